@@ -1,0 +1,200 @@
+using Dapper;
+using GreenCommunity.Data.Storage;
+using GreenCommunity.Domain.Campaigns;
+using GreenCommunity.Domain.Communities;
+using GreenCommunity.Domain.Reports;
+using GreenCommunity.Domain.Standard;
+using Microsoft.Data.Sqlite;
+
+namespace GreenCommunity.Data.Reports;
+
+/// <summary>
+/// The one write path for reports: the API, the UI and the demo history all come through here.
+/// A report is checked and stored with all its updates in one transaction, or not at all.
+/// </summary>
+public sealed class ReportWriter(SqliteConnectionFactory database, Campaign campaign) : IDisposable
+{
+    // SQLite has one writer at a time; queueing here avoids busy-waiting on the file lock.
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    public async Task<ReportOutcome> SubmitAsync(ReportSubmission report, SubmitterScope scope, DateTimeOffset receivedAt,
+        CancellationToken cancellationToken, string? body = null, string? reportId = null)
+    {
+        var errors = new ValidationErrors();
+        ReportRules.CheckShape(report, scope, campaign, receivedAt, errors);
+
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+            await CheckPlacesAsync(connection, transaction, report, errors, cancellationToken).ConfigureAwait(false);
+            if (!errors.IsEmpty)
+            {
+                return ReportOutcome.Rejected(errors);
+            }
+
+            var sequence = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COALESCE(MAX(id), 0) + 1 FROM reports", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var changed = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < report.Updates.Count; i++)
+            {
+                if (await ApplyUpdateAsync(connection, transaction, sequence, report.Updates[i], $"updates[{i}]", errors, cancellationToken).ConfigureAwait(false))
+                {
+                    changed.Add(report.Updates[i].Community);
+                }
+            }
+            if (!errors.IsEmpty)
+            {
+                return ReportOutcome.Rejected(errors);   // disposing the transaction rolls every row back
+            }
+
+            var stored = new StoredReport(sequence, reportId ?? Guid.CreateVersion7(receivedAt).ToString("N"), report.Locality,
+                report.Kind.ToApiName(), report.Period.ToString(), receivedAt.ToUniversalTime(),
+                campaign.DeadlineFor(report.Kind, report.Period), campaign.IsOnTime(report.Kind, report.Period, receivedAt), changed.Count);
+            await InsertReportAsync(connection, transaction, stored, report, scope, body ?? ReportJson.Serialize(report), cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return ReportOutcome.Accepted(stored);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private const string LocalitySql = "SELECT COUNT(*) FROM regions WHERE code = @code AND level = 2";
+
+    private const string CommunitiesSql = "SELECT code AS Code, locality_code AS Locality FROM communities WHERE code IN @codes";
+
+    private static async Task CheckPlacesAsync(SqliteConnection connection, SqliteTransaction transaction, ReportSubmission report, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        var isLocality = await connection.ExecuteScalarAsync<long>(new CommandDefinition(LocalitySql, new { code = report.Locality }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (isLocality == 0)
+        {
+            errors.Add("locality", "Not a prefecture-level locality of the province.");
+        }
+        var codes = report.Updates.Select(u => u.Community).Distinct(StringComparer.Ordinal).ToArray();
+        var localities = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in codes.Chunk(5_000))
+        {
+            foreach (var row in await connection.QueryAsync<CommunityPlace>(new CommandDefinition(CommunitiesSql, new { codes = chunk }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
+            {
+                localities[row.Code] = row.Locality;
+            }
+        }
+        for (var i = 0; i < report.Updates.Count; i++)
+        {
+            var code = report.Updates[i].Community;
+            if (!localities.TryGetValue(code, out var locality))
+            {
+                errors.Add($"updates[{i}].community", $"No urban community {code}.");
+            }
+            else if (locality != report.Locality)
+            {
+                errors.Add($"updates[{i}].community", $"Community {code} is not in locality {report.Locality}.");
+            }
+        }
+    }
+
+    /// <summary>Checks one update against the community's state on its effective day and appends it; true when something changed.</summary>
+    private static async Task<bool> ApplyUpdateAsync(SqliteConnection connection, SqliteTransaction transaction, long sequence,
+        CommunityUpdate update, string path, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        var (stageBefore, wasPilot) = await CommunityHistorySql.StageAsOfAsync(connection, transaction, update.Community, update.Effective, cancellationToken).ConfigureAwait(false);
+        var criteriaBefore = await CommunityHistorySql.CriteriaAsOfAsync(connection, transaction, update.Community, update.Effective, cancellationToken).ConfigureAwait(false);
+
+        if (update.Stage is { } stage && !StageTransitions.IsAllowed(stageBefore, stage, wasPilot))
+        {
+            errors.Add($"{path}.stage", $"A community cannot go from {stageBefore.ToApiName()} to {stage.ToApiName()}.");
+        }
+        if (update.Stage == Stage.Accepted)
+        {
+            var after = new Dictionary<int, double>(criteriaBefore);
+            foreach (var (number, value) in update.Criteria)
+            {
+                after[number] = value;
+            }
+            if (!GreenCommunityStandard.AllMet(after))
+            {
+                var unmet = GreenCommunityStandard.Criteria.Where(c => !after.TryGetValue(c.Number, out var v) || !c.IsMet(v)).Select(c => c.Number);
+                errors.Add($"{path}.stage", $"Accepted only when all 16 criteria are met; not met: {string.Join(", ", unmet)}.");
+            }
+        }
+        if (!errors.IsEmpty)
+        {
+            return false;   // the report will be refused: no need to write what is rolled back
+        }
+
+        var effective = SqlDates.ToSql(update.Effective);
+        var changed = false;
+        if (update.Stage is { } newStage)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(AppendStageSql,
+                new { community = update.Community, stage = (int)newStage, effective, report = sequence }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            changed |= newStage != stageBefore;
+        }
+        foreach (var (number, value) in update.Criteria.OrderBy(c => c.Key))
+        {
+            var met = GreenCommunityStandard.Get(number).IsMet(value);
+            await connection.ExecuteAsync(new CommandDefinition(AppendCriterionSql,
+                new { community = update.Community, criterion = number, value, met, effective, report = sequence }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            changed |= !criteriaBefore.TryGetValue(number, out var before) || Math.Abs(before - value) > 1e-9;
+        }
+        return changed;
+    }
+
+    // Append the event, then move the present forward if this event is now the latest for the community.
+    private const string AppendStageSql =
+        """
+        INSERT INTO stage_events (community_code, stage, effective, report) VALUES (@community, @stage, @effective, @report);
+        UPDATE community_state
+           SET stage = CASE WHEN effective IS NULL OR effective <= @effective THEN @stage ELSE stage END,
+               effective = CASE WHEN effective IS NULL OR effective <= @effective THEN @effective ELSE effective END,
+               event_id = CASE WHEN effective IS NULL OR effective <= @effective THEN last_insert_rowid() ELSE event_id END,
+               pilot = pilot OR @stage = 1
+         WHERE community_code = @community;
+        """;
+
+    private const string AppendCriterionSql =
+        """
+        INSERT INTO criterion_assessments (community_code, criterion, value, met, effective, report)
+        VALUES (@community, @criterion, @value, @met, @effective, @report);
+        INSERT INTO community_criteria (community_code, criterion, value, met, effective, assessment_id)
+        VALUES (@community, @criterion, @value, @met, @effective, last_insert_rowid())
+        ON CONFLICT (community_code, criterion) DO UPDATE
+           SET value = excluded.value, met = excluded.met, effective = excluded.effective, assessment_id = excluded.assessment_id
+         WHERE community_criteria.effective <= excluded.effective;
+        """;
+
+    private const string InsertReportSql =
+        """
+        INSERT INTO reports (id, report_id, locality_code, kind, period, submitted_by, submitter_scope, narrative,
+                             received_at, deadline, on_time, applied, body)
+        VALUES (@Sequence, @ReportId, @Locality, @Kind, @Period, @SubmittedBy, @Scope, @Narrative,
+                @ReceivedAt, @Deadline, @OnTime, @Applied, @Body)
+        """;
+
+    private static Task<int> InsertReportAsync(SqliteConnection connection, SqliteTransaction transaction, StoredReport stored,
+        ReportSubmission report, SubmitterScope scope, string body, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(InsertReportSql, new
+        {
+            stored.Sequence,
+            stored.ReportId,
+            stored.Locality,
+            stored.Kind,
+            stored.Period,
+            report.SubmittedBy,
+            Scope = scope.LocalityCode ?? "province",
+            report.Narrative,
+            ReceivedAt = SqlDates.ToSql(stored.ReceivedAt),
+            Deadline = SqlDates.ToSql(stored.Deadline),
+            stored.OnTime,
+            stored.Applied,
+            Body = body,
+        }, transaction, cancellationToken: cancellationToken));
+
+    public void Dispose() => _writeLock.Dispose();
+
+    private sealed record CommunityPlace(string Code, string Locality);
+}

@@ -1,0 +1,25 @@
+using GreenCommunity.Domain.Regions;
+
+namespace GreenCommunity.Domain.Progress;
+
+/// <summary>Adds county-level figures up to localities and the province, so every level reconciles by construction.</summary>
+public static class ProgressTree
+{
+    public static RegionProgress Build(IReadOnlyList<Region> regions, IReadOnlyDictionary<string, ProgressFigures> countyFigures)
+    {
+        var children = regions.Where(r => r.ParentCode is not null).ToLookup(r => r.ParentCode!, StringComparer.Ordinal);
+        var province = regions.Single(r => r.Level == RegionLevel.Province);
+        return Node(province);
+
+        RegionProgress Node(Region region)
+        {
+            if (region.Level == RegionLevel.County)
+            {
+                return new RegionProgress(region, countyFigures.GetValueOrDefault(region.Code, ProgressFigures.Empty), []);
+            }
+            var nodes = children[region.Code].OrderBy(r => r.Code, StringComparer.Ordinal).Select(Node).ToList();
+            var total = nodes.Aggregate(ProgressFigures.Empty, (sum, n) => sum.Add(n.Figures));
+            return new RegionProgress(region, total, nodes);
+        }
+    }
+}
