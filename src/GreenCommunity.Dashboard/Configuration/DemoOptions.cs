@@ -1,0 +1,12 @@
+namespace GreenCommunity.Dashboard.Configuration;
+
+/// <summary>Demo mode (section "Demo"): a new database is filled with a simulated 2021–2022 campaign.</summary>
+public sealed class DemoOptions
+{
+    public const string SectionName = "Demo";
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The same seed plays the same history.</summary>
+    public int Seed { get; set; } = 2021;
+}

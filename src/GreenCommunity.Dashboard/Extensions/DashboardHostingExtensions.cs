@@ -1,0 +1,106 @@
+using GreenCommunity.Dashboard.Components;
+using GreenCommunity.Dashboard.Configuration;
+using GreenCommunity.Dashboard.Health;
+using GreenCommunity.Dashboard.Localization;
+using GreenCommunity.Dashboard.Model;
+using GreenCommunity.Data.Demo;
+using GreenCommunity.Data.Progress;
+using GreenCommunity.Data.Reference;
+using GreenCommunity.Data.Reports;
+using GreenCommunity.Data.Storage;
+using GreenCommunity.Domain.Campaigns;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace GreenCommunity.Dashboard.Extensions;
+
+public static class DashboardHostingExtensions
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    /// <summary>Everything the dashboard needs, registered once; tests override configuration, not wiring.</summary>
+    public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
+    {
+        // Static web assets (_framework, MudBlazor) from the build output in every environment, not only Development.
+        builder.WebHost.UseStaticWebAssets();
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
+        services.AddOptions<AssetsOptions>().BindConfiguration(AssetsOptions.SectionName);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => SqliteConnectionFactory.ForDirectory(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectoryFullPath));
+        services.AddSingleton(sp => CampaignDefinition.Parse(File.ReadAllText(sp.GetRequiredService<IOptions<AssetsOptions>>().Value.CampaignFileFullPath)));
+        services.AddSingleton(sp => new ReferenceDataFiles(sp.GetRequiredService<IOptions<AssetsOptions>>().Value.Directory));
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<ReferenceDataLoader>();
+        services.AddSingleton<ReportWriter>();
+        services.AddSingleton<DemoCampaignPlayer>();
+        services.AddSingleton<StoreInitializer>();
+        services.AddSingleton<RegionQueries>();
+        services.AddSingleton<ProgressQueries>();
+        services.AddSingleton<ProgressReader>();
+        services.AddTransient<OverviewModelBuilder>();
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddLocalization();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddTransient<MudLocalizer, DashboardMudLocalizer>();
+        return builder;
+    }
+
+    /// <summary>Schema, reference data and (on a new database in demo mode) the demo history, before the app listens.</summary>
+    public static async Task InitializeStoreAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("GreenCommunity.Startup");
+        var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        var database = app.Services.GetRequiredService<SqliteConnectionFactory>();
+        StartupLog.Database(logger, database.DatabasePath);
+        var lastShown = -1;
+        var progress = new Progress<(int Sent, int Total)>(p =>
+        {
+            var percent = p.Sent * 100 / p.Total;
+            if (percent / 10 != lastShown / 10)
+            {
+                lastShown = percent;
+                StartupLog.DemoProgress(logger, p.Sent, p.Total, percent);
+            }
+        });
+        var started = TimeProvider.System.GetTimestamp();
+        var result = await app.Services.GetRequiredService<StoreInitializer>().InitializeAsync(demo.Enabled, demo.Seed, progress, cancellationToken);
+        var elapsed = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
+        StartupLog.StoreReady(logger, elapsed, result.CreatedDatabase, result.MigrationsApplied.Count, result.ReferenceLoaded, result.DemoReports);
+    }
+
+    public static WebApplication MapDashboard(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization(options =>
+        {
+            options.SetDefaultCulture(DashboardCultures.Chinese)
+                .AddSupportedCultures(DashboardCultures.Supported)
+                .AddSupportedUICultures(DashboardCultures.Supported);
+            options.ApplyCurrentCultureToResponseHeaders = true;
+            // Chinese unless the user chose English: the browser's Accept-Language does not decide.
+            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapHealthChecks("/healthz");
+        app.MapCultureEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

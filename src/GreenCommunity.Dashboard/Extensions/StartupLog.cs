@@ -1,0 +1,13 @@
+namespace GreenCommunity.Dashboard.Extensions;
+
+internal static partial class StartupLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database: {Path}")]
+    public static partial void Database(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo history: {Sent}/{Total} reports ({Percent}%)")]
+    public static partial void DemoProgress(ILogger logger, int sent, int total, int percent);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Store ready in {Elapsed:F1} s: new database {Created}, migrations applied {Migrations}, reference data loaded {Reference}, demo reports {Demo}")]
+    public static partial void StoreReady(ILogger logger, double elapsed, bool created, int migrations, bool reference, int demo);
+}
