@@ -9,6 +9,8 @@ using GreenCommunity.Data.Reference;
 using GreenCommunity.Data.Reports;
 using GreenCommunity.Data.Storage;
 using GreenCommunity.Domain.Campaigns;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -49,6 +51,8 @@ public static class DashboardHostingExtensions
         services.AddSingleton<ProgressReader>();
         services.AddTransient<OverviewModelBuilder>();
 
+        // Chinese text as text in the HTML, not as &#x...; entities (pages are a third the size and readable).
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddLocalization();
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -96,6 +100,7 @@ public static class DashboardHostingExtensions
             // Chinese unless the user chose English: the browser's Accept-Language does not decide.
             options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
+        app.UseCultureFromQuery();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");

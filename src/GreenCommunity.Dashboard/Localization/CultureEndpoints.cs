@@ -13,14 +13,31 @@ public static class CultureEndpoints
             {
                 return Results.BadRequest($"Supported languages: {string.Join(", ", DashboardCultures.Supported)}.");
             }
-            context.Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            RememberCulture(context, culture);
             // Only local paths: the switch must not become an open redirect.
             var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal) ? redirectUri : "/";
             return Results.LocalRedirect(target);
         }).ExcludeFromDescription();
         return endpoints;
     }
+
+    /// <summary>
+    /// A shared link with ?culture=en keeps its language: the choice is also stored in the cookie, which the
+    /// interactive circuit (opened by a later request without the query) reads.
+    /// </summary>
+    public static IApplicationBuilder UseCultureFromQuery(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.Request.Query.TryGetValue("culture", out var values) && values.Count == 1
+            && DashboardCultures.Supported.FirstOrDefault(c => string.Equals(c, values[0], StringComparison.OrdinalIgnoreCase)) is { } culture)
+        {
+            RememberCulture(context, culture);
+        }
+        await next(context);
+    });
+
+    private static void RememberCulture(HttpContext context, string culture) =>
+        context.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
 }

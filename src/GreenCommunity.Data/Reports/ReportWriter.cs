@@ -29,18 +29,14 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
             await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
-            await CheckPlacesAsync(connection, transaction, report, errors, cancellationToken).ConfigureAwait(false);
-            if (!errors.IsEmpty)
-            {
-                return ReportOutcome.Rejected(errors);
-            }
+            var misplaced = await CheckPlacesAsync(connection, transaction, report, errors, cancellationToken).ConfigureAwait(false);
 
             var sequence = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 "SELECT COALESCE(MAX(id), 0) + 1 FROM reports", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             var changed = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < report.Updates.Count; i++)
             {
-                if (await ApplyUpdateAsync(connection, transaction, sequence, report.Updates[i], $"updates[{i}]", errors, cancellationToken).ConfigureAwait(false))
+                if (!misplaced.Contains(i) && await ApplyUpdateAsync(connection, transaction, sequence, report.Updates[i], $"updates[{i}]", errors, cancellationToken).ConfigureAwait(false))
                 {
                     changed.Add(report.Updates[i].Community);
                 }
@@ -67,7 +63,8 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
 
     private const string CommunitiesSql = "SELECT code AS Code, locality_code AS Locality FROM communities WHERE code IN @codes";
 
-    private static async Task CheckPlacesAsync(SqliteConnection connection, SqliteTransaction transaction, ReportSubmission report, ValidationErrors errors, CancellationToken cancellationToken)
+    /// <summary>Checks the locality and that every community exists inside it; returns the indexes of updates that do not.</summary>
+    private static async Task<HashSet<int>> CheckPlacesAsync(SqliteConnection connection, SqliteTransaction transaction, ReportSubmission report, ValidationErrors errors, CancellationToken cancellationToken)
     {
         var isLocality = await connection.ExecuteScalarAsync<long>(new CommandDefinition(LocalitySql, new { code = report.Locality }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (isLocality == 0)
@@ -83,18 +80,22 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
                 localities[row.Code] = row.Locality;
             }
         }
+        var misplaced = new HashSet<int>();
         for (var i = 0; i < report.Updates.Count; i++)
         {
             var code = report.Updates[i].Community;
             if (!localities.TryGetValue(code, out var locality))
             {
                 errors.Add($"updates[{i}].community", $"No urban community {code}.");
+                misplaced.Add(i);
             }
             else if (locality != report.Locality)
             {
                 errors.Add($"updates[{i}].community", $"Community {code} is not in locality {report.Locality}.");
+                misplaced.Add(i);
             }
         }
+        return misplaced;
     }
 
     /// <summary>Checks one update against the community's state on its effective day and appends it; true when something changed.</summary>
@@ -104,8 +105,10 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
         var (stageBefore, wasPilot) = await CommunityHistorySql.StageAsOfAsync(connection, transaction, update.Community, update.Effective, cancellationToken).ConfigureAwait(false);
         var criteriaBefore = await CommunityHistorySql.CriteriaAsOfAsync(connection, transaction, update.Community, update.Effective, cancellationToken).ConfigureAwait(false);
 
+        var refused = false;
         if (update.Stage is { } stage && !StageTransitions.IsAllowed(stageBefore, stage, wasPilot))
         {
+            refused = true;
             errors.Add($"{path}.stage", $"A community cannot go from {stageBefore.ToApiName()} to {stage.ToApiName()}.");
         }
         if (update.Stage == Stage.Accepted)
@@ -117,15 +120,18 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
             }
             if (!GreenCommunityStandard.AllMet(after))
             {
+                refused = true;
                 var unmet = GreenCommunityStandard.Criteria.Where(c => !after.TryGetValue(c.Number, out var v) || !c.IsMet(v)).Select(c => c.Number);
                 errors.Add($"{path}.stage", $"Accepted only when all 16 criteria are met; not met: {string.Join(", ", unmet)}.");
             }
         }
-        if (!errors.IsEmpty)
+        if (refused)
         {
-            return false;   // the report will be refused: no need to write what is rolled back
+            return false;
         }
 
+        // Written even when another update was refused: later updates in the same report are checked against
+        // it, and the whole transaction is rolled back if anything was refused.
         var effective = SqlDates.ToSql(update.Effective);
         var changed = false;
         if (update.Stage is { } newStage)

@@ -1,0 +1,32 @@
+using System.Globalization;
+using Bunit;
+using GreenCommunity.Dashboard.Localization;
+using GreenCommunity.Dashboard.Model;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace GreenCommunity.Dashboard.Tests.Shared;
+
+/// <summary>bunit with MudBlazor and the dashboard's real data services, reading the factory's seeded database.</summary>
+public abstract class DashboardTestContext : BunitContext
+{
+    protected DashboardTestContext(DashboardFactory factory, string culture = DashboardCultures.Chinese)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
+        Factory = factory;
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.ShowTransitionDuration = 0;
+            o.SnackbarConfiguration.HideTransitionDuration = 0;
+            o.PopoverOptions.CheckForPopoverProvider = false;
+        });
+        Services.AddLocalization();
+        Services.AddTransient<MudLocalizer, DashboardMudLocalizer>();
+        Services.AddSingleton(factory.Services.GetRequiredService<OverviewModelBuilder>());
+    }
+
+    protected DashboardFactory Factory { get; }
+}
