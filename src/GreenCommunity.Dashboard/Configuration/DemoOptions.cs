@@ -9,4 +9,7 @@ public sealed class DemoOptions
 
     /// <summary>The same seed plays the same history.</summary>
     public int Seed { get; set; } = 2021;
+
+    /// <summary>Seconds between the live feed's reports while the app runs in demo mode; 0 turns the feed off.</summary>
+    public double LiveFeedSeconds { get; set; } = 5;
 }

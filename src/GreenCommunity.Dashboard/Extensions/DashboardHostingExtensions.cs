@@ -1,4 +1,10 @@
+using GreenCommunity.Dashboard.Api;
 using GreenCommunity.Dashboard.Components;
+using GreenCommunity.Dashboard.Intake;
+using GreenCommunity.Dashboard.Live;
+using GreenCommunity.Data.Access;
+using GreenCommunity.Data.Communities;
+using Microsoft.AspNetCore.Authentication;
 using GreenCommunity.Dashboard.Configuration;
 using GreenCommunity.Dashboard.Health;
 using GreenCommunity.Dashboard.Localization;
@@ -49,7 +55,25 @@ public static class DashboardHostingExtensions
         services.AddSingleton<RegionQueries>();
         services.AddSingleton<ProgressQueries>();
         services.AddSingleton<ProgressReader>();
+        services.AddSingleton<ReportQueries>();
+        services.AddSingleton<CommunityQueries>();
+        services.AddSingleton<ApiTokenStore>();
+        services.AddSingleton<DemoCredentials>();
+        services.AddSingleton<LiveFeedQueries>();
+        services.AddSingleton<ReportIntake>();
+        services.AddSingleton<ProgressNotifier>();
+        services.AddSingleton<HubSubscriptions>();
+        services.AddHostedService<HubBroadcaster>();
+        services.AddHostedService<DemoLiveFeed>();
         services.AddTransient<OverviewModelBuilder>();
+
+        services.AddAuthentication(ApiAuthentication.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiAuthentication.Scheme, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiAuthentication.Policy, p => p.AddAuthenticationSchemes(ApiAuthentication.Scheme).RequireAuthenticatedUser());
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddSignalR();
 
         // Chinese text as text in the HTML, not as &#x...; entities (pages are a third the size and readable).
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
@@ -81,6 +105,10 @@ public static class DashboardHostingExtensions
         var started = TimeProvider.System.GetTimestamp();
         var result = await app.Services.GetRequiredService<StoreInitializer>().InitializeAsync(demo.Enabled, demo.Seed, progress, cancellationToken);
         var elapsed = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
+        if (result.DemoCredentialsFile is { } file)
+        {
+            StartupLog.DemoCredentials(logger, file);
+        }
         StartupLog.StoreReady(logger, elapsed, result.CreatedDatabase, result.MigrationsApplied.Count, result.ReferenceLoaded, result.DemoReports);
     }
 
@@ -101,9 +129,14 @@ public static class DashboardHostingExtensions
             options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
         app.UseCultureFromQuery();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
+        app.MapOpenApi();
+        app.MapGroup("/api/v1").RequireAuthorization(ApiAuthentication.Policy).MapReportsApi().MapProgressApi();
+        app.MapHub<ProgressHub>(ProgressHub.Path);
         app.MapCultureEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

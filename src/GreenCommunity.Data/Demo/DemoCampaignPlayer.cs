@@ -23,7 +23,7 @@ public sealed class DemoCampaignPlayer(SqliteConnectionFactory database, ReportW
         for (var i = 0; i < plan.Count; i++)
         {
             var planned = plan[i];
-            var outcome = await writer.SubmitAsync(planned.Report, planned.Scope, planned.ReceivedAt, cancellationToken, reportId: planned.ReportId).ConfigureAwait(false);
+            var outcome = await writer.SubmitAsync(planned.Report, new ReportReceipt(planned.Scope, planned.ReceivedAt, ReportId: planned.ReportId), cancellationToken).ConfigureAwait(false);
             if (!outcome.IsStored)
             {
                 var reasons = string.Join("; ", outcome.Errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));

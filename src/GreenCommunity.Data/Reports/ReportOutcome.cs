@@ -2,12 +2,31 @@ using GreenCommunity.Domain.Reports;
 
 namespace GreenCommunity.Data.Reports;
 
-/// <summary>Either the stored report or every reason it was refused; a refused report leaves no trace.</summary>
-public sealed record ReportOutcome(StoredReport? Stored, ValidationErrors Errors)
+public enum ReportOutcomeKind
 {
-    public bool IsStored => Stored is not null;
+    /// <summary>Stored now.</summary>
+    Stored,
 
-    public static ReportOutcome Accepted(StoredReport stored) => new(stored, new ValidationErrors());
+    /// <summary>The same key and body came before: the first report is returned, nothing is applied again.</summary>
+    Replayed,
 
-    public static ReportOutcome Rejected(ValidationErrors errors) => new(null, errors);
+    /// <summary>The key came before with a different body.</summary>
+    KeyReused,
+
+    /// <summary>Refused; nothing was written.</summary>
+    Rejected,
+}
+
+/// <summary>The stored (or earlier stored) report, or every reason it was refused; a refused report leaves no trace.</summary>
+public sealed record ReportOutcome(ReportOutcomeKind Kind, StoredReport? Stored, ValidationErrors Errors)
+{
+    public bool IsStored => Kind is ReportOutcomeKind.Stored;
+
+    public static ReportOutcome Accepted(StoredReport stored) => new(ReportOutcomeKind.Stored, stored, new ValidationErrors());
+
+    public static ReportOutcome Replay(StoredReport stored) => new(ReportOutcomeKind.Replayed, stored, new ValidationErrors());
+
+    public static ReportOutcome KeyReused() => new(ReportOutcomeKind.KeyReused, null, new ValidationErrors());
+
+    public static ReportOutcome Rejected(ValidationErrors errors) => new(ReportOutcomeKind.Rejected, null, errors);
 }

@@ -17,9 +17,12 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
     // SQLite has one writer at a time; queueing here avoids busy-waiting on the file lock.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
-    public async Task<ReportOutcome> SubmitAsync(ReportSubmission report, SubmitterScope scope, DateTimeOffset receivedAt,
-        CancellationToken cancellationToken, string? body = null, string? reportId = null)
+    public Task<ReportOutcome> SubmitAsync(ReportSubmission report, SubmitterScope scope, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+        SubmitAsync(report, new ReportReceipt(scope, receivedAt), cancellationToken);
+
+    public async Task<ReportOutcome> SubmitAsync(ReportSubmission report, ReportReceipt receipt, CancellationToken cancellationToken)
     {
+        var (scope, receivedAt) = (receipt.Scope, receipt.ReceivedAt);
         var errors = new ValidationErrors();
         ReportRules.CheckShape(report, scope, campaign, receivedAt, errors);
 
@@ -29,6 +32,14 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
             await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
+            if (receipt.Idempotency is { } claim
+                && await FindClaimAsync(connection, transaction, claim, cancellationToken).ConfigureAwait(false) is { } earlier)
+            {
+                return earlier.RequestHash == claim.RequestHash
+                    ? ReportOutcome.Replay(await ReportQueries.GetBySequenceAsync(connection, transaction, earlier.Report, cancellationToken).ConfigureAwait(false))
+                    : ReportOutcome.KeyReused();
+            }
+
             var misplaced = await CheckPlacesAsync(connection, transaction, report, errors, cancellationToken).ConfigureAwait(false);
 
             var sequence = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
@@ -36,7 +47,7 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
             var changed = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < report.Updates.Count; i++)
             {
-                if (!misplaced.Contains(i) && await ApplyUpdateAsync(connection, transaction, sequence, report.Updates[i], $"updates[{i}]", errors, cancellationToken).ConfigureAwait(false))
+                if (!misplaced.Contains(i) && await ApplyUpdateAsync(connection, transaction, sequence, report.Updates[i], $"updates[{i}]", scope, errors, cancellationToken).ConfigureAwait(false))
                 {
                     changed.Add(report.Updates[i].Community);
                 }
@@ -46,10 +57,15 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
                 return ReportOutcome.Rejected(errors);   // disposing the transaction rolls every row back
             }
 
-            var stored = new StoredReport(sequence, reportId ?? Guid.CreateVersion7(receivedAt).ToString("N"), report.Locality,
+            var stored = new StoredReport(sequence, receipt.ReportId ?? Guid.CreateVersion7(receivedAt).ToString("N"), report.Locality,
                 report.Kind.ToApiName(), report.Period.ToString(), receivedAt.ToUniversalTime(),
                 campaign.DeadlineFor(report.Kind, report.Period), campaign.IsOnTime(report.Kind, report.Period, receivedAt), changed.Count);
-            await InsertReportAsync(connection, transaction, stored, report, scope, body ?? ReportJson.Serialize(report), cancellationToken).ConfigureAwait(false);
+            await InsertReportAsync(connection, transaction, stored, report, scope, receipt.Body ?? ReportJson.Serialize(report), cancellationToken).ConfigureAwait(false);
+            if (receipt.Idempotency is { } newClaim)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(InsertClaimSql,
+                    new { newClaim.Client, newClaim.Key, newClaim.RequestHash, Report = sequence, CreatedAt = SqlDates.ToSql(receivedAt) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return ReportOutcome.Accepted(stored);
         }
@@ -58,6 +74,17 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
             _writeLock.Release();
         }
     }
+
+    private const string FindClaimSql = "SELECT request_hash AS RequestHash, report AS Report FROM idempotency_keys WHERE client = @Client AND key = @Key";
+
+    private const string InsertClaimSql =
+        """
+        INSERT INTO idempotency_keys (client, key, request_hash, report, created_at)
+        VALUES (@Client, @Key, @RequestHash, @Report, @CreatedAt)
+        """;
+
+    private static Task<EarlierClaim?> FindClaimAsync(SqliteConnection connection, SqliteTransaction transaction, IdempotencyClaim claim, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<EarlierClaim>(new CommandDefinition(FindClaimSql, new { claim.Client, claim.Key }, transaction, cancellationToken: cancellationToken));
 
     private const string LocalitySql = "SELECT COUNT(*) FROM regions WHERE code = @code AND level = 2";
 
@@ -100,7 +127,7 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
 
     /// <summary>Checks one update against the community's state on its effective day and appends it; true when something changed.</summary>
     private static async Task<bool> ApplyUpdateAsync(SqliteConnection connection, SqliteTransaction transaction, long sequence,
-        CommunityUpdate update, string path, ValidationErrors errors, CancellationToken cancellationToken)
+        CommunityUpdate update, string path, SubmitterScope scope, ValidationErrors errors, CancellationToken cancellationToken)
     {
         var (stageBefore, wasPilot) = await CommunityHistorySql.StageAsOfAsync(connection, transaction, update.Community, update.Effective, cancellationToken).ConfigureAwait(false);
         var criteriaBefore = await CommunityHistorySql.CriteriaAsOfAsync(connection, transaction, update.Community, update.Effective, cancellationToken).ConfigureAwait(false);
@@ -110,6 +137,11 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
         {
             refused = true;
             errors.Add($"{path}.stage", $"A community cannot go from {stageBefore.ToApiName()} to {stage.ToApiName()}.");
+        }
+        else if (update.Stage is { } revised && stageBefore == Stage.Accepted && revised != Stage.Accepted && !scope.IsProvince)
+        {
+            refused = true;
+            errors.Add($"{path}.stage", "Only the province takes an acceptance back (验收 is the province's).");
         }
         if (update.Stage == Stage.Accepted)
         {
@@ -203,4 +235,6 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
     public void Dispose() => _writeLock.Dispose();
 
     private sealed record CommunityPlace(string Code, string Locality);
+
+    private sealed record EarlierClaim(string RequestHash, long Report);
 }

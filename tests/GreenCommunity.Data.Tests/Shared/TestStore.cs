@@ -1,4 +1,5 @@
 using Dapper;
+using GreenCommunity.Data.Access;
 using GreenCommunity.Data.Demo;
 using GreenCommunity.Data.Progress;
 using GreenCommunity.Data.Reference;
@@ -21,9 +22,11 @@ public sealed class TestStore : IAsyncDisposable
         Directory = directory;
         Database = SqliteConnectionFactory.ForDirectory(directory);
         Writer = new ReportWriter(Database, Campaign);
+        Tokens = new ApiTokenStore(Database, clock);
         Progress = new ProgressReader(new ProgressQueries(Database), new RegionQueries(Database), clock);
         Initializer = new StoreInitializer(Database, new DatabaseMigrator(Database),
-            new ReferenceDataLoader(Database, new ReferenceDataFiles(AssetsDirectory)), new DemoCampaignPlayer(Database, Writer, Campaign));
+            new ReferenceDataLoader(Database, new ReferenceDataFiles(AssetsDirectory)), new DemoCampaignPlayer(Database, Writer, Campaign),
+            new DemoCredentials(Database, Tokens));
     }
 
     public string Directory { get; }
@@ -31,6 +34,8 @@ public sealed class TestStore : IAsyncDisposable
     public SqliteConnectionFactory Database { get; }
 
     public ReportWriter Writer { get; }
+
+    public ApiTokenStore Tokens { get; }
 
     public ProgressReader Progress { get; }
 

@@ -1,0 +1,50 @@
+using System.Globalization;
+using GreenCommunity.Data.Communities;
+using GreenCommunity.Data.Progress;
+using GreenCommunity.Domain.Communities;
+using GreenCommunity.Domain.Standard;
+
+namespace GreenCommunity.Dashboard.Api;
+
+/// <summary>GET /api/v1/summary and /api/v1/communities/{code}: figures and states on any day.</summary>
+public static class ProgressApi
+{
+    public static RouteGroupBuilder MapProgressApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/summary", SummaryAsync).WithName("GetSummary").WithSummary("Stage counts of a region and its children on a day");
+        api.MapGet("/communities/{code}", CommunityAsync).WithName("GetCommunity").WithSummary("A community's stage, criteria and history on a day");
+        return api;
+    }
+
+    private static async Task<IResult> SummaryAsync(ProgressReader progress, string? scope, string? asOf, CancellationToken cancellationToken)
+    {
+        if (!ApiProblems.TryReadAsOf(asOf, progress.Today, out var day, out var error))
+        {
+            return error!;
+        }
+        var code = string.IsNullOrEmpty(scope) || scope == "42" ? "420000" : scope;
+        var tree = await progress.GetProvinceAsync(day, cancellationToken);
+        var node = tree.Find(code);
+        return node is null
+            ? ApiProblems.Status(StatusCodes.Status404NotFound, "Not found", $"No region {scope}: use 42, a prefecture-level or a county-level code.")
+            : TypedResults.Ok(RegionSummary.From(node, day, withChildren: true));
+    }
+
+    private static async Task<IResult> CommunityAsync(CommunityQueries communities, ProgressReader progress, string code, string? asOf, CancellationToken cancellationToken)
+    {
+        if (!ApiProblems.TryReadAsOf(asOf, progress.Today, out var day, out var error))
+        {
+            return error!;
+        }
+        var detail = await communities.GetAsync(code, day, cancellationToken);
+        if (detail is null)
+        {
+            return ApiProblems.Status(StatusCodes.Status404NotFound, "Not found", $"No urban community {code}.");
+        }
+        var criteria = detail.Criteria.ToDictionary(
+            c => c.Key.ToString(CultureInfo.InvariantCulture),
+            c => GreenCommunityStandard.Get(c.Key).IsShare ? (object)c.Value : c.Value >= 1.0);
+        return TypedResults.Ok(new CommunityResponse(detail.Code, detail.Name, detail.County, detail.Locality, day, detail.Stage.ToApiName(), detail.Pilot,
+            criteria, detail.History.Select(h => new CommunityHistoryItem(h.Effective, h.Stage.ToApiName(), h.ReportId)).ToList()));
+    }
+}

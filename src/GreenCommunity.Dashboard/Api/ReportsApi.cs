@@ -1,0 +1,132 @@
+using System.Text.Json.Nodes;
+using GreenCommunity.Dashboard.Intake;
+using GreenCommunity.Data.Reports;
+using GreenCommunity.Domain.Campaigns;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GreenCommunity.Dashboard.Api;
+
+/// <summary>POST /api/v1/reports and the read side of received reports. A public contract: keep the names.</summary>
+public static class ReportsApi
+{
+    public const int MaxBodyBytes = 1024 * 1024;
+    public const int MaxIdempotencyKeyLength = 128;
+
+    public static RouteGroupBuilder MapReportsApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/reports", SubmitAsync)
+            .WithName("SubmitReport")
+            .WithSummary("Submit a report (monthly, annual or plan) with community updates")
+            .Accepts<JsonObject>("application/json")
+            .Produces<ReportAcknowledgement>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/reports", ListAsync).WithName("ListReports").WithSummary("Received reports, newest first");
+        api.MapGet("/reports/{reportId}", GetAsync).WithName("GetReport").WithSummary("A report exactly as it was accepted");
+        return api;
+    }
+
+    private static async Task<IResult> SubmitAsync(HttpContext context, ReportIntake intake, CancellationToken cancellationToken)
+    {
+        if (!context.Request.HasJsonContentType())
+        {
+            return ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the report as application/json.");
+        }
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            return TooLarge();
+        }
+        var body = await ReadBodyAsync(context.Request, cancellationToken);
+        if (body is null)
+        {
+            return TooLarge();
+        }
+        var key = context.Request.Headers["Idempotency-Key"].ToString();
+        if (key.Length == 0)
+        {
+            return ApiProblems.Invalid("Idempotency-Key", "Required: a header of 1 to 128 printable ASCII characters, unique per report.");
+        }
+        if (key.Length > MaxIdempotencyKeyLength || key.Any(c => c is < ' ' or > '~'))
+        {
+            return ApiProblems.Invalid("Idempotency-Key", "1 to 128 printable ASCII characters.");
+        }
+
+        var result = await intake.SubmitJsonAsync(body.Value, context.User.SubmitterScope(), context.User.Client(), key, cancellationToken);
+        switch (result.Status)
+        {
+            case IntakeStatus.Stored:
+                return TypedResults.Created($"/api/v1/reports/{result.Report!.ReportId}", ReportAcknowledgement.From(result.Report));
+            case IntakeStatus.Replayed:
+                context.Response.Headers["Idempotent-Replayed"] = "true";
+                return TypedResults.Created($"/api/v1/reports/{result.Report!.ReportId}", ReportAcknowledgement.From(result.Report));
+            case IntakeStatus.Forbidden:
+                return ApiProblems.Status(StatusCodes.Status403Forbidden, "Forbidden", result.Detail ?? "Outside this token's scope.");
+            case IntakeStatus.KeyReused:
+                return ApiProblems.Status(StatusCodes.Status422UnprocessableEntity, "Idempotency key reused",
+                    "This Idempotency-Key was used before with a different request body.");
+            case IntakeStatus.KeyInFlight:
+                return ApiProblems.Status(StatusCodes.Status409Conflict, "Request in progress",
+                    "A request with this Idempotency-Key is still being processed; retry later.");
+            default:
+                return ApiProblems.Invalid(result.Errors.ToDictionary());
+        }
+    }
+
+    private static IResult TooLarge() =>
+        ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"A report is at most {MaxBodyBytes} bytes.");
+
+    /// <summary>Reads at most <see cref="MaxBodyBytes"/>; null when the body is longer.</summary>
+    private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static async Task<IResult> ListAsync(ReportQueries reports, string? locality, string? period, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var p = page ?? 1;
+        var size = pageSize ?? 50;
+        if (p < 1)
+        {
+            return ApiProblems.Invalid("page", "From 1.");
+        }
+        if (size is < 1 or > 500)
+        {
+            return ApiProblems.Invalid("pageSize", "From 1 to 500.");
+        }
+        var (items, total) = await reports.ListAsync(NullIfEmpty(locality), NullIfEmpty(period), p, size, cancellationToken);
+        return TypedResults.Ok(new ReportPage(total, p, size, items.Select(ReportListItem.From).ToList()));
+    }
+
+    private static async Task<Results<JsonHttpResult<JsonObject>, ProblemHttpResult>> GetAsync(ReportQueries reports, string reportId, CancellationToken cancellationToken)
+    {
+        var record = await reports.GetAsync(reportId, cancellationToken);
+        if (record is null)
+        {
+            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: $"No report {reportId}.");
+        }
+        var json = JsonNode.Parse(record.Body)!.AsObject();
+        json["reportId"] = record.Report.ReportId;
+        json["receivedAt"] = record.Report.ReceivedAt.ToOffset(ChinaTime.Offset);
+        json["deadline"] = record.Report.Deadline.ToOffset(ChinaTime.Offset);
+        json["onTime"] = record.Report.OnTime;
+        return TypedResults.Json(json);
+    }
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+}

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using GreenCommunity.Dashboard.Live;
+using GreenCommunity.Data.Reports;
+using GreenCommunity.Domain.Communities;
+using GreenCommunity.Domain.Reports;
+
+namespace GreenCommunity.Dashboard.Intake;
+
+/// <summary>
+/// Takes a report from any door (the API, the submit page, the Excel upload, the demo feed): checks the
+/// sender's scope, guards the idempotency key, stores it through <see cref="ReportWriter"/>, and after the
+/// commit tells every open screen.
+/// </summary>
+public sealed class ReportIntake(ReportWriter writer, ProgressNotifier notifier, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<(string Client, string Key), byte> _inFlight = new();
+
+    /// <summary>Parses a JSON body as the API receives it, then submits it.</summary>
+    public async Task<IntakeResult> SubmitJsonAsync(ReadOnlyMemory<byte> body, SubmitterScope scope, string client, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var report = ReportRequestParser.Parse(body.Span, errors);
+        if (report is null)
+        {
+            return new IntakeResult(IntakeStatus.Invalid, null, errors);
+        }
+        var claim = idempotencyKey is null ? null
+            : new IdempotencyClaim(client, idempotencyKey, Convert.ToHexStringLower(SHA256.HashData(body.Span)));
+        return await SubmitAsync(report, scope, claim, Encoding.UTF8.GetString(body.Span), cancellationToken);
+    }
+
+    public async Task<IntakeResult> SubmitAsync(ReportSubmission report, SubmitterScope scope, IdempotencyClaim? claim, string? body, CancellationToken cancellationToken)
+    {
+        if (ScopeProblem(report, scope) is { } problem)
+        {
+            return new IntakeResult(IntakeStatus.Forbidden, null, new ValidationErrors(), problem);
+        }
+        if (claim is not null && !_inFlight.TryAdd((claim.Client, claim.Key), 0))
+        {
+            return new IntakeResult(IntakeStatus.KeyInFlight, null, new ValidationErrors());
+        }
+        try
+        {
+            // Stored to the millisecond, so a replayed acknowledgement is the same to the letter as the first.
+            var now = clock.GetUtcNow();
+            var receivedAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+            var outcome = await writer.SubmitAsync(report, new ReportReceipt(scope, receivedAt, body, Idempotency: claim), cancellationToken);
+            switch (outcome.Kind)
+            {
+                case ReportOutcomeKind.Stored:
+                    notifier.Publish(Notice(outcome.Stored!, report));
+                    return new IntakeResult(IntakeStatus.Stored, outcome.Stored, outcome.Errors);
+                case ReportOutcomeKind.Replayed:
+                    return new IntakeResult(IntakeStatus.Replayed, outcome.Stored, outcome.Errors);
+                case ReportOutcomeKind.KeyReused:
+                    return new IntakeResult(IntakeStatus.KeyReused, null, outcome.Errors);
+                default:
+                    return new IntakeResult(IntakeStatus.Invalid, null, outcome.Errors);
+            }
+        }
+        finally
+        {
+            if (claim is not null)
+            {
+                _inFlight.TryRemove((claim.Client, claim.Key), out _);
+            }
+        }
+    }
+
+    /// <summary>A locality reports only for itself, and only the province accepts communities (验收).</summary>
+    private static string? ScopeProblem(ReportSubmission report, SubmitterScope scope)
+    {
+        if (scope.IsProvince)
+        {
+            return null;
+        }
+        if (!scope.Covers(report.Locality))
+        {
+            return $"This token reports for locality {scope.LocalityCode} only, not {report.Locality}.";
+        }
+        return report.Updates.Any(u => u.Stage == Stage.Accepted)
+            ? "Only the province accepts communities (验收): a locality cannot report a community as accepted."
+            : null;
+    }
+
+    private static ReportNotice Notice(StoredReport stored, ReportSubmission report) => new(
+        stored.ReportId, stored.Locality, stored.Kind, stored.Period, stored.OnTime, stored.ReceivedAt, stored.Applied,
+        report.Updates.Select(u => u.Community[..6]).Distinct(StringComparer.Ordinal).ToList());
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using GreenCommunity.Dashboard.Configuration;
+using GreenCommunity.Dashboard.Intake;
+using GreenCommunity.Data.Demo;
+using GreenCommunity.Data.Progress;
+using GreenCommunity.Domain.Campaigns;
+using GreenCommunity.Domain.Regions;
+using GreenCommunity.Domain.Reports;
+using GreenCommunity.Domain.Standard;
+using Microsoft.Extensions.Options;
+
+namespace GreenCommunity.Dashboard.Live;
+
+/// <summary>
+/// Demo mode only: every few seconds a locality (now and then the province) sends a plausible report for the
+/// current month, as JSON through the same intake the API uses, so that a fresh install is visibly live.
+/// </summary>
+public sealed partial class DemoLiveFeed(ReportIntake intake, LiveFeedQueries candidates, ProgressReader progress,
+    IOptions<DemoOptions> options, TimeProvider clock, ILogger<DemoLiveFeed> logger) : BackgroundService
+{
+    public const string Client = "demo-feed";
+
+    private readonly Random _random = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var demo = options.Value;
+        if (!demo.Enabled || demo.LiveFeedSeconds <= 0)
+        {
+            return;
+        }
+        var localities = (await progress.GetRegionsAsync(stoppingToken)).Where(r => r.Level == RegionLevel.Prefecture).ToList();
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(demo.LiveFeedSeconds), clock);
+        var tick = 0;
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            var locality = localities[_random.Next(localities.Count)];
+            try
+            {
+                var byProvince = ++tick % 5 == 0;
+                var (body, scope) = byProvince
+                    ? (await AcceptanceAsync(locality, stoppingToken), SubmitterScope.Province)
+                    : (await ProgressReportAsync(locality, stoppingToken), SubmitterScope.ForLocality(locality.Code));
+                if (body is null)
+                {
+                    continue;
+                }
+                var result = await intake.SubmitJsonAsync(body, scope, Client, Guid.NewGuid().ToString("N"), stoppingToken);
+                if (result.Status != IntakeStatus.Stored)
+                {
+                    Refused(logger, locality.Code, string.Join("; ", result.Errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(' ', e.Value)}")));
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Failed(logger, ex, locality.Code);
+            }
+        }
+    }
+
+    /// <summary>A few communities start, a few improve on criteria they did not meet.</summary>
+    private async Task<byte[]> ProgressReportAsync(Region locality, CancellationToken cancellationToken)
+    {
+        var today = ChinaTime.DateAt(clock.GetUtcNow());
+        var updates = new List<object>();
+        var starting = await candidates.NotStartedAsync(locality.Code, _random.Next(0, 4), cancellationToken);
+        foreach (var community in starting)
+        {
+            var criteria = GreenCommunityStandard.Criteria.ToDictionary(
+                c => c.Number.ToString(CultureInfo.InvariantCulture),
+                c => c.IsShare ? (object)Math.Round(0.1 + _random.NextDouble() * 0.6, 2) : _random.NextDouble() < 0.4);
+            updates.Add(new { community, stage = "in_progress", effective = Day(today), criteria });
+        }
+        foreach (var group in (await candidates.UnmetCriteriaAsync(locality.Code, _random.Next(2, 9), cancellationToken)).GroupBy(u => u.Community))
+        {
+            var criteria = group.ToDictionary(
+                u => u.Criterion.ToString(CultureInfo.InvariantCulture),
+                u => GreenCommunityStandard.Get((int)u.Criterion).IsShare ? (object)0.45 : true);
+            updates.Add(new { community = group.Key, effective = Day(today), criteria });
+        }
+        return Serialize(locality, today, $"{locality.Name}住房和城乡建设局",
+            $"{locality.Name}{today:yyyy年M月}绿色社区创建工作进展：新启动{starting.Count}个社区，更新{updates.Count - starting.Count}个社区的创建标准评估。", updates);
+    }
+
+    /// <summary>The province accepts communities that meet all 16 criteria; null when none is ready.</summary>
+    private async Task<byte[]?> AcceptanceAsync(Region locality, CancellationToken cancellationToken)
+    {
+        var today = ChinaTime.DateAt(clock.GetUtcNow());
+        var ready = await candidates.ReadyForAcceptanceAsync(locality.Code, _random.Next(1, 4), cancellationToken);
+        if (ready.Count == 0)
+        {
+            return null;
+        }
+        var updates = ready.Select(community => (object)new { community, stage = "accepted", effective = Day(today) }).ToList();
+        return Serialize(locality, today, DemoCampaignPlan.ProvinceSubmitter,
+            $"省住建厅对{locality.Name}{ready.Count}个社区进行验收考核，均达到《湖北省绿色社区创建标准（试行）》。", updates);
+    }
+
+    private static byte[] Serialize(Region locality, DateOnly today, string submittedBy, string narrative, List<object> updates) =>
+        Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
+        {
+            locality = locality.Code,
+            kind = "monthly",
+            period = ReportPeriod.OfMonth(today.Year, today.Month).ToString(),
+            submittedBy,
+            narrative,
+            updates,
+        }));
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The demo feed's report for {Locality} was refused: {Errors}")]
+    private static partial void Refused(ILogger logger, string locality, string errors);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The demo feed failed for {Locality}")]
+    private static partial void Failed(ILogger logger, Exception ex, string locality);
+}

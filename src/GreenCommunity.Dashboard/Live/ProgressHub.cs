@@ -1,0 +1,43 @@
+using GreenCommunity.Dashboard.Api;
+using GreenCommunity.Data.Progress;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace GreenCommunity.Dashboard.Live;
+
+/// <summary>
+/// /hubs/progress: every connection hears "reportReceived" and the province's and reporting locality's
+/// "summaryChanged"; Subscribe(scope) adds "summaryChanged" for another region (e.g. a county).
+/// </summary>
+[Authorize(Policy = ApiAuthentication.Policy)]
+public sealed class ProgressHub(HubSubscriptions subscriptions, ProgressReader progress) : Hub
+{
+    public const string Path = "/hubs/progress";
+    public const string ReportReceived = "reportReceived";
+    public const string SummaryChanged = "summaryChanged";
+
+    public async Task Subscribe(string scope)
+    {
+        var code = scope == "42" ? "420000" : scope;
+        var regions = await progress.GetRegionsAsync(Context.ConnectionAborted);
+        if (!regions.Any(r => r.Code == code))
+        {
+            throw new HubException($"No region {scope}: use 42, a prefecture-level or a county-level code.");
+        }
+        subscriptions.Add(Context.ConnectionId, code);
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubSubscriptions.Group(code), Context.ConnectionAborted);
+    }
+
+    public async Task Unsubscribe(string scope)
+    {
+        var code = scope == "42" ? "420000" : scope;
+        subscriptions.Remove(Context.ConnectionId, code);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubSubscriptions.Group(code), Context.ConnectionAborted);
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        subscriptions.RemoveConnection(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+}

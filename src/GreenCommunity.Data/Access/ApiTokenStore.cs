@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using GreenCommunity.Data.Storage;
+
+namespace GreenCommunity.Data.Access;
+
+/// <summary>
+/// Issues, checks and revokes bearer tokens. A token is 32 random bytes shown once; only its SHA-256 is stored,
+/// which is enough for a secret with that much entropy.
+/// </summary>
+public sealed class ApiTokenStore(SqliteConnectionFactory database, TimeProvider clock)
+{
+    private static readonly TimeSpan s_lastUsedResolution = TimeSpan.FromMinutes(1);
+
+    private const string Columns =
+        "id AS Id, name AS Name, scope AS Scope, created_at AS CreatedAt, revoked_at AS RevokedAt, last_used_at AS LastUsedAt";
+
+    private const string InsertSql =
+        """
+        INSERT INTO api_tokens (name, scope, token_hash, created_at) VALUES (@name, @scope, @hash, @createdAt);
+        SELECT last_insert_rowid();
+        """;
+
+    private const string FindSql = $"SELECT {Columns} FROM api_tokens WHERE token_hash = @hash";
+
+    private const string TouchSql = "UPDATE api_tokens SET last_used_at = @now WHERE id = @id";
+
+    private const string RevokeSql = "UPDATE api_tokens SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL";
+
+    private const string ListSql = $"SELECT {Columns} FROM api_tokens ORDER BY id";
+
+    /// <summary>Makes a token; the returned secret is the only copy.</summary>
+    public async Task<(ApiToken Token, string Secret)> IssueAsync(string name, string scope, CancellationToken cancellationToken)
+    {
+        var secret = "gc_" + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var now = clock.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql,
+            new { name, scope, hash = Hash(secret), createdAt = SqlDates.ToSql(now) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return (new ApiToken(id, name, scope, now, null, null), secret);
+    }
+
+    /// <summary>The live token a secret belongs to, or null (unknown or revoked). Notes when it was last used.</summary>
+    public async Task<ApiToken?> ValidateAsync(string secret, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<TokenRow>(new CommandDefinition(FindSql, new { hash = Hash(secret) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var token = row?.ToToken();
+        if (token is null || token.RevokedAt is not null)
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow();
+        if (token.LastUsedAt is null || now - token.LastUsedAt >= s_lastUsedResolution)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(TouchSql, new { id = token.Id, now = SqlDates.ToSql(now) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+        return token;
+    }
+
+    public async Task<bool> RevokeAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(RevokeSql, new { id, now = SqlDates.ToSql(clock.GetUtcNow()) }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+    }
+
+    public async Task<IReadOnlyList<ApiToken>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<TokenRow>(new CommandDefinition(ListSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => r.ToToken()).ToList();
+    }
+
+    private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private sealed record TokenRow(long Id, string Name, string Scope, string CreatedAt, string? RevokedAt, string? LastUsedAt)
+    {
+        public ApiToken ToToken() => new(Id, Name, Scope, SqlDates.ParseInstant(CreatedAt),
+            RevokedAt is null ? null : SqlDates.ParseInstant(RevokedAt), LastUsedAt is null ? null : SqlDates.ParseInstant(LastUsedAt));
+    }
+}
