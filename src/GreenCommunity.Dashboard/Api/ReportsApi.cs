@@ -17,7 +17,7 @@ public static class ReportsApi
         api.MapPost("/reports", SubmitAsync)
             .WithName("SubmitReport")
             .WithSummary("Submit a report (monthly, annual or plan) with community updates")
-            .Accepts<JsonObject>("application/json")
+            .Accepts<JsonObject>(isOptional: false, "application/json")
             .Produces<ReportAcknowledgement>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -17,6 +17,9 @@ public sealed class ReportIntake(ReportWriter writer, ProgressNotifier notifier,
 {
     private readonly ConcurrentDictionary<(string Client, string Key), byte> _inFlight = new();
 
+    /// <summary>Requests with an idempotency key still being processed.</summary>
+    public int InFlightCount => _inFlight.Count;
+
     /// <summary>Parses a JSON body as the API receives it, then submits it.</summary>
     public async Task<IntakeResult> SubmitJsonAsync(ReadOnlyMemory<byte> body, SubmitterScope scope, string client, string? idempotencyKey, CancellationToken cancellationToken)
     {

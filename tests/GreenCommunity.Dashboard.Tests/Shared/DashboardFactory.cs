@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Dapper;
+using GreenCommunity.Data.Storage;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GreenCommunity.Dashboard.Tests.Shared;
 
@@ -16,6 +19,52 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Seed", "2021");
+        builder.UseSetting("Demo:LiveFeedSeconds", "0");   // tests send their own reports
+    }
+
+    /// <summary>The demo tokens written on first start: the province's and each locality's.</summary>
+    public DemoTokens Tokens => _tokens ??= DemoTokens.Read(Path.Combine(DataDirectory, "demo-credentials.json"));
+
+    private DemoTokens? _tokens;
+
+    private int _taken;
+
+    /// <summary>Communities not started yet in a locality, each handed out once per factory so tests do not collide.</summary>
+    public async Task<IReadOnlyList<string>> TakeNotStartedAsync(string locality, int count)
+    {
+        var all = await QueryAsync<string>(
+            "SELECT c.code FROM communities c JOIN community_state s ON s.community_code = c.code WHERE c.locality_code = @locality AND s.stage = 0 ORDER BY c.code",
+            new { locality });
+        var start = Interlocked.Add(ref _taken, count) - count;
+        return all.Skip(start).Take(count).ToList();
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? args = null)
+    {
+        await using var connection = await Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(CancellationToken.None);
+        return (await connection.QueryAsync<T>(sql, args)).AsList();
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql, object? args = null)
+    {
+        await using var connection = await Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(CancellationToken.None);
+        return (await connection.ExecuteScalarAsync<T>(sql, args))!;
+    }
+
+    /// <summary>Row counts of everything a report writes, to show that a refused one wrote nothing.</summary>
+    public Task<string> FingerprintAsync() => ScalarAsync<string>(
+        """
+        SELECT (SELECT COUNT(*) FROM reports) || '/' || (SELECT COUNT(*) FROM stage_events) || '/' ||
+               (SELECT COUNT(*) FROM criterion_assessments) || '/' || (SELECT COUNT(*) FROM idempotency_keys) || '/' ||
+               (SELECT group_concat(stage, '') FROM community_state)
+        """);
+
+    /// <summary>A client that sends a bearer token.</summary>
+    public HttpClient CreateClient(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     public ValueTask InitializeAsync()

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Bunit;
 using GreenCommunity.Dashboard.Localization;
+using GreenCommunity.Dashboard.Live;
 using GreenCommunity.Dashboard.Model;
+using GreenCommunity.Data.Reports;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -26,6 +28,9 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddLocalization();
         Services.AddTransient<MudLocalizer, DashboardMudLocalizer>();
         Services.AddSingleton(factory.Services.GetRequiredService<OverviewModelBuilder>());
+        Services.AddSingleton(factory.Services.GetRequiredService<ReportQueries>());
+        Services.AddSingleton(factory.Services.GetRequiredService<ProgressNotifier>());
+        Services.AddSingleton(TimeProvider.System);
     }
 
     protected DashboardFactory Factory { get; }
