@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text.Json;
+using System.Threading.Channels;
+using GreenCommunity.Dashboard.Tests.Shared;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using static GreenCommunity.Dashboard.Tests.Shared.ReportBodies;
+
+namespace GreenCommunity.Dashboard.Tests.Live;
+
+public sealed class ProgressHubTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Report_Committed_PushesReportReceivedAndSummaries()
+    {
+        // Arrange
+        await using var connection = Connect(factory.Tokens.Localities[Yichang]);   // another locality still hears it
+        var received = Channel.CreateUnbounded<JsonElement>();
+        var summaries = Channel.CreateUnbounded<JsonElement>();
+        connection.On<JsonElement>("reportReceived", m => received.Writer.TryWrite(m));
+        connection.On<JsonElement>("summaryChanged", m => summaries.Writer.TryWrite(m));
+        await connection.StartAsync(Ct);
+        var community = (await factory.TakeNotStartedAsync(Wuhan, 1))[0];
+        using var client = factory.CreateClient(factory.Tokens.Localities[Wuhan]);
+
+        // Act
+        var response = await client.SendAsync(Post(Monthly(Wuhan, Update(community, "in_progress"))), Ct);
+        var ack = await response.JsonAsync();
+
+        // Assert
+        var message = await ReadAsync(received, m => m.GetProperty("reportId").GetString() == ack.GetProperty("reportId").GetString());
+        Assert.Equal(Wuhan, message.GetProperty("locality").GetString());
+        Assert.Equal("monthly", message.GetProperty("kind").GetString());
+        Assert.Equal(ThisMonth, message.GetProperty("period").GetString());
+        Assert.Equal(1, message.GetProperty("applied").GetInt32());
+        Assert.Equal(ack.GetProperty("onTime").GetBoolean(), message.GetProperty("onTime").GetBoolean());
+        var province = await ReadAsync(summaries, m => m.GetProperty("scope").GetString() == "420000");
+        var wuhan = await ReadAsync(summaries, m => m.GetProperty("scope").GetString() == Wuhan);
+        Assert.False(province.TryGetProperty("children", out _));
+        Assert.Equal(await factory.ScalarAsync<long>("SELECT COUNT(*) FROM community_state WHERE stage = 2"), province.GetProperty("inProgress").GetInt64());
+        Assert.Equal(1531, wuhan.GetProperty("communities").GetInt32());
+    }
+
+    [Fact]
+    public async Task Subscribe_County_ReceivesThatCountysSummaryWhenItChanges()
+    {
+        // Arrange
+        var community = (await factory.TakeNotStartedAsync(Wuhan, 1))[0];
+        var county = community[..6];
+        await using var connection = Connect(factory.Tokens.Province);
+        var summaries = Channel.CreateUnbounded<JsonElement>();
+        connection.On<JsonElement>("summaryChanged", m => summaries.Writer.TryWrite(m));
+        await connection.StartAsync(Ct);
+        await connection.InvokeAsync("Subscribe", county, Ct);
+        var before = await factory.ScalarAsync<long>("SELECT COUNT(*) FROM community_state s JOIN communities c ON c.code = s.community_code WHERE c.county_code = @county AND s.stage <> 0", new { county });
+        using var client = factory.CreateClient(factory.Tokens.Localities[Wuhan]);
+
+        // Act
+        await client.SendAsync(Post(Monthly(Wuhan, Update(community, "pilot"))), Ct);
+
+        // Assert
+        var summary = await ReadAsync(summaries, m => m.GetProperty("scope").GetString() == county);
+        var started = summary.GetProperty("pilot").GetInt64() + summary.GetProperty("inProgress").GetInt64() + summary.GetProperty("accepted").GetInt64();
+        Assert.Equal(before + 1, started);
+    }
+
+    [Fact]
+    public async Task Subscribe_UnknownScope_Fails()
+    {
+        // Arrange
+        await using var connection = Connect(factory.Tokens.Province);
+        await connection.StartAsync(Ct);
+
+        // Act
+        var error = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync("Subscribe", "999999", Ct));
+
+        // Assert
+        Assert.Contains("999999", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("not-a-token")]
+    public async Task Connect_WithoutValidToken_IsRefused(string? token)
+    {
+        // Arrange
+        await using var connection = Connect(token);
+
+        // Act
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync(Ct));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+    }
+
+    private HubConnection Connect(string? token) => new HubConnectionBuilder()
+        .WithUrl(new Uri(factory.Server.BaseAddress, "/hubs/progress"), o =>
+        {
+            o.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
+            o.WebSocketFactory = async (context, ct) => await factory.Server.CreateWebSocketClient().ConnectAsync(context.Uri, ct);
+            if (token is not null)
+            {
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);   // sent as access_token on the WebSocket
+            }
+        })
+        .Build();
+
+    private static async Task<JsonElement> ReadAsync(Channel<JsonElement> channel, Func<JsonElement, bool> match)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var message = await channel.Reader.ReadAsync(timeout.Token);
+            if (match(message))
+            {
+                return message;
+            }
+        }
+    }
+}
