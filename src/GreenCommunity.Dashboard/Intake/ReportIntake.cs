@@ -89,6 +89,6 @@ public sealed class ReportIntake(ReportWriter writer, ProgressNotifier notifier,
     }
 
     private static ReportNotice Notice(StoredReport stored, ReportSubmission report) => new(
-        stored.ReportId, stored.Locality, stored.Kind, stored.Period, stored.OnTime, stored.ReceivedAt, stored.Applied,
+        stored.ReportId, stored.Locality, stored.Kind, stored.Period, stored.OnTime, stored.ReceivedAt, stored.Applied, stored.ByProvince,
         report.Updates.Select(u => u.Community[..6]).Distinct(StringComparer.Ordinal).ToList());
 }

@@ -10,12 +10,13 @@ public sealed class ReportQueries(SqliteConnectionFactory database)
     private const string Columns =
         """
         r.id AS Sequence, r.report_id AS ReportId, r.locality_code AS Locality, r.kind AS Kind, r.period AS Period,
-        r.received_at AS ReceivedAt, r.deadline AS Deadline, r.on_time AS OnTime, r.applied AS Applied
+        r.received_at AS ReceivedAt, r.deadline AS Deadline, r.on_time AS OnTime, r.applied AS Applied,
+        r.submitter_scope AS SubmitterScope
         """;
 
     private const string BySequenceSql = $"SELECT {Columns} FROM reports r WHERE r.id = @sequence";
 
-    private const string ByIdSql = $"SELECT {Columns}, r.body AS Body, r.submitter_scope AS SubmitterScope FROM reports r WHERE r.report_id = @reportId";
+    private const string ByIdSql = $"SELECT {Columns}, r.body AS Body FROM reports r WHERE r.report_id = @reportId";
 
     private const string PageSql =
         $"""
@@ -55,12 +56,12 @@ public sealed class ReportQueries(SqliteConnectionFactory database)
         return (rows.Select(r => r.ToStoredReport()).ToList(), total);
     }
 
-    private record ReportRow(long Sequence, string ReportId, string Locality, string Kind, string Period, string ReceivedAt, string Deadline, long OnTime, long Applied)
+    private record ReportRow(long Sequence, string ReportId, string Locality, string Kind, string Period, string ReceivedAt, string Deadline, long OnTime, long Applied, string SubmitterScope)
     {
         public StoredReport ToStoredReport() => new(Sequence, ReportId, Locality, Kind, Period,
-            SqlDates.ParseInstant(ReceivedAt), SqlDates.ParseInstant(Deadline), OnTime != 0, (int)Applied);
+            SqlDates.ParseInstant(ReceivedAt), SqlDates.ParseInstant(Deadline), OnTime != 0, (int)Applied, SubmitterScope == "province");
     }
 
-    private sealed record ReportBodyRow(long Sequence, string ReportId, string Locality, string Kind, string Period, string ReceivedAt, string Deadline, long OnTime, long Applied, string Body, string SubmitterScope)
-        : ReportRow(Sequence, ReportId, Locality, Kind, Period, ReceivedAt, Deadline, OnTime, Applied);
+    private sealed record ReportBodyRow(long Sequence, string ReportId, string Locality, string Kind, string Period, string ReceivedAt, string Deadline, long OnTime, long Applied, string SubmitterScope, string Body)
+        : ReportRow(Sequence, ReportId, Locality, Kind, Period, ReceivedAt, Deadline, OnTime, Applied, SubmitterScope);
 }

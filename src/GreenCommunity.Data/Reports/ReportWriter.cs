@@ -59,7 +59,7 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
 
             var stored = new StoredReport(sequence, receipt.ReportId ?? Guid.CreateVersion7(receivedAt).ToString("N"), report.Locality,
                 report.Kind.ToApiName(), report.Period.ToString(), receivedAt.ToUniversalTime(),
-                campaign.DeadlineFor(report.Kind, report.Period), campaign.IsOnTime(report.Kind, report.Period, receivedAt), changed.Count);
+                campaign.DeadlineFor(report.Kind, report.Period), campaign.IsOnTime(report.Kind, report.Period, receivedAt), changed.Count, scope.IsProvince);
             await InsertReportAsync(connection, transaction, stored, report, scope, receipt.Body ?? ReportJson.Serialize(report), cancellationToken).ConfigureAwait(false);
             if (receipt.Idempotency is { } newClaim)
             {

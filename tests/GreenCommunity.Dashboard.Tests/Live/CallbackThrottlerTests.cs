@@ -67,7 +67,7 @@ public sealed class CallbackThrottlerTests
         var heard = Channel.CreateUnbounded<string>();
         using var failing = notifier.Subscribe(_ => throw new InvalidOperationException("boom"));
         var listening = notifier.Subscribe(n => { heard.Writer.TryWrite(n.ReportId); return Task.CompletedTask; });
-        var notice = new ReportNotice("r1", "420100", "monthly", "2026-11", true, DateTimeOffset.UtcNow, 1, ["420102"]);
+        var notice = new ReportNotice("r1", "420100", "monthly", "2026-11", true, DateTimeOffset.UtcNow, 1, false, ["420102"]);
 
         // Act
         notifier.Publish(notice);

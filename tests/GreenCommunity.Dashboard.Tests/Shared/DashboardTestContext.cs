@@ -31,6 +31,7 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton(factory.Services.GetRequiredService<ReportQueries>());
         Services.AddSingleton(factory.Services.GetRequiredService<ProgressNotifier>());
         Services.AddSingleton(TimeProvider.System);
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     protected DashboardFactory Factory { get; }

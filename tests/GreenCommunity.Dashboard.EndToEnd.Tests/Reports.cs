@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using GreenCommunity.Data.Storage;
+
+namespace GreenCommunity.Dashboard.EndToEnd.Tests;
+
+internal static class Reports
+{
+    public static DateOnly Today => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+
+    /// <summary>Communities not started yet, read straight from the app's database file.</summary>
+    public static async Task<IReadOnlyList<string>> NotStartedAsync(string dataDirectory, string locality, int count)
+    {
+        await using var connection = await SqliteConnectionFactory.ForDirectory(dataDirectory).OpenAsync(CancellationToken.None);
+        return (await connection.QueryAsync<string>(
+            "SELECT c.code FROM communities c JOIN community_state s ON s.community_code = c.code WHERE c.locality_code = @locality AND s.stage = 0 ORDER BY c.code LIMIT @count",
+            new { locality, count })).AsList();
+    }
+
+    public static async Task<JsonElement> PostAsync(HttpClient client, string locality, IEnumerable<string> communities, string stage = "in_progress")
+    {
+        var today = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var body = JsonSerializer.Serialize(new
+        {
+            locality,
+            kind = "monthly",
+            period = Today.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            submittedBy = "端到端测试",
+            updates = communities.Select(community => new { community, stage, effective = today }),
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reports")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if ((int)response.StatusCode != 201)
+        {
+            throw new InvalidOperationException($"POST answered {(int)response.StatusCode}: {text}");
+        }
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+}
