@@ -144,6 +144,7 @@ public static class DashboardHostingExtensions
         app.MapGroup("/api/v1").RequireAuthorization(ApiAuthentication.Policy).MapReportsApi().MapProgressApi();
         app.MapHub<ProgressHub>(ProgressHub.Path);
         app.MapCultureEndpoints();
+        app.MapTemplateEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -34,6 +34,10 @@ public sealed class ReportIntake(ReportWriter writer, ProgressNotifier notifier,
         return await SubmitAsync(report, scope, claim, Encoding.UTF8.GetString(body.Span), cancellationToken);
     }
 
+    /// <summary>A claim for a report built in the app (form or upload): hashed over its canonical JSON.</summary>
+    public static IdempotencyClaim ClaimFor(string client, string key, ReportSubmission report) =>
+        new(client, key, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ReportJson.Serialize(report)))));
+
     public async Task<IntakeResult> SubmitAsync(ReportSubmission report, SubmitterScope scope, IdempotencyClaim? claim, string? body, CancellationToken cancellationToken)
     {
         if (ScopeProblem(report, scope) is { } problem)

@@ -27,6 +27,36 @@ public sealed class CommunityQueries(SqliteConnectionFactory database)
          ORDER BY criterion
         """;
 
+    private const string SearchSql =
+        """
+        SELECT c.code AS Code, c.name AS Name, r.name AS County, c.town_name AS Town, s.stage AS Stage
+          FROM communities c
+          JOIN regions r ON r.code = c.county_code AND r.level = 3
+          JOIN community_state s ON s.community_code = c.code
+         WHERE c.locality_code = @locality
+           AND (c.name LIKE @contains ESCAPE '\' OR c.code LIKE @prefix ESCAPE '\' OR c.town_name LIKE @contains ESCAPE '\')
+         ORDER BY c.code
+         LIMIT @limit
+        """;
+
+    /// <summary>Communities of a locality whose name, town or code matches what was typed (Chinese name or code).</summary>
+    public async Task<IReadOnlyList<CommunitySearchResult>> SearchAsync(string locality, string? text, int limit, CancellationToken cancellationToken)
+    {
+        var term = (text ?? "").Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<SearchRow>(new CommandDefinition(SearchSql,
+            new { locality, contains = $"%{term}%", prefix = $"{term}%", limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new CommunitySearchResult(r.Code, r.Name, r.County, r.Town, (Stage)r.Stage)).ToList();
+    }
+
+    /// <summary>A locality's communities in code order, for the Excel template.</summary>
+    public async Task<IReadOnlyList<(string Code, string Name)>> ListAsync(string locality, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return (await connection.QueryAsync<(string Code, string Name)>(new CommandDefinition(
+            "SELECT code, name FROM communities WHERE locality_code = @locality ORDER BY code", new { locality }, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
+    }
+
     /// <summary>The community as it stood at the end of a day; null when there is no such community.</summary>
     public async Task<CommunityDetail?> GetAsync(string code, DateOnly asOf, CancellationToken cancellationToken)
     {
@@ -49,6 +79,8 @@ public sealed class CommunityQueries(SqliteConnectionFactory database)
     }
 
     private sealed record CommunityRow(string Code, string Name, string County, string Locality);
+
+    private sealed record SearchRow(string Code, string Name, string County, string Town, long Stage);
 
     private sealed record HistoryRow(string Effective, long Stage, string ReportId);
 

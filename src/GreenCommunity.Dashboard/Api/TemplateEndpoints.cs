@@ -1,0 +1,29 @@
+using GreenCommunity.Dashboard.Intake;
+using GreenCommunity.Data.Communities;
+using GreenCommunity.Data.Progress;
+using GreenCommunity.Domain.Regions;
+
+namespace GreenCommunity.Dashboard.Api;
+
+/// <summary>GET /reports/template.xlsx?locality=420100: the Excel template, listing the locality's communities.</summary>
+public static class TemplateEndpoints
+{
+    public const string Path = "/reports/template.xlsx";
+
+    public static IEndpointRouteBuilder MapTemplateEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(Path, async (string? locality, CommunityQueries communities, ProgressReader progress, CancellationToken cancellationToken) =>
+        {
+            var regions = await progress.GetRegionsAsync(cancellationToken);
+            var region = regions.FirstOrDefault(r => r.Level == RegionLevel.Prefecture && r.Code == locality);
+            if (locality is not null && region is null)
+            {
+                return ApiProblems.Status(StatusCodes.Status404NotFound, "Not found", $"No locality {locality}.");
+            }
+            var rows = region is null ? [] : await communities.ListAsync(region.Code, cancellationToken);
+            var name = region is null ? "绿色社区填报模板.xlsx" : $"绿色社区填报模板-{region.Name}-{region.Code}.xlsx";
+            return Results.File(ReportWorkbook.CreateTemplate(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+        }).ExcludeFromDescription();
+        return endpoints;
+    }
+}

@@ -1,0 +1,6 @@
+using GreenCommunity.Dashboard.Intake;
+
+namespace GreenCommunity.Dashboard.Model;
+
+/// <summary>What the submit page shows after sending: the intake's result, with errors keyed as the user knows them (fields or sheet rows).</summary>
+public sealed record IntakeOutcome(IntakeResult Result, IReadOnlyDictionary<string, string[]> Errors);

@@ -1,0 +1,118 @@
+using System.Globalization;
+using GreenCommunity.Data.Communities;
+using GreenCommunity.Domain.Campaigns;
+using GreenCommunity.Domain.Communities;
+using GreenCommunity.Domain.Reports;
+using GreenCommunity.Domain.Standard;
+
+namespace GreenCommunity.Dashboard.Model;
+
+/// <summary>
+/// The submit page's form: what a coordinator typed, turned into the same <see cref="ReportSubmission"/> the
+/// API builds, with the same rules checked before anything is sent. Errors use the API's JSON paths.
+/// </summary>
+public sealed class ReportForm
+{
+    public string? Locality { get; set; }
+
+    public ReportKind Kind { get; set; } = ReportKind.Monthly;
+
+    public string Period { get; set; } = "";
+
+    public string SubmittedBy { get; set; } = "";
+
+    public string? Narrative { get; set; }
+
+    public List<UpdateRow> Updates { get; } = [];
+
+    /// <summary>A new form for the current month.</summary>
+    public static ReportForm ForMonth(DateOnly today, string? locality, string submittedBy) => new()
+    {
+        Locality = locality,
+        Period = ReportPeriod.OfMonth(today.Year, today.Month).ToString(),
+        SubmittedBy = submittedBy,
+    };
+
+    /// <summary>Builds the report and checks it as the intake will; null when something cannot even be read.</summary>
+    public ReportSubmission? Build(SubmitterScope scope, Campaign campaign, DateTimeOffset now, ValidationErrors errors)
+    {
+        if (string.IsNullOrEmpty(Locality))
+        {
+            errors.Add("locality", "Required.");
+        }
+        if (!ReportPeriod.TryParse(Period.Trim(), Kind == ReportKind.Monthly, out var period))
+        {
+            errors.Add("period", Kind == ReportKind.Monthly ? "YYYY-MM." : "YYYY.");
+        }
+        if (SubmittedBy.Length > Intake.ReportRequestParser.MaxSubmittedByLength)
+        {
+            errors.Add("submittedBy", $"At most {Intake.ReportRequestParser.MaxSubmittedByLength} characters.");
+        }
+        var updates = new List<CommunityUpdate>();
+        for (var i = 0; i < Updates.Count; i++)
+        {
+            if (Updates[i].Build($"updates[{i}]", errors) is { } update)
+            {
+                updates.Add(update);
+            }
+        }
+        if (!errors.IsEmpty)
+        {
+            return null;
+        }
+        var report = new ReportSubmission(Locality!, Kind, period, SubmittedBy.Trim(), string.IsNullOrWhiteSpace(Narrative) ? null : Narrative.Trim(), updates);
+        ReportRules.CheckShape(report, scope, campaign, now, errors);
+        return errors.IsEmpty ? report : null;
+    }
+}
+
+/// <summary>One community's line on the form.</summary>
+public sealed class UpdateRow
+{
+    public CommunitySearchResult? Community { get; set; }
+
+    public Stage? Stage { get; set; }
+
+    public string Effective { get; set; } = "";
+
+    public bool AssessCriteria { get; set; }
+
+    /// <summary>Index 1..16: whether each yes/no criterion is met (index 12 unused).</summary>
+    public bool[] Met { get; } = new bool[GreenCommunityStandard.CriterionCount + 1];
+
+    /// <summary>Criterion 12 as a percentage, 0–100, the way people say it.</summary>
+    public double? CoveragePercent { get; set; }
+
+    public CommunityUpdate? Build(string path, ValidationErrors errors)
+    {
+        var before = errors.Count;
+        if (Community is null)
+        {
+            errors.Add($"{path}.community", "Required.");
+        }
+        if (!DateOnly.TryParseExact(Effective.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var effective))
+        {
+            errors.Add($"{path}.effective", "YYYY-MM-DD.");
+        }
+        var criteria = new Dictionary<int, double>();
+        if (AssessCriteria)
+        {
+            foreach (var criterion in GreenCommunityStandard.Criteria)
+            {
+                if (!criterion.IsShare)
+                {
+                    criteria[criterion.Number] = Met[criterion.Number] ? 1 : 0;
+                }
+                else if (CoveragePercent is { } percent && percent is >= 0 and <= 100)
+                {
+                    criteria[criterion.Number] = Math.Round(percent / 100, 4);
+                }
+                else
+                {
+                    errors.Add($"{path}.criteria.{criterion.Number}", "0–100 %.");
+                }
+            }
+        }
+        return errors.Count > before ? null : new CommunityUpdate(Community!.Code, Stage, effective, criteria);
+    }
+}
