@@ -91,6 +91,28 @@ public sealed partial class PagesAndHealthTests(DashboardFactory factory) : ICla
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Template_Locality_ListsAllItsCommunities()
+    {
+        // Arrange
+        using var client = factory.CreateClient();
+
+        // Act
+        var response = await client.GetAsync("/reports/template.xlsx?locality=420100", TestContext.Current.CancellationToken);
+        var unknown = await client.GetAsync("/reports/template.xlsx?locality=999999", TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        await using var stream = await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, TestContext.Current.CancellationToken);
+        buffer.Position = 0;
+        var rows = MiniExcelLibs.MiniExcel.Query(buffer, useHeaderRow: true, sheetName: GreenCommunity.Dashboard.Intake.ReportWorkbook.UpdatesSheet).Count();
+        Assert.Equal(1531, rows);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
     [GeneratedRegex("data-code=\"4[0-9]{5}\"")]
     private static partial Regex LocalityCells();
 }

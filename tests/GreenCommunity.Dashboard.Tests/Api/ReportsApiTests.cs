@@ -106,7 +106,7 @@ public sealed class ReportsApiTests(DashboardFactory factory) : IClassFixture<Da
         var body = Monthly(Wuhan, Update(community, "in_progress")).ToJsonString();
         var key = "inflight-" + Guid.NewGuid().ToString("N");
         using var client = factory.CreateClient(factory.Tokens.Localities[Wuhan]);
-        var intake = factory.Services.GetRequiredService<Intake.ReportIntake>();
+        var intake = factory.Services.GetRequiredService<GreenCommunity.Dashboard.Intake.ReportIntake>();
         await using var blocker = await factory.Services.GetRequiredService<Data.Storage.SqliteConnectionFactory>().OpenAsync(Ct);
         using (var hold = blocker.BeginTransaction(deferred: false))
         {

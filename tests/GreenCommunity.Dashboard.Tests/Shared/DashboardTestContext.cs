@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
 
+using GreenCommunity.Dashboard;
+
 namespace GreenCommunity.Dashboard.Tests.Shared;
 
 /// <summary>bunit with MudBlazor and the dashboard's real data services, reading the factory's seeded database.</summary>
@@ -31,6 +33,14 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton(factory.Services.GetRequiredService<ReportQueries>());
         Services.AddSingleton(factory.Services.GetRequiredService<ProgressNotifier>());
         Services.AddSingleton(TimeProvider.System);
+        foreach (var type in new[]
+        {
+            typeof(GreenCommunity.Dashboard.Intake.ReportIntake), typeof(Data.Progress.ProgressReader), typeof(Domain.Campaigns.Campaign),
+            typeof(Data.Access.ApiTokenStore), typeof(Data.Communities.CommunityQueries),
+        })
+        {
+            Services.AddSingleton(type, factory.Services.GetRequiredService(type));
+        }
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
