@@ -95,6 +95,23 @@ public sealed class ProgressHubTests(DashboardFactory factory) : IClassFixture<D
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
     }
 
+    [Fact]
+    public async Task Negotiate_AccessTokenInQuery_IsAcceptedForBrowserClients()
+    {
+        // Arrange
+        using var client = factory.CreateClient();
+
+        // Act
+        var withToken = await client.PostAsync($"/hubs/progress/negotiate?negotiateVersion=1&access_token={Uri.EscapeDataString(factory.Tokens.Province)}", null, Ct);
+        var without = await client.PostAsync("/hubs/progress/negotiate?negotiateVersion=1", null, Ct);
+        var onApi = await client.GetAsync($"/api/v1/summary?access_token={Uri.EscapeDataString(factory.Tokens.Province)}", Ct);
+
+        // Assert: the query parameter is for the hub only; the API wants the header.
+        Assert.Equal(HttpStatusCode.OK, withToken.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, without.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, onApi.StatusCode);
+    }
+
     private HubConnection Connect(string? token) => new HubConnectionBuilder()
         .WithUrl(new Uri(factory.Server.BaseAddress, "/hubs/progress"), o =>
         {

@@ -8,18 +8,27 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GreenCommunity.Dashboard.Tests.Shared;
 
 /// <summary>The real app on a test server, with its own data directory and the demo history (seed 2021).</summary>
-public sealed class DashboardFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class DashboardFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "gc-web-" + Guid.NewGuid().ToString("N"));
 
     public string DatabasePath => Path.Combine(DataDirectory, "greencommunity.db");
 
+    /// <summary>Settings a derived fixture changes (demo off, live feed on).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Demo:Enabled"] = "true",
+        ["Demo:Seed"] = "2021",
+        ["Demo:LiveFeedSeconds"] = "0",   // tests send their own reports
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
-        builder.UseSetting("Demo:Enabled", "true");
-        builder.UseSetting("Demo:Seed", "2021");
-        builder.UseSetting("Demo:LiveFeedSeconds", "0");   // tests send their own reports
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>The demo tokens written on first start: the province's and each locality's.</summary>
@@ -76,6 +85,7 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>, IAsyncLif
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
         SqliteConnection.ClearAllPools();
         try
         {
