@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using GreenCommunity.Dashboard.Accounts;
 using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Data.Reports;
 using GreenCommunity.Domain.Campaigns;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
 
 namespace GreenCommunity.Dashboard.Api;
 
@@ -17,7 +19,17 @@ public static class ReportsApi
         api.MapPost("/reports", SubmitAsync)
             .WithName("SubmitReport")
             .WithSummary("Submit a report (monthly, annual or plan) with community updates")
-            .Accepts<JsonObject>(isOptional: false, "application/json")
+            // Described here, not with Accepts(): an Accepts() content-type filter would answer 415 before authorization and the handler.
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "The report: locality, kind, period, submittedBy, narrative, updates[] (community, stage, effective, criteria).",
+                    Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object } } },
+                };
+                return Task.CompletedTask;
+            })
             .Produces<ReportAcknowledgement>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -56,7 +68,7 @@ public static class ReportsApi
             return ApiProblems.Invalid("Idempotency-Key", "1 to 128 printable ASCII characters.");
         }
 
-        var result = await intake.SubmitJsonAsync(body.Value, context.User.SubmitterScope(), context.User.Client(), key, cancellationToken);
+        var result = await intake.SubmitJsonAsync(body.Value, context.User.SubmitterScope(), context.User.Client(), key, Actor.From(context), cancellationToken);
         switch (result.Status)
         {
             case IntakeStatus.Stored:

@@ -23,7 +23,7 @@ public static class TemplateEndpoints
             var rows = region is null ? [] : await communities.ListAsync(region.Code, cancellationToken);
             var name = region is null ? "绿色社区填报模板.xlsx" : $"绿色社区填报模板-{region.Name}-{region.Code}.xlsx";
             return Results.File(ReportWorkbook.CreateTemplate(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
-        }).ExcludeFromDescription();
+        }).RequireAuthorization(Accounts.DashboardPolicies.Staff).ExcludeFromDescription();
         return endpoints;
     }
 }

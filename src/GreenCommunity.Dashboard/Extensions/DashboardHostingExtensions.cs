@@ -1,4 +1,12 @@
+using GreenCommunity.Dashboard.Accounts;
+using GreenCommunity.Dashboard.Admin;
 using GreenCommunity.Dashboard.Api;
+using GreenCommunity.Dashboard.Security;
+using GreenCommunity.Data.Audit;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using GreenCommunity.Dashboard.Components;
 using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Dashboard.Live;
@@ -67,10 +75,39 @@ public static class DashboardHostingExtensions
         services.AddHostedService<DemoLiveFeed>();
         services.AddTransient<OverviewModelBuilder>();
 
-        services.AddAuthentication(ApiAuthentication.Scheme)
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditRecorder>();
+        services.AddSingleton<SessionValidation>();
+        services.AddSingleton<AccountAdministration>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ClientAddress>();
+        services.AddScoped<CircuitHandler, ClientAddressCircuitHandler>();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
+
+        // Pages: cookie sessions of local accounts (and display screens). API and hub: bearer tokens.
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.LoginPath = AccountEndpoints.LoginPath;
+                options.AccessDeniedPath = AccountEndpoints.DeniedPath;
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = true;
+                options.Cookie.Name = "gc.session";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
+            })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiAuthentication.Scheme, null);
         services.AddAuthorizationBuilder()
-            .AddPolicy(ApiAuthentication.Policy, p => p.AddAuthenticationSchemes(ApiAuthentication.Scheme).RequireAuthenticatedUser());
+            .AddPolicy(ApiAuthentication.Policy, p => p.AddAuthenticationSchemes(ApiAuthentication.Scheme).RequireAuthenticatedUser())
+            .AddPolicy(DashboardPolicies.Admin, p => p.RequireRole(DashboardRoles.Admin))
+            .AddPolicy(DashboardPolicies.Reporter, p => p.RequireRole(DashboardRoles.Admin, DashboardRoles.Coordinator))
+            .AddPolicy(DashboardPolicies.Staff, p => p.RequireRole(DashboardRoles.Admin, DashboardRoles.Coordinator, DashboardRoles.Viewer))
+            .AddPolicy(DashboardPolicies.Screen, p => p.RequireRole(DashboardRoles.Admin, DashboardRoles.Coordinator, DashboardRoles.Viewer, DashboardRoles.Display))
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(CookieAuthenticationDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build());
+        services.AddDashboardRateLimits(builder.Configuration);
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddSignalR();
@@ -105,11 +142,30 @@ public static class DashboardHostingExtensions
         var started = TimeProvider.System.GetTimestamp();
         var result = await app.Services.GetRequiredService<StoreInitializer>().InitializeAsync(demo.Enabled, demo.Seed, progress, cancellationToken);
         var elapsed = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
-        if (result.DemoCredentialsFile is { } file)
+        var credentials = app.Services.GetRequiredService<DemoCredentials>().FilePath;
+        if (demo.Enabled && File.Exists(credentials))
         {
-            StartupLog.DemoCredentials(logger, file);
+            StartupLog.DemoCredentials(logger, credentials);   // where, never what: the secrets stay in the file
         }
         StartupLog.StoreReady(logger, elapsed, result.CreatedDatabase, result.MigrationsApplied.Count, result.ReferenceLoaded, result.DemoReports);
+    }
+
+    /// <summary>Creates a province administrator with the password read from standard input; returns the exit code.</summary>
+    public static async Task<int> CreateAdministratorAsync(this WebApplication app, string userName, TextReader input)
+    {
+        var password = (await input.ReadLineAsync())?.Trim() ?? "";
+        try
+        {
+            var account = await app.Services.GetRequiredService<UserStore>().CreateAsync(userName, userName, UserAccount.AdminRole, null, password, CancellationToken.None);
+            await app.Services.GetRequiredService<AuditRecorder>().RecordAsync("command-line", null, "account.create", account.UserName, AuditOutcome.Allowed, "first administrator");
+            await Console.Out.WriteLineAsync($"Created administrator '{account.UserName}'.");
+            return 0;
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync($"Not created: {ex.Message}");
+            return 2;
+        }
     }
 
     private static bool IsApi(HttpContext context) =>
@@ -134,17 +190,20 @@ public static class DashboardHostingExtensions
             // Chinese unless the user chose English: the browser's Accept-Language does not decide.
             options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
+        app.UseSecurityHeaders();
         app.UseCultureFromQuery();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
-        app.MapStaticAssets();
-        app.MapHealthChecks("/healthz");
-        app.MapOpenApi();
-        app.MapGroup("/api/v1").RequireAuthorization(ApiAuthentication.Policy).MapReportsApi().MapProgressApi();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapGroup("/api/v1").RequireAuthorization(ApiAuthentication.Policy).RequireRateLimiting(RateLimits.Api).MapReportsApi().MapProgressApi();
         app.MapHub<ProgressHub>(ProgressHub.Path);
         app.MapCultureEndpoints();
         app.MapTemplateEndpoints();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

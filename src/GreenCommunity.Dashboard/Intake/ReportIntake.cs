@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using GreenCommunity.Dashboard.Accounts;
 using GreenCommunity.Dashboard.Live;
+using GreenCommunity.Data.Audit;
 using GreenCommunity.Data.Reports;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Reports;
@@ -13,7 +15,7 @@ namespace GreenCommunity.Dashboard.Intake;
 /// sender's scope, guards the idempotency key, stores it through <see cref="ReportWriter"/>, and after the
 /// commit tells every open screen.
 /// </summary>
-public sealed class ReportIntake(ReportWriter writer, ProgressNotifier notifier, TimeProvider clock)
+public sealed class ReportIntake(ReportWriter writer, ProgressNotifier notifier, AuditRecorder audit, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<(string Client, string Key), byte> _inFlight = new();
 
@@ -21,24 +23,51 @@ public sealed class ReportIntake(ReportWriter writer, ProgressNotifier notifier,
     public int InFlightCount => _inFlight.Count;
 
     /// <summary>Parses a JSON body as the API receives it, then submits it.</summary>
-    public async Task<IntakeResult> SubmitJsonAsync(ReadOnlyMemory<byte> body, SubmitterScope scope, string client, string? idempotencyKey, CancellationToken cancellationToken)
+    public async Task<IntakeResult> SubmitJsonAsync(ReadOnlyMemory<byte> body, SubmitterScope scope, string client, string? idempotencyKey, Actor actor, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var report = ReportRequestParser.Parse(body.Span, errors);
         if (report is null)
         {
-            return new IntakeResult(IntakeStatus.Invalid, null, errors);
+            var invalid = new IntakeResult(IntakeStatus.Invalid, null, errors);
+            await AuditAsync(actor, null, invalid, cancellationToken);
+            return invalid;
         }
         var claim = idempotencyKey is null ? null
             : new IdempotencyClaim(client, idempotencyKey, Convert.ToHexStringLower(SHA256.HashData(body.Span)));
-        return await SubmitAsync(report, scope, claim, Encoding.UTF8.GetString(body.Span), cancellationToken);
+        return await SubmitAsync(report, scope, claim, Encoding.UTF8.GetString(body.Span), actor, cancellationToken);
     }
 
     /// <summary>A claim for a report built in the app (form or upload): hashed over its canonical JSON.</summary>
     public static IdempotencyClaim ClaimFor(string client, string key, ReportSubmission report) =>
         new(client, key, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ReportJson.Serialize(report)))));
 
-    public async Task<IntakeResult> SubmitAsync(ReportSubmission report, SubmitterScope scope, IdempotencyClaim? claim, string? body, CancellationToken cancellationToken)
+    /// <summary>Submits a report and records the attempt, allowed or refused, in the audit log.</summary>
+    public async Task<IntakeResult> SubmitAsync(ReportSubmission report, SubmitterScope scope, IdempotencyClaim? claim, string? body, Actor actor, CancellationToken cancellationToken)
+    {
+        var result = await SubmitCoreAsync(report, scope, claim, body, actor, cancellationToken);
+        if (result.Status != IntakeStatus.Stored)   // a stored report's audit row was written with it
+        {
+            await AuditAsync(actor, report.Locality, result, cancellationToken);
+        }
+        return result;
+    }
+
+    private Task AuditAsync(Actor actor, string? locality, IntakeResult result, CancellationToken cancellationToken)
+    {
+        var allowed = result.Status is IntakeStatus.Stored or IntakeStatus.Replayed;
+        var target = result.Report is { } stored ? $"{locality} {stored.ReportId}" : locality;
+        var detail = result.Status switch
+        {
+            IntakeStatus.Replayed => "same Idempotency-Key: first answer replayed",
+            IntakeStatus.Forbidden => result.Detail,
+            IntakeStatus.Invalid => $"{result.Errors.Count} problems: {string.Join(", ", result.Errors.ToDictionary().Keys.Take(5))}",
+            _ => result.Status.ToString(),
+        };
+        return audit.RecordAsync(actor, "report.submit", target, allowed ? AuditOutcome.Allowed : AuditOutcome.Refused, detail, CancellationToken.None);
+    }
+
+    private async Task<IntakeResult> SubmitCoreAsync(ReportSubmission report, SubmitterScope scope, IdempotencyClaim? claim, string? body, Actor actor, CancellationToken cancellationToken)
     {
         if (ScopeProblem(report, scope) is { } problem)
         {
@@ -53,7 +82,7 @@ public sealed class ReportIntake(ReportWriter writer, ProgressNotifier notifier,
             // Stored to the millisecond, so a replayed acknowledgement is the same to the letter as the first.
             var now = clock.GetUtcNow();
             var receivedAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
-            var outcome = await writer.SubmitAsync(report, new ReportReceipt(scope, receivedAt, body, Idempotency: claim), cancellationToken);
+            var outcome = await writer.SubmitAsync(report, new ReportReceipt(scope, receivedAt, body, Idempotency: claim, AuditActor: actor.Name, AuditAddress: actor.Address), cancellationToken);
             switch (outcome.Kind)
             {
                 case ReportOutcomeKind.Stored:

@@ -22,6 +22,8 @@ public sealed partial class DemoLiveFeed(ReportIntake intake, LiveFeedQueries ca
 {
     public const string Client = "demo-feed";
 
+    private static readonly Accounts.Actor s_actor = new(Client, null);
+
     private readonly Random _random = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -47,7 +49,7 @@ public sealed partial class DemoLiveFeed(ReportIntake intake, LiveFeedQueries ca
                 {
                     continue;
                 }
-                var result = await intake.SubmitJsonAsync(body, scope, Client, Guid.NewGuid().ToString("N"), stoppingToken);
+                var result = await intake.SubmitJsonAsync(body, scope, Client, Guid.NewGuid().ToString("N"), s_actor, stoppingToken);
                 if (result.Status != IntakeStatus.Stored)
                 {
                     Refused(logger, locality.Code, string.Join("; ", result.Errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(' ', e.Value)}")));

@@ -17,7 +17,7 @@ public static class CultureEndpoints
             // Only local paths: the switch must not become an open redirect.
             var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal) ? redirectUri : "/";
             return Results.LocalRedirect(target);
-        }).ExcludeFromDescription();
+        }).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 

@@ -33,8 +33,11 @@ public sealed class ReportForm
         SubmittedBy = submittedBy,
     };
 
-    /// <summary>Builds the report and checks it as the intake will; null when something cannot even be read.</summary>
-    public ReportSubmission? Build(SubmitterScope scope, Campaign campaign, DateTimeOffset now, ValidationErrors errors)
+    /// <summary>
+    /// Builds the report; null when something cannot even be read. With <paramref name="checkRules"/> it is also
+    /// checked as the intake will check it (the "check" button); sending leaves that to the intake itself.
+    /// </summary>
+    public ReportSubmission? Build(SubmitterScope scope, Campaign campaign, DateTimeOffset now, ValidationErrors errors, bool checkRules = true)
     {
         if (string.IsNullOrEmpty(Locality))
         {
@@ -61,7 +64,10 @@ public sealed class ReportForm
             return null;
         }
         var report = new ReportSubmission(Locality!, Kind, period, SubmittedBy.Trim(), string.IsNullOrWhiteSpace(Narrative) ? null : Narrative.Trim(), updates);
-        ReportRules.CheckShape(report, scope, campaign, now, errors);
+        if (checkRules)
+        {
+            ReportRules.CheckShape(report, scope, campaign, now, errors);
+        }
         return errors.IsEmpty ? report : null;
     }
 }

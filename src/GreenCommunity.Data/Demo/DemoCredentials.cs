@@ -7,14 +7,23 @@ using GreenCommunity.Data.Storage;
 namespace GreenCommunity.Data.Demo;
 
 /// <summary>
-/// In demo mode only: one province token and one token per locality, written in plain text to
-/// demo-credentials.json beside the database (the store keeps only their hashes).
+/// In demo mode only: one province token and one token per locality, a display token, and one account per
+/// role (coordinators for Wuhan and Yichang), written in plain text to demo-credentials.json beside the
+/// database (the store keeps only hashes).
 /// </summary>
-public sealed class DemoCredentials(SqliteConnectionFactory database, ApiTokenStore tokens)
+public sealed class DemoCredentials(SqliteConnectionFactory database, ApiTokenStore tokens, UserStore users)
 {
     public const string FileName = "demo-credentials.json";
 
-    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly (string User, string Name, string Role, string? Locality)[] s_accounts =
+    [
+        ("admin", "省住建厅管理员", UserAccount.AdminRole, null),
+        ("wuhan", "武汉市住建局联络员", UserAccount.CoordinatorRole, "420100"),
+        ("yichang", "宜昌市住建局联络员", UserAccount.CoordinatorRole, "420500"),
+        ("leader", "省领导（只读）", UserAccount.ViewerRole, null),
+    ];
+
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public string FilePath => Path.Combine(Path.GetDirectoryName(database.DatabasePath)!, FileName);
 
@@ -32,8 +41,18 @@ public sealed class DemoCredentials(SqliteConnectionFactory database, ApiTokenSt
                 localities[code] = secret;
             }
         }
-        var json = JsonSerializer.Serialize(new { province, localities }, s_json);
+        var (_, display) = await tokens.IssueAsync("演示：会议室大屏 (demo display)", ApiToken.DisplayScope, ApiToken.DisplayKind, cancellationToken).ConfigureAwait(false);
+        var accounts = new List<DemoAccount>();
+        foreach (var (user, name, role, locality) in s_accounts)
+        {
+            var password = UserStore.GeneratePassword();
+            await users.CreateAsync(user, name, role, locality, password, cancellationToken).ConfigureAwait(false);
+            accounts.Add(new DemoAccount(user, password, role, locality));
+        }
+        var json = JsonSerializer.Serialize(new { province, localities, display, accounts }, s_json);
         await File.WriteAllTextAsync(FilePath, json, cancellationToken).ConfigureAwait(false);
         return FilePath;
     }
+
+    private sealed record DemoAccount(string User, string Password, string Role, string? Locality);
 }

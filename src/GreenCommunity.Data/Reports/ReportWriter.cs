@@ -61,6 +61,15 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
                 report.Kind.ToApiName(), report.Period.ToString(), receivedAt.ToUniversalTime(),
                 campaign.DeadlineFor(report.Kind, report.Period), campaign.IsOnTime(report.Kind, report.Period, receivedAt), changed.Count, scope.IsProvince);
             await InsertReportAsync(connection, transaction, stored, report, scope, receipt.Body ?? ReportJson.Serialize(report), cancellationToken).ConfigureAwait(false);
+            if (receipt.AuditActor is { } actor)
+            {
+                // In the same transaction: an acknowledged report always has its audit row, and a refused one has none here.
+                await connection.ExecuteAsync(new CommandDefinition(AuditSql, new
+                {
+                    At = SqlDates.ToSql(receivedAt.ToUniversalTime()), Actor = actor, Address = receipt.AuditAddress,
+                    Target = $"{report.Locality} {stored.ReportId}", Detail = $"stored; {stored.Applied} communities changed",
+                }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
             if (receipt.Idempotency is { } newClaim)
             {
                 await connection.ExecuteAsync(new CommandDefinition(InsertClaimSql,
@@ -74,6 +83,12 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
             _writeLock.Release();
         }
     }
+
+    private const string AuditSql =
+        """
+        INSERT INTO audit_log (at, actor, address, action, target, outcome, detail)
+        VALUES (@At, @Actor, @Address, 'report.submit', @Target, 'allowed', @Detail)
+        """;
 
     private const string FindClaimSql = "SELECT request_hash AS RequestHash, report AS Report FROM idempotency_keys WHERE client = @Client AND key = @Key";
 

@@ -11,7 +11,7 @@ public sealed partial class PagesAndHealthTests(DashboardFactory factory) : ICla
     public async Task GetRoot_NoLanguageChosen_AnswersInChineseWithAllLocalities()
     {
         // Arrange
-        using var client = factory.CreateClient();
+        using var client = await factory.SignedInClientAsync("leader");
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US,en;q=0.9");   // the browser's language does not decide
 
         // Act
@@ -31,7 +31,7 @@ public sealed partial class PagesAndHealthTests(DashboardFactory factory) : ICla
     public async Task GetRoot_EnglishChosen_AnswersInEnglishWithPinyinNames()
     {
         // Arrange
-        using var client = factory.CreateClient();
+        using var client = await factory.SignedInClientAsync("leader");
 
         // Act
         var response = await client.GetAsync("/?culture=en", TestContext.Current.CancellationToken);
@@ -95,7 +95,7 @@ public sealed partial class PagesAndHealthTests(DashboardFactory factory) : ICla
     public async Task Template_Locality_ListsAllItsCommunities()
     {
         // Arrange
-        using var client = factory.CreateClient();
+        using var client = await factory.SignedInClientAsync("wuhan");
 
         // Act
         var response = await client.GetAsync("/reports/template.xlsx?locality=420100", TestContext.Current.CancellationToken);

@@ -24,7 +24,7 @@ public sealed class OverviewLiveTests(DashboardFactory factory) : DashboardTestC
             communities.Select(c => new CommunityUpdate(c, Stage.InProgress, today, new Dictionary<int, double>())).ToList());
 
         // Act
-        var result = await Factory.Services.GetRequiredService<ReportIntake>().SubmitAsync(report, SubmitterScope.ForLocality("420500"), null, null, Xunit.TestContext.Current.CancellationToken);
+        var result = await Factory.Services.GetRequiredService<ReportIntake>().SubmitAsync(report, SubmitterScope.ForLocality("420500"), null, null, new Accounts.Actor("test", null), Xunit.TestContext.Current.CancellationToken);
 
         // Assert
         Assert.Equal(IntakeStatus.Stored, result.Status);

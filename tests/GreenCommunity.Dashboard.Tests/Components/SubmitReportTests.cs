@@ -15,22 +15,21 @@ public sealed class SubmitReportTests(DashboardFactory factory) : DashboardTestC
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     [Fact]
-    public void UseToken_Unknown_SaysSoAndShowsNoForm()
+    public void Render_Viewer_OffersNoForm()
     {
         // Arrange
-        var cut = Render<SubmitReport>();
+        SignInAs("leader", "viewer");
 
         // Act
-        cut.Find("[data-testid='token-panel'] input").Input("gc_wrong");
-        cut.Find("[data-testid='token-panel'] button").Click();
+        var cut = Render<SubmitReport>();
 
         // Assert
-        cut.WaitForAssertion(() => Assert.Contains("令牌无效或已被撤销", cut.Markup, StringComparison.Ordinal));
-        Assert.Empty(cut.FindAll("[data-testid='submitting-as']"));
+        Assert.NotNull(cut.Find("[data-testid='no-permission']"));
+        Assert.Empty(cut.FindAll("[data-testid='submit']"));
     }
 
     [Fact]
-    public void UseToken_Locality_FixesTheLocalityAndDoesNotOfferAcceptance()
+    public void Render_Coordinator_FixesTheLocalityAndDoesNotOfferAcceptance()
     {
         // Act
         var cut = SignedIn("420500");
@@ -39,6 +38,30 @@ public sealed class SubmitReportTests(DashboardFactory factory) : DashboardTestC
         Assert.Contains("宜昌市", cut.Find("[data-testid='submitting-as']").TextContent, StringComparison.Ordinal);
         Assert.False(cut.FindComponent<UpdateRowEditor>().Instance.MayAccept);
         Assert.Equal("420500", cut.FindComponent<UpdateRowEditor>().Instance.Locality);
+    }
+
+    [Fact]
+    public async Task Submit_CoordinatorForgingAnotherLocality_IsRefusedWritesNothingAndIsAudited()
+    {
+        // Arrange: the locality field is disabled for a coordinator; a crafted event changes it anyway.
+        var yichang = (await Factory.TakeNotStartedAsync("420500", 1))[0];
+        var community = (await Factory.Services.GetRequiredService<CommunityQueries>().SearchAsync("420500", yichang, 1, Ct))[0];
+        var cut = SignedIn("420100");
+        await cut.InvokeAsync(() => cut.FindComponent<MudBlazor.MudSelect<string>>().Instance.ValueChanged.InvokeAsync("420500"));
+        var row = cut.FindComponent<UpdateRowEditor>().Instance.Row;
+        row.Community = community;
+        row.Stage = Stage.InProgress;
+        var before = await Factory.FingerprintAsync();
+
+        // Act
+        cut.Find("[data-testid='submit']").Click();
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Contains("420100", cut.Find("[data-testid='outcome']").TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid='receipt']"));
+        Assert.Equal(before, await Factory.FingerprintAsync());
+        Assert.Equal(1L, await Factory.ScalarAsync<long>(
+            "SELECT COUNT(*) FROM audit_log WHERE actor = 'user:wuhan' AND action = 'report.submit' AND outcome = 'refused' AND target = '420500'"));
     }
 
     [Fact]
@@ -118,9 +141,8 @@ public sealed class SubmitReportTests(DashboardFactory factory) : DashboardTestC
 
     private IRenderedComponent<SubmitReport> SignedIn(string locality)
     {
+        SignInAs(locality == "420100" ? "wuhan" : "yichang", "coordinator", locality);
         var cut = Render<SubmitReport>();
-        cut.Find("[data-testid='token-panel'] input").Input(Factory.Tokens.Localities[locality]);
-        cut.Find("[data-testid='token-panel'] button").Click();
         cut.WaitForElement("[data-testid='submitting-as']");
         return cut;
     }

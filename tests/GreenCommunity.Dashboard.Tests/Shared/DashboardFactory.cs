@@ -38,6 +38,34 @@ public class DashboardFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     private int _taken;
 
+    /// <summary>A browser-like client signed in through the sign-in form (antiforgery token and all).</summary>
+    public async Task<HttpClient> SignedInClientAsync(string userName, string? password = null, string? culture = null)
+    {
+        var client = CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await SignInAsync(client, userName, password ?? Tokens.Passwords[userName]);
+        if (response.Headers.Location?.OriginalString.Contains("error", StringComparison.Ordinal) != false)
+        {
+            throw new InvalidOperationException($"Sign-in as {userName} failed: {response.StatusCode} {response.Headers.Location}");
+        }
+        if (culture is not null)
+        {
+            await client.GetAsync($"/culture/set?culture={culture}");
+        }
+        return client;
+    }
+
+    /// <summary>Posts the sign-in form as a browser would; returns the redirect.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password)
+    {
+        var page = await client.GetStringAsync("/account/login");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = userName, ["password"] = password, ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,
+        });
+        return await client.PostAsync("/account/login", form);
+    }
+
     /// <summary>Communities not started yet in a locality, each handed out once per factory so tests do not collide.</summary>
     public async Task<IReadOnlyList<string>> TakeNotStartedAsync(string locality, int count)
     {

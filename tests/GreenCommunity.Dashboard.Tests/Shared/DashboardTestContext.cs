@@ -41,8 +41,25 @@ public abstract class DashboardTestContext : BunitContext
         {
             Services.AddSingleton(type, factory.Services.GetRequiredService(type));
         }
+        Services.AddScoped<Accounts.ClientAddress>();
+        Authorization = AddAuthorization();
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     protected DashboardFactory Factory { get; }
+
+    protected Bunit.TestDoubles.BunitAuthorizationContext Authorization { get; }
+
+    /// <summary>Signs the test in as a demo account's role (and locality, for a coordinator).</summary>
+    protected void SignInAs(string userName, string role, string? locality = null)
+    {
+        Authorization.SetAuthorized(userName);
+        Authorization.SetRoles(role);
+        var claims = new List<System.Security.Claims.Claim> { new(Accounts.DashboardClaims.UserId, "1") };
+        if (locality is not null)
+        {
+            claims.Add(new(Accounts.DashboardClaims.Locality, locality));
+        }
+        Authorization.SetClaims([.. claims]);
+    }
 }

@@ -26,7 +26,7 @@ public sealed class TestStore : IAsyncDisposable
         Progress = new ProgressReader(new ProgressQueries(Database), new RegionQueries(Database), clock);
         Initializer = new StoreInitializer(Database, new DatabaseMigrator(Database),
             new ReferenceDataLoader(Database, new ReferenceDataFiles(AssetsDirectory)), new DemoCampaignPlayer(Database, Writer, Campaign),
-            new DemoCredentials(Database, Tokens));
+            new DemoCredentials(Database, Tokens, new UserStore(Database, clock)));
     }
 
     public string Directory { get; }

@@ -2,7 +2,9 @@ using System.Globalization;
 using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Dashboard.Localization;
 using GreenCommunity.Dashboard.Model;
-using GreenCommunity.Data.Access;
+using System.Security.Claims;
+using GreenCommunity.Dashboard.Accounts;
+using Microsoft.AspNetCore.Components.Authorization;
 using GreenCommunity.Data.Progress;
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Regions;
@@ -13,8 +15,9 @@ using Microsoft.Extensions.Localization;
 namespace GreenCommunity.Dashboard.Components.Pages;
 
 /// <summary>
-/// The coordinators' submit page: a token decides whose report it is; the form checks the same rules as the
-/// API while typing, and sending goes through the same intake (idempotent: a double click sends once).
+/// The coordinators' submit page: the signed-in account decides whose report it is (an administrator for any
+/// locality, a coordinator for its own); the form checks the same rules as the API while typing, and sending
+/// goes through the same intake, which checks the scope again (idempotent: a double click sends once).
 /// </summary>
 public sealed partial class SubmitReport
 {
@@ -36,12 +39,21 @@ public sealed partial class SubmitReport
     [Inject]
     public required IStringLocalizer<Resources.Overview> OverviewLoc { get; init; }
 
-    private ApiToken? Token { get; set; }
+    [Inject]
+    public required ClientAddress Address { get; init; }
 
-    private SubmitterScope Scope => Token is null || Token.IsProvince ? SubmitterScope.Province : SubmitterScope.ForLocality(Token.Scope);
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
 
-    /// <summary>Idempotency keys of the page are its own: "ui:token:7".</summary>
-    private string Client => $"ui:{Token?.Client}";
+    private ClaimsPrincipal User { get; set; } = new();
+
+    /// <summary>Null for an account that may not report (the page's policy keeps them out; this is the second check).</summary>
+    private SubmitterScope? Scope { get; set; }
+
+    private Actor Actor => Actor.From(User, Address.Value);
+
+    /// <summary>Idempotency keys of the page are its own: "ui:user:wuhan".</summary>
+    private string Client => $"ui:{User.Actor()}";
 
     private IReadOnlyList<Region> Localities { get; set; } = [];
 
@@ -62,7 +74,7 @@ public sealed partial class SubmitReport
 
     private static bool English => DashboardCultures.IsEnglish(CultureInfo.CurrentUICulture);
 
-    private string ScopeName => Token is null ? "" : Token.IsProvince ? Loc[nameof(Resources.Submit.ProvinceName)] : LocalityName(Token.Scope);
+    private string ScopeName => Scope is null ? "" : Scope.IsProvince ? Loc[nameof(Resources.Submit.ProvinceName)] : LocalityName(Scope.LocalityCode);
 
     private bool Has(string path) => Errors.ContainsKey(path);
 
@@ -70,31 +82,23 @@ public sealed partial class SubmitReport
 
     private string ProblemsTitle => Loc[nameof(Resources.Submit.Problems), Errors.Count];
 
-    protected override async Task OnInitializedAsync() =>
+    protected override async Task OnInitializedAsync()
+    {
         Localities = (await Progress.GetRegionsAsync(CancellationToken.None)).Where(r => r.Level == RegionLevel.Prefecture).ToList();
+        User = AuthenticationState is null ? new ClaimsPrincipal() : (await AuthenticationState).User;
+        Scope = User.ReportingScope();
+        if (Scope is not null)
+        {
+            var locality = Scope.IsProvince ? (Localities.Count > 0 ? Localities[0].Code : null) : Scope.LocalityCode;
+            Form = ReportForm.ForMonth(ChinaTime.DateAt(Clock.GetUtcNow()), locality, SubmitterFor(locality));
+            Form.Updates.Add(NewRow());
+        }
+    }
 
     private string LocalityName(string? code) => Localities.FirstOrDefault(l => l.Code == code)?.DisplayName(English) ?? code ?? "";
 
-    private Task OnTokenAcceptedAsync(ApiToken token)
-    {
-        Token = token;
-        var locality = token.IsProvince ? (Localities.Count > 0 ? Localities[0].Code : null) : token.Scope;
-        Form = ReportForm.ForMonth(ChinaTime.DateAt(Clock.GetUtcNow()), locality, SubmitterFor(locality));
-        Form.Updates.Add(NewRow());
-        Outcome = null;
-        Revalidate();
-        return Task.CompletedTask;
-    }
-
-    private void ForgetToken()
-    {
-        Token = null;
-        Outcome = null;
-        Errors = new Dictionary<string, string[]>();
-    }
-
     private string SubmitterFor(string? locality) =>
-        Token?.IsProvince == true ? Data.Demo.DemoCampaignPlan.ProvinceSubmitter : $"{Localities.FirstOrDefault(l => l.Code == locality)?.Name}住房和城乡建设局";
+        Scope?.IsProvince == true ? Data.Demo.DemoCampaignPlan.ProvinceSubmitter : $"{Localities.FirstOrDefault(l => l.Code == locality)?.Name}住房和城乡建设局";
 
     private Task OnLocalityChangedAsync(string locality)
     {
@@ -154,10 +158,10 @@ public sealed partial class SubmitReport
         Validate(out _);
     }
 
-    private bool Validate(out ReportSubmission? report)
+    private bool Validate(out ReportSubmission? report, bool checkRules = true)
     {
         var errors = new ValidationErrors();
-        report = Form.Build(Scope, Campaign, Clock.GetUtcNow(), errors);
+        report = Form.Build(Scope ?? SubmitterScope.Province, Campaign, Clock.GetUtcNow(), errors, checkRules);
         Errors = errors.ToDictionary();
         return report is not null;
     }
@@ -166,14 +170,15 @@ public sealed partial class SubmitReport
     {
         Checked = true;
         Outcome = null;
-        if (!Validate(out var report))
+        // Only what cannot be read stops here; every rule (and the sender's scope) is the intake's to check and to audit.
+        if (Scope is null || !Validate(out var report, checkRules: false))
         {
             return;
         }
         Busy = true;
         try
         {
-            var result = await Intake.SubmitAsync(report!, Scope, ReportIntake.ClaimFor(Client, FormKey, report!), null, CancellationToken.None);
+            var result = await Intake.SubmitAsync(report!, Scope, ReportIntake.ClaimFor(Client, FormKey, report!), null, Actor, CancellationToken.None);
             Outcome = new IntakeOutcome(result, result.Errors.ToDictionary());
             Errors = result.Errors.ToDictionary();
             if (result.Status is IntakeStatus.Stored or IntakeStatus.Replayed)

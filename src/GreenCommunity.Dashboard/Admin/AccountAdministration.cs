@@ -1,0 +1,132 @@
+using System.Globalization;
+using GreenCommunity.Dashboard.Accounts;
+using GreenCommunity.Data.Access;
+using GreenCommunity.Data.Audit;
+using GreenCommunity.Data.Progress;
+using GreenCommunity.Domain.Regions;
+
+namespace GreenCommunity.Dashboard.Admin;
+
+/// <summary>
+/// Accounts and tokens. Every action checks on the server that the caller is the province administrator
+/// (hiding a button is not enough), and records the attempt, allowed or refused, in the audit log.
+/// </summary>
+public sealed class AccountAdministration(UserStore users, ApiTokenStore tokens, ProgressReader progress, AuditRecorder audit)
+{
+    public async Task<AdminResult<UserAccount>> CreateAccountAsync(System.Security.Claims.ClaimsPrincipal caller, string? address,
+        string userName, string displayName, string role, string? locality, string password, CancellationToken cancellationToken)
+    {
+        var actor = Actor.From(caller, address);
+        if (!caller.IsInRole(DashboardRoles.Admin))
+        {
+            return await RefuseAsync<UserAccount>(actor, "account.create", userName);
+        }
+        if (locality is not null && !await IsLocalityAsync(locality, cancellationToken))
+        {
+            return await InvalidAsync<UserAccount>(actor, "account.create", userName, $"No locality {locality}.");
+        }
+        try
+        {
+            var account = await users.CreateAsync(userName, displayName, role, locality, password, cancellationToken);
+            await audit.RecordAsync(actor, "account.create", userName, AuditOutcome.Allowed, $"{role} {locality}".Trim(), cancellationToken);
+            return AdminResult.Done(account);
+        }
+        catch (ArgumentException ex)
+        {
+            return await InvalidAsync<UserAccount>(actor, "account.create", userName, ex.Message);
+        }
+    }
+
+    public async Task<AdminResult<bool>> SetDisabledAsync(System.Security.Claims.ClaimsPrincipal caller, string? address, long userId, bool disabled, CancellationToken cancellationToken)
+    {
+        var actor = Actor.From(caller, address);
+        var action = disabled ? "account.disable" : "account.enable";
+        var target = userId.ToString(CultureInfo.InvariantCulture);
+        if (!caller.IsInRole(DashboardRoles.Admin))
+        {
+            return await RefuseAsync<bool>(actor, action, target);
+        }
+        if (disabled && caller.UserId() == userId)
+        {
+            return await InvalidAsync<bool>(actor, action, target, "An administrator cannot disable the account they are signed in with.");
+        }
+        var account = await users.GetAsync(userId, cancellationToken);
+        if (account is null || !await users.SetDisabledAsync(userId, disabled, cancellationToken))
+        {
+            return new AdminResult<bool>(AdminStatus.NotFound, false, $"No account {userId}.");
+        }
+        await audit.RecordAsync(actor, action, account.UserName, AuditOutcome.Allowed, null, cancellationToken);
+        return AdminResult.Done(true);
+    }
+
+    /// <summary>Issues an API token (scope province or a locality) or a display token; the secret is returned once.</summary>
+    public async Task<AdminResult<(ApiToken Token, string Secret)>> IssueTokenAsync(System.Security.Claims.ClaimsPrincipal caller, string? address,
+        string name, string kind, string? locality, CancellationToken cancellationToken)
+    {
+        var actor = Actor.From(caller, address);
+        var action = kind == ApiToken.DisplayKind ? "token.issue-display" : "token.issue";
+        if (!caller.IsInRole(DashboardRoles.Admin))
+        {
+            return await RefuseAsync<(ApiToken, string)>(actor, action, name);
+        }
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
+        {
+            return await InvalidAsync<(ApiToken, string)>(actor, action, name, "A token needs a name of at most 100 characters.");
+        }
+        string scope;
+        if (kind == ApiToken.DisplayKind)
+        {
+            scope = ApiToken.DisplayScope;
+        }
+        else if (kind != ApiToken.ApiKind)
+        {
+            return await InvalidAsync<(ApiToken, string)>(actor, action, name, "Kind is api or display.");
+        }
+        else if (locality is null)
+        {
+            scope = ApiToken.ProvinceScope;
+        }
+        else if (await IsLocalityAsync(locality, cancellationToken))
+        {
+            scope = locality;
+        }
+        else
+        {
+            return await InvalidAsync<(ApiToken, string)>(actor, action, name, $"No locality {locality}.");
+        }
+        var issued = await tokens.IssueAsync(name.Trim(), scope, kind, cancellationToken);
+        await audit.RecordAsync(actor, action, $"{issued.Token.Client} {name}", AuditOutcome.Allowed, scope, cancellationToken);
+        return AdminResult.Done(issued);
+    }
+
+    public async Task<AdminResult<bool>> RevokeTokenAsync(System.Security.Claims.ClaimsPrincipal caller, string? address, long tokenId, CancellationToken cancellationToken)
+    {
+        var actor = Actor.From(caller, address);
+        var target = $"token {tokenId}";
+        if (!caller.IsInRole(DashboardRoles.Admin))
+        {
+            return await RefuseAsync<bool>(actor, "token.revoke", target);
+        }
+        if (!await tokens.RevokeAsync(tokenId, cancellationToken))
+        {
+            return new AdminResult<bool>(AdminStatus.NotFound, false, $"No live token {tokenId}.");
+        }
+        await audit.RecordAsync(actor, "token.revoke", target, AuditOutcome.Allowed, null, cancellationToken);
+        return AdminResult.Done(true);
+    }
+
+    private async Task<bool> IsLocalityAsync(string code, CancellationToken cancellationToken) =>
+        (await progress.GetRegionsAsync(cancellationToken)).Any(r => r.Level == RegionLevel.Prefecture && r.Code == code);
+
+    private async Task<AdminResult<T>> RefuseAsync<T>(Actor actor, string action, string? target)
+    {
+        await audit.RecordAsync(actor, action, target, AuditOutcome.Refused, "not the province administrator");
+        return new AdminResult<T>(AdminStatus.Forbidden, default, "Only the province administrator may do this.");
+    }
+
+    private async Task<AdminResult<T>> InvalidAsync<T>(Actor actor, string action, string? target, string message)
+    {
+        await audit.RecordAsync(actor, action, target, AuditOutcome.Refused, message);
+        return new AdminResult<T>(AdminStatus.Invalid, default, message);
+    }
+}
