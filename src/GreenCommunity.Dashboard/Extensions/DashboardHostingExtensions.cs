@@ -151,13 +151,16 @@ public static class DashboardHostingExtensions
     }
 
     /// <summary>Creates a province administrator with the password read from standard input; returns the exit code.</summary>
-    public static async Task<int> CreateAdministratorAsync(this WebApplication app, string userName, TextReader input)
+    public static Task<int> CreateAdministratorAsync(this WebApplication app, string userName, TextReader input) =>
+        CreateAdministratorAsync(app.Services, userName, input);
+
+    public static async Task<int> CreateAdministratorAsync(IServiceProvider services, string userName, TextReader input)
     {
         var password = (await input.ReadLineAsync())?.Trim() ?? "";
         try
         {
-            var account = await app.Services.GetRequiredService<UserStore>().CreateAsync(userName, userName, UserAccount.AdminRole, null, password, CancellationToken.None);
-            await app.Services.GetRequiredService<AuditRecorder>().RecordAsync("command-line", null, "account.create", account.UserName, AuditOutcome.Allowed, "first administrator");
+            var account = await services.GetRequiredService<UserStore>().CreateAsync(userName, userName, UserAccount.AdminRole, null, password, CancellationToken.None);
+            await services.GetRequiredService<AuditRecorder>().RecordAsync("command-line", null, "account.create", account.UserName, AuditOutcome.Allowed, "first administrator");
             await Console.Out.WriteLineAsync($"Created administrator '{account.UserName}'.");
             return 0;
         }

@@ -20,6 +20,8 @@ public class DashboardFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Demo:Enabled"] = "true",
         ["Demo:Seed"] = "2021",
         ["Demo:LiveFeedSeconds"] = "0",   // tests send their own reports
+        ["RateLimits:SignInPerMinute"] = "100000",   // every test signs in from the same address
+        ["RateLimits:ApiPerMinute"] = "100000",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
