@@ -83,6 +83,14 @@ public sealed partial class AppProcess : IAsyncDisposable
         return app;
     }
 
+    /// <summary>A demo account's password from the credentials file.</summary>
+    public string Password(string user)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(DataDirectory, "demo-credentials.json")));
+        return document.RootElement.GetProperty("accounts").EnumerateArray()
+            .Single(a => a.GetProperty("user").GetString() == user).GetProperty("password").GetString()!;
+    }
+
     /// <summary>The demo tokens the app wrote on first start.</summary>
     public (string Province, IReadOnlyDictionary<string, string> Localities) Tokens()
     {

@@ -38,6 +38,31 @@ public sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(playwright, browser);
     }
 
+    /// <summary>A page that records Content-Security-Policy violations the browser reports.</summary>
+    public async Task<(IPage Page, List<string> CspViolations)> NewPageAsync(int width = 1400, int height = 1100)
+    {
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                violations.Add(message.Text);
+            }
+        };
+        return (page, violations);
+    }
+
+    /// <summary>Signs in through the sign-in form, as a person would.</summary>
+    public static async Task SignInAsync(IPage page, Uri baseAddress, string user, string password)
+    {
+        await page.GotoAsync(new Uri(baseAddress, "/account/login").ToString());
+        await page.GetByLabel("用户名").FillAsync(user);
+        await page.GetByLabel("密码").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+    }
+
     /// <summary>Where screenshots go: the test output's screenshots folder.</summary>
     public static string ScreenshotPath(string name)
     {

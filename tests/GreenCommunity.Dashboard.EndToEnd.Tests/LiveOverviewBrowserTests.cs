@@ -13,8 +13,8 @@ public sealed class LiveOverviewBrowserTests
         using var data = new TempDirectory();
         await using var app = await AppProcess.StartAsync(data.Path, TestContext.Current.CancellationToken);
         await using var browser = await BrowserSession.StartAsync();
-        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1400 } });
-        await page.GotoAsync(app.BaseAddress.ToString());
+        var (page, cspViolations) = await browser.NewPageAsync(1400, 1400);
+        await BrowserSession.SignInAsync(page, app.BaseAddress, "leader", app.Password("leader"));
         await page.Locator(".overview[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
         var startedBefore = ReadCount(await page.Locator("[data-testid='started-value']").InnerTextAsync());
         Assert.Equal("全省创建进度", (await page.Locator("h1").InnerTextAsync()).Trim());
@@ -38,6 +38,7 @@ public sealed class LiveOverviewBrowserTests
         var shot = BrowserSession.ScreenshotPath("overview-live.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
         Assert.True(new FileInfo(shot).Length > 50_000);
+        Assert.Empty(cspViolations);
     }
 
     private static int ReadCount(string text) => int.Parse(text.Trim(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);

@@ -20,7 +20,25 @@ internal static class Reports
             new { locality, count })).AsList();
     }
 
+    /// <summary>Posts a report and returns the status code, whatever it is.</summary>
+    public static async Task<int> TryPostAsync(HttpClient client, string locality, IEnumerable<string> communities)
+    {
+        using var response = await SendAsync(client, locality, communities, "in_progress");
+        return (int)response.StatusCode;
+    }
+
     public static async Task<JsonElement> PostAsync(HttpClient client, string locality, IEnumerable<string> communities, string stage = "in_progress")
+    {
+        using var response = await SendAsync(client, locality, communities, stage);
+        var text = await response.Content.ReadAsStringAsync();
+        if ((int)response.StatusCode != 201)
+        {
+            throw new InvalidOperationException($"POST answered {(int)response.StatusCode}: {text}");
+        }
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string locality, IEnumerable<string> communities, string stage)
     {
         var today = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var body = JsonSerializer.Serialize(new
@@ -36,12 +54,6 @@ internal static class Reports
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        if ((int)response.StatusCode != 201)
-        {
-            throw new InvalidOperationException($"POST answered {(int)response.StatusCode}: {text}");
-        }
-        return JsonDocument.Parse(text).RootElement.Clone();
+        return await client.SendAsync(request);
     }
 }

@@ -8,21 +8,20 @@ namespace GreenCommunity.Dashboard.EndToEnd.Tests;
 public sealed class SubmitPageBrowserTests
 {
     [Fact]
-    public async Task SubmitPage_CoordinatorReportsACommunity_SeesTheReceiptAndTheStoreHasIt()
+    public async Task Coordinator_ReportsOwnLocalityAndIsRefusedAnother_AdministratorSeesBothInTheAuditLog()
     {
         // Arrange
         using var data = new TempDirectory();
         await using var app = await AppProcess.StartAsync(data.Path, TestContext.Current.CancellationToken);
         await using var browser = await BrowserSession.StartAsync();
-        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1100 } });
+        var (page, cspViolations) = await browser.NewPageAsync();
         var community = (await Reports.NotStartedAsync(data.Path, "420100", 1))[0];
         var (_, localities) = app.Tokens();
 
-        // Act
+        // Act: the coordinator signs in and reports for Wuhan through the page...
+        await BrowserSession.SignInAsync(page, app.BaseAddress, "wuhan", app.Password("wuhan"));
         await page.GotoAsync(new Uri(app.BaseAddress, "/reports/submit").ToString());
         await page.Locator(".submit-report[data-interactive='true']").WaitForAsync(new() { Timeout = 15_000 });
-        await page.GetByLabel("访问令牌").FillAsync(localities["420100"]);
-        await page.GetByRole(AriaRole.Button, new() { Name = "使用令牌" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("submitting-as")).ToContainTextAsync("武汉市");
         await page.GetByLabel("社区（中文名称、街道或代码）").FillAsync(community);
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = community }).First.ClickAsync();
@@ -30,12 +29,30 @@ public sealed class SubmitPageBrowserTests
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "创建中" }).First.ClickAsync();
         await page.GetByTestId("submit").ClickAsync();
 
-        // Assert
         await Assertions.Expect(page.GetByTestId("receipt")).ToBeVisibleAsync(new() { Timeout = 5_000 });
-        await Assertions.Expect(page.GetByTestId("receipt-applied")).ToHaveTextAsync("1");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ScreenshotPath("submit-receipt.png"), FullPage = true });
+
+        // ...and Wuhan's system tries Yichang's community through the API: refused, nothing written.
+        var yichang = (await Reports.NotStartedAsync(data.Path, "420500", 1))[0];
+        using var wuhanApi = app.Client(localities["420100"]);
+        var refused = await Reports.TryPostAsync(wuhanApi, "420500", [yichang]);
+
+        // The administrator finds both in the audit log.
+        var (admin, _) = await browser.NewPageAsync();
+        await BrowserSession.SignInAsync(admin, app.BaseAddress, "admin", app.Password("admin"));
+        await admin.GotoAsync(new Uri(app.BaseAddress, "/admin/audit").ToString());
+        var rows = admin.Locator("[data-testid='audit'] tbody tr");
+        await Assertions.Expect(rows.Filter(new() { HasText = "user:wuhan" }).Filter(new() { HasText = "report.submit" }).Filter(new() { HasText = "允许" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(rows.Filter(new() { HasText = "report.submit" }).Filter(new() { HasText = "420500" }).Filter(new() { HasText = "拒绝" }).First).ToBeVisibleAsync();
+        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ScreenshotPath("audit-log.png"), FullPage = true });
+
+        // Assert
+        await Assertions.Expect(page.GetByTestId("receipt-applied")).ToHaveTextAsync("1");
+        Assert.Equal(403, refused);
         await using var connection = await SqliteConnectionFactory.ForDirectory(data.Path).OpenAsync(CancellationToken.None);
         Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("SELECT stage FROM community_state WHERE community_code = @community", new { community }));
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("SELECT stage FROM community_state WHERE community_code = @yichang", new { yichang }));
+        Assert.Empty(cspViolations);
     }
 
     [Fact]
@@ -45,24 +62,23 @@ public sealed class SubmitPageBrowserTests
         using var data = new TempDirectory();
         await using var app = await AppProcess.StartAsync(data.Path, TestContext.Current.CancellationToken);
         await using var browser = await BrowserSession.StartAsync();
-        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1100 } });
+        var (page, _) = await browser.NewPageAsync();
         var community = (await Reports.NotStartedAsync(data.Path, "420500", 1))[0];
-        var (_, localities) = app.Tokens();
         await using var connection = await SqliteConnectionFactory.ForDirectory(data.Path).OpenAsync(CancellationToken.None);
         var reportsBefore = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM reports");
 
         // Act
+        await BrowserSession.SignInAsync(page, app.BaseAddress, "yichang", app.Password("yichang"));
         await page.GotoAsync(new Uri(app.BaseAddress, "/reports/submit").ToString());
         await page.Locator(".submit-report[data-interactive='true']").WaitForAsync(new() { Timeout = 15_000 });
-        await page.GetByLabel("访问令牌").FillAsync(localities["420500"]);
-        await page.GetByRole(AriaRole.Button, new() { Name = "使用令牌" }).ClickAsync();
         await page.GetByLabel("社区（中文名称、街道或代码）").FillAsync(community);
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = community }).First.ClickAsync();
         await page.GetByLabel("生效日期").FillAsync(Reports.Today.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("生效日期").PressAsync("Tab");
         await page.GetByTestId("submit").ClickAsync();
 
         // Assert
-        await Assertions.Expect(page.GetByTestId("error-list")).ToContainTextAsync("updates[0].effective");
+        await Assertions.Expect(page.GetByTestId("error-list")).ToContainTextAsync("updates[0].effective", new() { Timeout = 10_000 });
         await Assertions.Expect(page.GetByTestId("receipt")).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ScreenshotPath("submit-error.png"), FullPage = true });
         Assert.Equal(reportsBefore, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM reports"));
