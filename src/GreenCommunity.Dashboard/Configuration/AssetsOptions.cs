@@ -13,5 +13,15 @@ public sealed class AssetsOptions
     /// <summary>The campaign definition; by default Hubei's 2021–2022 campaign.</summary>
     public string? CampaignFile { get; set; }
 
+    /// <summary>Boundaries of the prefecture-level localities (GeoJSON, property adcode); replaceable by an approved standard map.</summary>
+    public string? PrefectureMapFile { get; set; }
+
+    /// <summary>Boundaries of the county-level units (GeoJSON, property adcode).</summary>
+    public string? CountyMapFile { get; set; }
+
+    public string PrefectureMapFullPath => Path.GetFullPath(PrefectureMapFile ?? Path.Combine(Directory, "maps", "hubei_prefectures.simplified.geojson"));
+
+    public string CountyMapFullPath => Path.GetFullPath(CountyMapFile ?? Path.Combine(Directory, "maps", "hubei_counties.simplified.geojson"));
+
     public string CampaignFileFullPath => Path.GetFullPath(CampaignFile ?? Path.Combine(Directory, "campaigns", "hubei-2021-2022.json"));
 }

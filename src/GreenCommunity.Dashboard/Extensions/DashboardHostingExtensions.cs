@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using GreenCommunity.Dashboard.Components;
 using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Dashboard.Live;
+using GreenCommunity.Dashboard.Maps;
 using GreenCommunity.Data.Access;
 using GreenCommunity.Data.Communities;
 using Microsoft.AspNetCore.Authentication;
@@ -74,6 +75,8 @@ public static class DashboardHostingExtensions
         services.AddHostedService<HubBroadcaster>();
         services.AddHostedService<DemoLiveFeed>();
         services.AddTransient<OverviewModelBuilder>();
+        services.AddSingleton<MapGeometry>();
+        services.AddTransient<MapViewBuilder>();
 
         services.AddSingleton<UserStore>();
         services.AddSingleton<AuditLog>();

@@ -13,4 +13,5 @@ public sealed record OverviewModel(
     MilestoneStatus? Started,
     MilestoneStatus? Accepted,
     int LocalitiesWithPilots,
-    IReadOnlyList<LocalityRow> Localities);
+    IReadOnlyList<LocalityRow> Localities,
+    RegionProgress Tree);

@@ -7,13 +7,17 @@ namespace GreenCommunity.Dashboard.Model;
 /// <summary>Shapes the province's progress tree into the overview: figures, milestone statuses, locality rows.</summary>
 public sealed class OverviewModelBuilder(ProgressReader progress, Campaign campaign)
 {
-    public async Task<OverviewModel> BuildAsync(DateOnly? asOf, CancellationToken cancellationToken)
+    public Task<OverviewModel> BuildAsync(DateOnly? asOf, CancellationToken cancellationToken) => BuildAsync(null, asOf, cancellationToken);
+
+    /// <summary>The overview of a region: the province (localities as rows) or a locality (its counties as rows).</summary>
+    public async Task<OverviewModel> BuildAsync(string? region, DateOnly? asOf, CancellationToken cancellationToken)
     {
         var day = asOf ?? progress.Today;
-        var tree = await progress.GetProvinceAsync(day, cancellationToken);
-        var pilots = await JudgeAsync(MilestoneKind.PilotsPerLocality, day, tree, cancellationToken);
-        var started = await JudgeAsync(MilestoneKind.StartedShare, day, tree, cancellationToken);
-        var accepted = await JudgeAsync(MilestoneKind.AcceptedShare, day, tree, cancellationToken);
+        var province = await progress.GetProvinceAsync(day, cancellationToken);
+        var tree = region is null ? province : province.Find(region) ?? throw new KeyNotFoundException($"No region {region}.");
+        var pilots = await JudgeAsync(MilestoneKind.PilotsPerLocality, day, province, region, cancellationToken);
+        var started = await JudgeAsync(MilestoneKind.StartedShare, day, province, region, cancellationToken);
+        var accepted = await JudgeAsync(MilestoneKind.AcceptedShare, day, province, region, cancellationToken);
 
         var rows = tree.Children
             .Select(l => new LocalityRow(l.Region, l.Figures, pilots.IsMet(l.Region.Code), started.IsMet(l.Region.Code), accepted.IsMet(l.Region.Code)))
@@ -28,18 +32,16 @@ public sealed class OverviewModelBuilder(ProgressReader progress, Campaign campa
             started.ProvinceStatus(),
             accepted.ProvinceStatus(),
             withPilots,
-            rows);
+            rows,
+            tree);
     }
 
     /// <summary>The figures a milestone is judged on: those of its due date once passed, else those of the day shown.</summary>
-    private async Task<Judgement> JudgeAsync(MilestoneKind kind, DateOnly day, RegionProgress current, CancellationToken cancellationToken)
+    private async Task<Judgement> JudgeAsync(MilestoneKind kind, DateOnly day, RegionProgress province, string? region, CancellationToken cancellationToken)
     {
         var milestone = campaign.Milestones.FirstOrDefault(m => m.Kind == kind);
-        if (milestone is null || milestone.Due >= day)
-        {
-            return new Judgement(milestone, current, Final: false);
-        }
-        return new Judgement(milestone, await progress.GetProvinceAsync(milestone.Due, cancellationToken), Final: true);
+        var tree = milestone is null || milestone.Due >= day ? province : await progress.GetProvinceAsync(milestone.Due, cancellationToken);
+        return new Judgement(milestone, region is null ? tree : tree.Find(region)!, Final: milestone is not null && milestone.Due < day);
     }
 
     private sealed record Judgement(Milestone? Milestone, RegionProgress Tree, bool Final)

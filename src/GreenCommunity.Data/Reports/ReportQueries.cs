@@ -32,6 +32,26 @@ public sealed class ReportQueries(SqliteConnectionFactory database)
          WHERE (@locality IS NULL OR r.locality_code = @locality) AND (@period IS NULL OR r.period = @period)
         """;
 
+    private const string MonthlyStatusSql =
+        """
+        SELECT locality_code AS Locality, MAX(on_time) AS OnTime
+          FROM reports
+         WHERE kind = 'monthly' AND period = @period AND submitter_scope <> 'province' AND received_at <= @until
+         GROUP BY locality_code
+        """;
+
+    /// <summary>
+    /// For a month: each locality that had sent its own monthly report by a moment, and whether one was on time.
+    /// Localities missing from the answer had not reported yet.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, bool>> MonthlyReportsAsync(string period, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string Locality, long OnTime)>(new CommandDefinition(MonthlyStatusSql,
+            new { period, until = SqlDates.ToSql(until.ToUniversalTime()) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.Locality, r => r.OnTime != 0, StringComparer.Ordinal);
+    }
+
     internal static async Task<StoredReport> GetBySequenceAsync(SqliteConnection connection, SqliteTransaction transaction, long sequence, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleAsync<ReportRow>(new CommandDefinition(BySequenceSql, new { sequence }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
