@@ -76,6 +76,8 @@ public static class DashboardHostingExtensions
         services.AddHostedService<DemoLiveFeed>();
         services.AddTransient<OverviewModelBuilder>();
         services.AddSingleton<MapGeometry>();
+        services.AddSingleton<ProgressHistoryQueries>();
+        services.AddSingleton<GreenCommunity.Data.Standard.CriteriaQueries>();
         services.AddTransient<MapViewBuilder>();
 
         services.AddSingleton<UserStore>();

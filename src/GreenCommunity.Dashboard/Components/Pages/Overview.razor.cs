@@ -54,6 +54,9 @@ public sealed partial class Overview : IDisposable
 
     private MapMetric Metric { get; set; } = MapMetric.StartedRate;
 
+    /// <summary>Bumped on each live refresh, so that the charts reload their history for the same day.</summary>
+    private int ChartsVersion { get; set; }
+
     /// <summary>The locality whose report just arrived, flashed on the map for a few seconds.</summary>
     private string? Highlight { get; set; }
 
@@ -195,6 +198,7 @@ public sealed partial class Overview : IDisposable
             await InvokeAsync(() =>
             {
                 Model = model;
+                ChartsVersion++;
                 var fresh = new List<FeedItem>();
                 while (_incoming.TryDequeue(out var item))
                 {
