@@ -113,6 +113,6 @@ public sealed partial class PagesAndHealthTests(DashboardFactory factory) : ICla
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
-    [GeneratedRegex("data-code=\"4[0-9]{5}\"")]
+    [GeneratedRegex("<td[^>]*data-code=\"4[0-9]{5}\"")]
     private static partial Regex LocalityCells();
 }

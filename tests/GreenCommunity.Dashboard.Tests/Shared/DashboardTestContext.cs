@@ -36,12 +36,14 @@ public abstract class DashboardTestContext : BunitContext
         foreach (var type in new[]
         {
             typeof(GreenCommunity.Dashboard.Intake.ReportIntake), typeof(Data.Progress.ProgressReader), typeof(Domain.Campaigns.Campaign),
-            typeof(Data.Access.ApiTokenStore), typeof(Data.Communities.CommunityQueries),
+            typeof(Data.Access.ApiTokenStore), typeof(Data.Communities.CommunityQueries), typeof(GreenCommunity.Dashboard.Maps.MapGeometry),
+            typeof(Data.Progress.ProgressHistoryQueries), typeof(Data.Standard.CriteriaQueries),
         })
         {
             Services.AddSingleton(type, factory.Services.GetRequiredService(type));
         }
         Services.AddScoped<Accounts.ClientAddress>();
+        Services.AddTransient<GreenCommunity.Dashboard.Maps.MapViewBuilder>();
         Authorization = AddAuthorization();
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }

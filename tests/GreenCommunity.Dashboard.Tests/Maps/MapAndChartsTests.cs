@@ -1,0 +1,169 @@
+using System.Globalization;
+using Bunit;
+using Dapper;
+using GreenCommunity.Dashboard.Components.Controls.Charts;
+using GreenCommunity.Dashboard.Components.Controls.Map;
+using GreenCommunity.Dashboard.Maps;
+using GreenCommunity.Dashboard.Tests.Shared;
+using GreenCommunity.Data.Progress;
+using GreenCommunity.Data.Standard;
+using GreenCommunity.Data.Storage;
+using GreenCommunity.Domain.Progress;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GreenCommunity.Dashboard.Tests.Maps;
+
+public sealed class MapAndChartsTests(DashboardFactory factory) : DashboardTestContext(factory), IClassFixture<DashboardFactory>
+{
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    private static readonly DateOnly s_midYear = new(2022, 6, 30);
+
+    [Fact]
+    public async Task Map_LocalityFiguresChange_ItsFillChangesAndOthersStay()
+    {
+        // Arrange
+        var tree = await Progress.GetProvinceAsync(s_midYear, Ct);
+        var cut = Render<RegionMap>(p => p.Add(m => m.View, BuildView(tree)));
+        var wuhanBefore = Fill(cut, "420100");
+        var yichangBefore = Fill(cut, "420500");
+
+        // Act: every Wuhan community accepted.
+        var changed = Replace(tree, "420100", f => new ProgressFigures(f.Communities, 0, 0, 0, f.Communities, f.PilotsEver));
+        cut.Render(p => p.Add(m => m.View, BuildView(changed)));
+
+        // Assert
+        Assert.NotEqual(wuhanBefore, Fill(cut, "420100"));
+        Assert.Equal("4", cut.Find("path[data-code='420100']").GetAttribute("data-bin"));   // ≥ 80%
+        Assert.Equal(yichangBefore, Fill(cut, "420500"));
+        Assert.Equal(17, cut.FindAll("path[data-code]").Count);
+    }
+
+    [Fact]
+    public async Task Map_Tooltip_StatesTheLocalitysFigures()
+    {
+        // Arrange
+        var tree = await Progress.GetProvinceAsync(s_midYear, Ct);
+        var wuhan = tree.Find("420100")!.Figures;
+
+        // Act
+        var cut = Render<RegionMap>(p => p.Add(m => m.View, BuildView(tree)).Add(m => m.LinkFor, code => $"/locality/{code}"));
+
+        // Assert
+        var tooltip = cut.Find("path[data-code='420100'] title").TextContent;
+        Assert.StartsWith($"武汉市: {wuhan.StartedRate.ToString("P1", CultureInfo.CurrentCulture)}", tooltip, StringComparison.Ordinal);
+        Assert.Contains("城市社区：1,531", tooltip, StringComparison.Ordinal);
+        Assert.Contains($"已启动：{wuhan.Started:N0}", tooltip, StringComparison.Ordinal);
+        Assert.Contains($"已验收：{wuhan.Accepted:N0}", tooltip, StringComparison.Ordinal);
+        Assert.Equal("/locality/420100", cut.Find("a[data-code='420100']").GetAttribute("href"));
+        Assert.Contains("2022-06-30", cut.Find("[data-testid='map-legend']").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Map_Counties_DrawsThePolygonsAndNamesTheZonesWithout()
+    {
+        // Arrange
+        var tree = await Progress.GetProvinceAsync(null, Ct);
+
+        // Act
+        var view = await Services.GetRequiredService<MapViewBuilder>().BuildAsync(tree.Find("421000")!, MapMetric.AcceptedRate, Progress.Today, english: false, Ct);
+        var cut = Render<RegionMap>(p => p.Add(m => m.View, view));
+
+        // Assert: 荆州 has 9 county-level units; 荆州经济技术开发区 has no polygon and is named as counted in the totals.
+        Assert.Equal(8, cut.FindAll("path[data-code]").Count);
+        Assert.Equal(["421071"], view.Layer.Unmapped);
+        Assert.Contains("荆州经济技术开发区", cut.Find(".map-unmapped").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HeatMap_Cells_EqualARecomputationFromTheRawHistory()
+    {
+        // Arrange
+        var expected = await RecomputeSharesAsync(s_midYear);
+        var shares = await Services.GetRequiredService<CriteriaQueries>().SharesAsync(s_midYear, null, Ct);
+        var tree = await Progress.GetProvinceAsync(s_midYear, Ct);
+        var regions = tree.Children.Select(c => (c.Region.Code, c.Region.Name)).ToList();
+
+        // Act
+        var cut = Render<CriteriaHeatMap>(p => p
+            .Add(m => m.Regions, regions)
+            .Add(m => m.Shares, shares.ToDictionary(s => (s.Region, s.Criterion)))
+            .Add(m => m.AsOf, s_midYear));
+
+        // Assert
+        var cells = cut.FindAll("td.heat-cell");
+        Assert.Equal(17 * 16, cells.Count);
+        foreach (var cell in cells)
+        {
+            var key = (cell.GetAttribute("data-locality")!, int.Parse(cell.GetAttribute("data-criterion")!, CultureInfo.InvariantCulture));
+            Assert.Equal(expected[key], double.Parse(cell.GetAttribute("data-share")!, CultureInfo.InvariantCulture), tolerance: 0.00006);
+        }
+    }
+
+    [Fact]
+    public async Task HeatMap_CellClicked_ListsTheStartedCommunitiesNotMeetingIt()
+    {
+        // Arrange
+        var shares = await Services.GetRequiredService<CriteriaQueries>().SharesAsync(s_midYear, null, Ct);
+        var cell = shares.Where(s => s.Met < s.Started).OrderBy(s => s.Region, StringComparer.Ordinal).ThenBy(s => s.Criterion).First();
+        var tree = await Progress.GetProvinceAsync(s_midYear, Ct);
+        var cut = Render<CriteriaHeatMap>(p => p
+            .Add(m => m.Regions, tree.Children.Select(c => (c.Region.Code, c.Region.Name)).ToList())
+            .Add(m => m.Shares, shares.ToDictionary(s => (s.Region, s.Criterion)))
+            .Add(m => m.AsOf, s_midYear));
+
+        // Act
+        cut.Find($"td[data-locality='{cell.Region}'][data-criterion='{cell.Criterion}'] button").Click();
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Equal(cell.Started - cell.Met, cut.FindAll("[data-testid='unmet-list'] li").Count));
+    }
+
+    [Fact]
+    public async Task MonthEnds_EqualTheTreeOnThoseDays()
+    {
+        // Act
+        var series = await Services.GetRequiredService<ProgressHistoryQueries>().MonthEndsAsync(new DateOnly(2021, 6, 1), new DateOnly(2022, 12, 31), "420000", Ct);
+
+        // Assert
+        foreach (var point in series["420000"].Where((_, i) => i % 4 == 0))
+        {
+            var tree = await Progress.GetProvinceAsync(point.Day, Ct);
+            Assert.Equal((tree.Figures.Started, tree.Figures.Accepted), (point.Started, point.Accepted));
+            Assert.Equal(tree.Find("420500")!.Figures.Started, series["420500"].Single(p => p.Day == point.Day).Started);
+        }
+        Assert.Equal(19, series["420000"].Count);
+    }
+
+    private ProgressReader Progress => Factory.Services.GetRequiredService<ProgressReader>();
+
+    private MapView BuildView(RegionProgress tree) =>
+        Services.GetRequiredService<MapViewBuilder>().BuildAsync(tree, MapMetric.StartedRate, s_midYear, english: false, Ct).GetAwaiter().GetResult();
+
+    private static string? Fill(IRenderedComponent<RegionMap> cut, string code) => cut.Find($"path[data-code='{code}']").GetAttribute("fill");
+
+    private static RegionProgress Replace(RegionProgress tree, string code, Func<ProgressFigures, ProgressFigures> change) =>
+        tree with { Children = tree.Children.Select(c => c.Region.Code == code ? c with { Figures = change(c.Figures) } : c).ToList() };
+
+    /// <summary>Replays the raw rows in C#: latest stage and latest assessment per community on the day.</summary>
+    private async Task<Dictionary<(string, int), double>> RecomputeSharesAsync(DateOnly day)
+    {
+        await using var connection = await Factory.Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(Ct);
+        var asOf = SqlDates.ToSql(day);
+        var localities = (await connection.QueryAsync<(string Code, string Locality)>("SELECT code, locality_code FROM communities")).ToDictionary(r => r.Code, r => r.Locality);
+        var stages = (await connection.QueryAsync<(string Community, long Stage)>("SELECT community_code, stage FROM stage_events WHERE effective <= @asOf ORDER BY effective, id", new { asOf }))
+            .GroupBy(r => r.Community).ToDictionary(g => g.Key, g => g.Last().Stage);
+        var met = (await connection.QueryAsync<(string Community, long Criterion, long Met)>("SELECT community_code, criterion, met FROM criterion_assessments WHERE effective <= @asOf ORDER BY effective, id", new { asOf }))
+            .GroupBy(r => (r.Community, r.Criterion)).ToDictionary(g => g.Key, g => g.Last().Met == 1);
+        var started = stages.Where(s => s.Value > 0).Select(s => s.Key).ToList();
+        var result = new Dictionary<(string, int), double>();
+        foreach (var group in started.GroupBy(c => localities[c]))
+        {
+            for (var criterion = 1; criterion <= 16; criterion++)
+            {
+                result[(group.Key, criterion)] = (double)group.Count(c => met.GetValueOrDefault((c, criterion))) / group.Count();
+            }
+        }
+        return result;
+    }
+}
