@@ -22,6 +22,8 @@ public class ProgressAsOfBenchmarks
     private string _directory = "";
     private ProgressReader _progress = null!;
     private OverviewModelBuilder _overview = null!;
+    private ProgressHistoryQueries _history = null!;
+    private GreenCommunity.Data.Standard.CriteriaQueries _criteria = null!;
 
     [Params("2021-12-31", "2022-06-30", "2022-12-31", "today")]
     public string AsOf { get; set; } = "today";
@@ -44,6 +46,8 @@ public class ProgressAsOfBenchmarks
         }
         _progress = new ProgressReader(new ProgressQueries(database), new RegionQueries(database), clock);
         _overview = new OverviewModelBuilder(_progress, campaign);
+        _history = new ProgressHistoryQueries(database);
+        _criteria = new GreenCommunity.Data.Standard.CriteriaQueries(database);
     }
 
     [GlobalCleanup]
@@ -63,4 +67,14 @@ public class ProgressAsOfBenchmarks
     /// <summary>What the overview page loads: the tree on the day plus the trees of the milestones already due.</summary>
     [Benchmark]
     public Task<OverviewModel> OverviewModel() => _overview.BuildAsync(Day, CancellationToken.None);
+
+    /// <summary>The rates-over-time chart: every month end from the campaign's start to the day.</summary>
+    [Benchmark]
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<MonthlyPoint>>> MonthlySeries() =>
+        _history.MonthEndsAsync(new DateOnly(2021, 6, 1), Day ?? _progress.Today, "420000", CancellationToken.None);
+
+    /// <summary>The standard's heat map: 16 criteria × 17 localities on the day.</summary>
+    [Benchmark]
+    public Task<IReadOnlyList<GreenCommunity.Data.Standard.CriterionShare>> CriteriaHeatMap() =>
+        _criteria.SharesAsync(Day ?? _progress.Today, null, CancellationToken.None, current: Day is null);
 }

@@ -15,6 +15,13 @@ public sealed record UnmetCommunity(string Code, string Name, string County, dou
 /// <summary>How the started communities stand against the 16 criteria on any day, from the assessment history.</summary>
 public sealed class CriteriaQueries(SqliteConnectionFactory database)
 {
+    // Today's state is in the current-state tables; only a past day needs the history.
+    private const string CurrentCte =
+        """
+        started AS (SELECT community_code FROM community_state WHERE stage > 0),
+        latest AS (SELECT community_code, criterion, value, met FROM community_criteria)
+        """;
+
     private const string StartedCte =
         """
         started AS (
@@ -54,6 +61,20 @@ public sealed class CriteriaQueries(SqliteConnectionFactory database)
         SELECT c.locality_code AS Region, COUNT(*) AS Started FROM started s JOIN communities c ON c.code = s.community_code GROUP BY c.locality_code
         """;
 
+    private const string CurrentSharesByLocalitySql =
+        $"""
+        WITH {CurrentCte}
+        SELECT c.locality_code AS Region, l.criterion AS Criterion, SUM(l.met) AS Met
+          FROM started s JOIN communities c ON c.code = s.community_code JOIN latest l ON l.community_code = s.community_code
+         GROUP BY c.locality_code, l.criterion
+        """;
+
+    private const string CurrentStartedByLocalitySql =
+        $"""
+        WITH {CurrentCte}
+        SELECT c.locality_code AS Region, COUNT(*) AS Started FROM started s JOIN communities c ON c.code = s.community_code GROUP BY c.locality_code
+        """;
+
     private const string StartedByCountySql =
         $"""
         WITH {StartedCte}
@@ -73,14 +94,23 @@ public sealed class CriteriaQueries(SqliteConnectionFactory database)
          ORDER BY c.code
         """;
 
-    /// <summary>Shares per locality (<paramref name="within"/> null) or per county-level unit of one locality.</summary>
-    public async Task<IReadOnlyList<CriterionShare>> SharesAsync(DateOnly asOf, string? within, CancellationToken cancellationToken)
+    /// <summary>
+    /// Shares per locality (<paramref name="within"/> null) or per county-level unit of one locality. With
+    /// <paramref name="current"/> (the day is today) the current-state tables answer; a past day reads the history.
+    /// </summary>
+    public async Task<IReadOnlyList<CriterionShare>> SharesAsync(DateOnly asOf, string? within, CancellationToken cancellationToken, bool current = false)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var args = new { asOf = SqlDates.ToSql(asOf), within };
-        var started = (await connection.QueryAsync<(string Region, long Started)>(new CommandDefinition(within is null ? StartedByLocalitySql : StartedByCountySql, args, cancellationToken: cancellationToken)).ConfigureAwait(false))
+        var (startedSql, sharesSql) = (within, current) switch
+        {
+            (null, true) => (CurrentStartedByLocalitySql, CurrentSharesByLocalitySql),
+            (null, false) => (StartedByLocalitySql, SharesByLocalitySql),
+            _ => (StartedByCountySql, SharesByCountySql),
+        };
+        var started = (await connection.QueryAsync<(string Region, long Started)>(new CommandDefinition(startedSql, args, cancellationToken: cancellationToken)).ConfigureAwait(false))
             .ToDictionary(r => r.Region, r => (int)r.Started, StringComparer.Ordinal);
-        var met = (await connection.QueryAsync<(string Region, long Criterion, long Met)>(new CommandDefinition(within is null ? SharesByLocalitySql : SharesByCountySql, args, cancellationToken: cancellationToken)).ConfigureAwait(false))
+        var met = (await connection.QueryAsync<(string Region, long Criterion, long Met)>(new CommandDefinition(sharesSql, args, cancellationToken: cancellationToken)).ConfigureAwait(false))
             .ToDictionary(r => (r.Region, (int)r.Criterion), r => (int)r.Met);
         return started.Keys.SelectMany(locality => Enumerable.Range(1, 16)
                 .Select(criterion => new CriterionShare(locality, criterion, started[locality], met.GetValueOrDefault((locality, criterion)))))
