@@ -18,6 +18,7 @@ public sealed class MapBrowserTests
         var wuhan = page.Locator("[data-testid='map-panel'] path[data-code='420100']");
         var fillToday = await wuhan.GetAttributeAsync("fill");
         var startedToday = await page.GetByTestId("started-value").InnerTextAsync();
+        var rankingToday = await page.GetByTestId("milestone-ranking").InnerTextAsync();
 
         // Act 1: an earlier day, typed into the date field.
         var date = page.Locator("input[data-testid='as-of-date']");
@@ -29,6 +30,8 @@ public sealed class MapBrowserTests
         await Assertions.Expect(page.GetByTestId("as-of")).ToContainTextAsync("2021-12-31");
         await Assertions.Expect(wuhan).Not.ToHaveAttributeAsync("fill", fillToday!);
         await Assertions.Expect(page.GetByTestId("started-value")).Not.ToHaveTextAsync(startedToday);
+        await Assertions.Expect(page.GetByTestId("milestone-ranking")).Not.ToHaveTextAsync(rankingToday);   // a chart follows the day too
+        await Assertions.Expect(page.GetByTestId("timeline-now")).ToContainTextAsync("2021-12-31");
 
         // Act 2: back to today, colour by this month's reporting, and Yichang reports.
         await page.GetByTestId("as-of-today").ClickAsync();
