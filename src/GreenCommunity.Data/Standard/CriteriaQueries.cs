@@ -37,50 +37,29 @@ public sealed class CriteriaQueries(SqliteConnectionFactory database)
              WHERE rn = 1)
         """;
 
-    // By locality across the province, or by county-level unit within one locality (@within).
-    private const string SharesByLocalitySql =
+    // Grouped by locality across the province, or by county-level unit within one locality (@within).
+    private const string Region = "CASE WHEN @within IS NULL THEN c.locality_code ELSE c.county_code END";
+
+    private const string SharesQuery =
         $"""
-        WITH {StartedCte}
-        SELECT c.locality_code AS Region, l.criterion AS Criterion, SUM(l.met) AS Met
+        SELECT {Region} AS Region, l.criterion AS Criterion, SUM(l.met) AS Met
           FROM started s JOIN communities c ON c.code = s.community_code JOIN latest l ON l.community_code = s.community_code
-         GROUP BY c.locality_code, l.criterion
+         WHERE @within IS NULL OR c.locality_code = @within
+         GROUP BY {Region}, l.criterion
         """;
 
-    private const string SharesByCountySql =
+    private const string StartedQuery =
         $"""
-        WITH {StartedCte}
-        SELECT c.county_code AS Region, l.criterion AS Criterion, SUM(l.met) AS Met
-          FROM started s JOIN communities c ON c.code = s.community_code JOIN latest l ON l.community_code = s.community_code
-         WHERE c.locality_code = @within
-         GROUP BY c.county_code, l.criterion
+        SELECT {Region} AS Region, COUNT(*) AS Started
+          FROM started s JOIN communities c ON c.code = s.community_code
+         WHERE @within IS NULL OR c.locality_code = @within
+         GROUP BY {Region}
         """;
 
-    private const string StartedByLocalitySql =
-        $"""
-        WITH {StartedCte}
-        SELECT c.locality_code AS Region, COUNT(*) AS Started FROM started s JOIN communities c ON c.code = s.community_code GROUP BY c.locality_code
-        """;
-
-    private const string CurrentSharesByLocalitySql =
-        $"""
-        WITH {CurrentCte}
-        SELECT c.locality_code AS Region, l.criterion AS Criterion, SUM(l.met) AS Met
-          FROM started s JOIN communities c ON c.code = s.community_code JOIN latest l ON l.community_code = s.community_code
-         GROUP BY c.locality_code, l.criterion
-        """;
-
-    private const string CurrentStartedByLocalitySql =
-        $"""
-        WITH {CurrentCte}
-        SELECT c.locality_code AS Region, COUNT(*) AS Started FROM started s JOIN communities c ON c.code = s.community_code GROUP BY c.locality_code
-        """;
-
-    private const string StartedByCountySql =
-        $"""
-        WITH {StartedCte}
-        SELECT c.county_code AS Region, COUNT(*) AS Started FROM started s JOIN communities c ON c.code = s.community_code
-         WHERE c.locality_code = @within GROUP BY c.county_code
-        """;
+    private const string SharesSql = $"WITH {StartedCte} {SharesQuery}";
+    private const string StartedSql = $"WITH {StartedCte} {StartedQuery}";
+    private const string CurrentSharesSql = $"WITH {CurrentCte} {SharesQuery}";
+    private const string CurrentStartedSql = $"WITH {CurrentCte} {StartedQuery}";
 
     private const string UnmetSql =
         $"""
@@ -102,12 +81,7 @@ public sealed class CriteriaQueries(SqliteConnectionFactory database)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var args = new { asOf = SqlDates.ToSql(asOf), within };
-        var (startedSql, sharesSql) = (within, current) switch
-        {
-            (null, true) => (CurrentStartedByLocalitySql, CurrentSharesByLocalitySql),
-            (null, false) => (StartedByLocalitySql, SharesByLocalitySql),
-            _ => (StartedByCountySql, SharesByCountySql),
-        };
+        var (startedSql, sharesSql) = current ? (CurrentStartedSql, CurrentSharesSql) : (StartedSql, SharesSql);
         var started = (await connection.QueryAsync<(string Region, long Started)>(new CommandDefinition(startedSql, args, cancellationToken: cancellationToken)).ConfigureAwait(false))
             .ToDictionary(r => r.Region, r => (int)r.Started, StringComparer.Ordinal);
         var met = (await connection.QueryAsync<(string Region, long Criterion, long Met)>(new CommandDefinition(sharesSql, args, cancellationToken: cancellationToken)).ConfigureAwait(false))

@@ -101,6 +101,31 @@ public sealed class MapAndChartsTests(DashboardFactory factory) : DashboardTestC
     }
 
     [Fact]
+    public async Task HeatMap_ByCountyAndToday_AddUpToTheLocalityAndMatchTheHistory()
+    {
+        // Arrange
+        var criteria = Services.GetRequiredService<CriteriaQueries>();
+        var today = Progress.Today;
+
+        // Act
+        var byLocality = await criteria.SharesAsync(s_midYear, null, Ct);
+        var byCounty = await criteria.SharesAsync(s_midYear, "420100", Ct);
+        var currentTables = await criteria.SharesAsync(today, null, Ct, current: true);
+        var history = await criteria.SharesAsync(today, null, Ct);
+
+        // Assert
+        var wuhan = byLocality.Where(s => s.Region == "420100").ToDictionary(s => s.Criterion);
+        Assert.All(byCounty, s => Assert.StartsWith("4201", s.Region, StringComparison.Ordinal));
+        foreach (var criterion in Enumerable.Range(1, 16))
+        {
+            var counties = byCounty.Where(s => s.Criterion == criterion).ToList();
+            Assert.Equal(wuhan[criterion].Started, counties.Sum(s => s.Started));
+            Assert.Equal(wuhan[criterion].Met, counties.Sum(s => s.Met));
+        }
+        Assert.Equal(history.OrderBy(s => (s.Region, s.Criterion)), currentTables.OrderBy(s => (s.Region, s.Criterion)));
+    }
+
+    [Fact]
     public async Task HeatMap_CellClicked_ListsTheStartedCommunitiesNotMeetingIt()
     {
         // Arrange
