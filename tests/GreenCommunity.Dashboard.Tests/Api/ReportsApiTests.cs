@@ -120,7 +120,7 @@ public sealed class ReportsApiTests(DashboardFactory factory) : IClassFixture<Da
 
             // Act: the second is answered at once; its audit row waits for the database like any write.
             var second = client.SendAsync(Post(body, key), Ct);
-            await Task.Delay(300, Ct);
+            await Task.Delay(1000, Ct);   // time for the second request to reach the intake on a busy machine
             hold.Rollback();
             var firstResponse = await first;
             var secondResponse = await second;
