@@ -11,7 +11,7 @@ namespace GreenCommunity.Data.Demo;
 /// </summary>
 public static class DemoCampaignPlan
 {
-    public const string ProvinceSubmitter = "湖北省住房和城乡建设厅";
+    public const string ProvinceSubmitter = SubmitterScope.ProvinceDepartment;
 
     // Paces relative to the targets; each list has values below and above 1 so every milestone has laggards and leaders.
     private static readonly double[] s_startPaces = [0.70, 0.80, 0.88, 0.95, 1.0, 1.03, 1.06, 1.1, 1.15, 1.2, 1.25, 1.3, 1.35, 1.4, 1.5, 0.9, 1.08];

@@ -63,7 +63,7 @@ public sealed class ReportQueries(SqliteConnectionFactory database)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var row = await connection.QuerySingleOrDefaultAsync<ReportBodyRow>(new CommandDefinition(ByIdSql, new { reportId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return row is null ? null : new ReportRecord(row.ToStoredReport(), row.Body, row.SubmitterScope);
+        return row is null ? null : new ReportRecord(row.ToStoredReport(), row.Body);
     }
 
     /// <summary>Received reports, newest first, with the total count for the filter.</summary>

@@ -98,7 +98,7 @@ public sealed partial class SubmitReport
     private string LocalityName(string? code) => Localities.FirstOrDefault(l => l.Code == code)?.DisplayName(English) ?? code ?? "";
 
     private string SubmitterFor(string? locality) =>
-        Scope?.IsProvince == true ? Data.Demo.DemoCampaignPlan.ProvinceSubmitter : $"{Localities.FirstOrDefault(l => l.Code == locality)?.Name}住房和城乡建设局";
+        Scope?.IsProvince == true ? SubmitterScope.ProvinceDepartment : $"{Localities.FirstOrDefault(l => l.Code == locality)?.Name}住房和城乡建设局";
 
     private Task OnLocalityChangedAsync(string locality)
     {
