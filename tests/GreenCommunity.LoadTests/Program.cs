@@ -1,0 +1,63 @@
+using System.Globalization;
+using GreenCommunity.LoadTests;
+
+// The load tool: see docs/PERFORMANCE.md. dotnet run -c Release --project tests/GreenCommunity.LoadTests -- <subcommand> [--options]
+const string usage = """
+    usage: GreenCommunity.LoadTests <pages|memory|hub|soak> [options]
+      common:  --app <GreenCommunity.Dashboard.dll> (default: this checkout's src/GreenCommunity.Dashboard/bin/Release/net10.0)
+               --bare-hub <BareHub.dll> --counter-app <BlazorCounter.dll> (default: tests/Baselines/*/bin/Release/net10.0)
+               --chromium /usr/bin/chromium --work-dir <dir> (seeded data, run copies; default $TMPDIR/greencommunity-load)
+               --out <file.md> (default docs/perf-results/<subcommand>-<timestamp>.md) --label <text> (title suffix, e.g. before)
+      pages:   --pages 1,20,100 --reports 20 --interval 2.5 --settle 10 --open-concurrency 4 --latency-timeout 30 --baseline true
+      memory:  --pages 20 --settle 10 --after-close 5,30,60,200 --baseline true
+      hub:     --clients 1000 --reports 20 --interval 1 --batch 50 --skip-negotiation true
+      soak:    --minutes 30 --pages 50 --interval 2 --sample 30
+    """;
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    Console.WriteLine(usage);
+    return args.Length == 0 ? 2 : 0;
+}
+var command = args[0];
+var cli = new Cli(args[1..]);
+var setup = Setup.From(cli);
+var outPath = Path.GetFullPath(cli.String("out", Path.Combine(setup.RepositoryRoot, "docs", "perf-results",
+    $"{command}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.md")));
+Directory.CreateDirectory(setup.WorkRoot);
+Func<Cli, Setup, string, Task<int>>? scenario = command switch
+{
+    "pages" => PagesScenario.RunAsync,
+    "memory" => MemoryScenario.RunAsync,
+    "hub" => HubScenario.RunAsync,
+    "soak" => SoakScenario.RunAsync,
+    _ => null,
+};
+if (scenario is null)
+{
+    Console.Error.WriteLine($"Unknown subcommand '{command}'.\n{usage}");
+    return 2;
+}
+// Every option is read before the run starts, so that a typo shows at once.
+var unknown = Unread(command, cli);
+if (unknown.Count > 0)
+{
+    Console.Error.WriteLine($"Unknown option(s) for {command}: {string.Join(", ", unknown.Select(u => "--" + u))}\n{usage}");
+    return 2;
+}
+return await scenario(cli, setup, outPath);
+
+static List<string> Unread(string command, Cli cli)
+{
+    string[] known = command switch
+    {
+        "pages" => ["pages", "reports", "interval", "settle", "open-concurrency", "latency-timeout", "baseline"],
+        "memory" => ["pages", "settle", "open-concurrency", "after-close", "baseline"],
+        "hub" => ["clients", "reports", "interval", "batch", "skip-negotiation"],
+        _ => ["minutes", "pages", "interval", "sample", "open-concurrency"],
+    };
+    foreach (var name in known.Concat(["label", "out"]))
+    {
+        cli.String(name);
+    }
+    return cli.Unread().ToList();
+}
