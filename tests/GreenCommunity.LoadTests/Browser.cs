@@ -150,9 +150,14 @@ internal sealed class Browser : IAsyncDisposable
     /// <summary>Per tab: report id → Date.now() when it appeared.</summary>
     public async Task<List<Dictionary<string, long>>> SeenAsync(IReadOnlyList<string> ids)
     {
-        var results = await Task.WhenAll(Pages.Select(p => p.EvaluateAsync<JsonElement>(
-            "ids => Object.fromEntries(ids.filter(id => id in (window.__loadSeen || {})).map(id => [id, window.__loadSeen[id]]))", ids)));
-        return results.Select(r => r.EnumerateObject().ToDictionary(p => p.Name, p => (long)p.Value.GetDouble())).ToList();
+        // As a JSON string: Playwright's own serialization of objects adds reference markers.
+        var results = await Task.WhenAll(Pages.Select(p => p.EvaluateAsync<string>(
+            "ids => JSON.stringify(Object.fromEntries(ids.filter(id => id in (window.__loadSeen || {})).map(id => [id, window.__loadSeen[id]])))", ids)));
+        return results.Select(text =>
+        {
+            using var json = JsonDocument.Parse(text);
+            return json.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => (long)p.Value.GetDouble());
+        }).ToList();
     }
 
     public async Task CloseTabsAsync()

@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 
 namespace GreenCommunity.LoadTests;
 
-/// <summary>One reading of a process's memory: dotnet-counters' System.Runtime (and Blazor/SignalR meters where present).</summary>
-internal sealed record MemoryReading(DateTimeOffset At, double GcHeapBytes, double WorkingSetBytes, double GcCommittedBytes, double? LiveHeapBytes, double? ActiveCircuits, double? SignalRConnections)
+/// <summary>One reading of a process's memory: dotnet-counters' System.Runtime.</summary>
+internal sealed record MemoryReading(DateTimeOffset At, double GcHeapBytes, double WorkingSetBytes, double GcCommittedBytes, double? LiveHeapBytes)
 {
     public const double MiB = 1024.0 * 1024.0;
 }
@@ -17,7 +17,9 @@ internal sealed record MemoryReading(DateTimeOffset At, double GcHeapBytes, doub
 /// </summary>
 internal sealed partial class Counters(string repositoryRoot, string workRoot)
 {
-    private const string Meters = "System.Runtime,Microsoft.AspNetCore.Components.Server.Circuits,Microsoft.AspNetCore.Http.Connections";
+    // Only System.Runtime: the circuit and connection gauges of ASP.NET Core are up-down counters, which a listener that
+    // attaches later sees only as changes since it attached.
+    private const string Meters = "System.Runtime";
 
     public async Task<MemoryReading> ReadAsync(int pid, bool forceGc, CancellationToken cancellationToken = default)
     {
@@ -59,15 +61,13 @@ internal sealed partial class Counters(string repositoryRoot, string workRoot)
             }
         }
         double Sum(string prefix) => last.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal)).Sum(kv => kv.Value);
-        double? Maybe(string prefix) => last.Keys.Any(k => k.StartsWith(prefix, StringComparison.Ordinal)) ? Sum(prefix) : null;
         var heap = Sum("dotnet.gc.last_collection.heap.size");
         var workingSet = Sum("dotnet.process.memory.working_set");
         if (workingSet == 0)
         {
             throw new InvalidOperationException("dotnet-counters gave no dotnet.process.memory.working_set:\n" + string.Join('\n', lines.Take(20)));
         }
-        return new MemoryReading(DateTimeOffset.UtcNow, heap, workingSet, Sum("dotnet.gc.last_collection.memory.committed_size"), live,
-            Maybe("aspnetcore.components.circuit.active"), Maybe("signalr.server.active_connections"));
+        return new MemoryReading(DateTimeOffset.UtcNow, heap, workingSet, Sum("dotnet.gc.last_collection.memory.committed_size"), live);
     }
 
     private async Task<double?> GcDumpLiveBytesAsync(int pid, CancellationToken cancellationToken)

@@ -43,7 +43,8 @@ internal sealed class Markdown
     public Markdown Machine(string? browserVersion = null)
     {
         var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?";
-        var memory = File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?";
+        var memoryKiB = File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal", StringComparison.Ordinal))?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+        var memory = memoryKiB is null ? "?" : $"{double.Parse(memoryKiB, CultureInfo.InvariantCulture) / 1024 / 1024:0.0} GiB";
         var load = File.ReadAllText("/proc/loadavg").Split(' ').Take(3);
         var parts = new List<string>
         {

@@ -11,7 +11,7 @@ namespace GreenCommunity.LoadTests;
 /// </summary>
 internal static class MemoryScenario
 {
-    private sealed record Stage(string Name, double Seconds, MemoryReading Reading, long ResidentBytes);
+    private sealed record Stage(string Name, double Seconds, MemoryReading Reading, long ChromiumBytes);
 
     private sealed record Result(string App, int Tabs, List<Stage> Stages);
 
@@ -20,7 +20,7 @@ internal static class MemoryScenario
         var n = cli.Int("pages", 20);
         var settle = cli.Double("settle", 10);
         var concurrency = cli.Int("open-concurrency", 4);
-        var afterClose = cli.Doubles("after-close", "5,30,60,200");
+        var afterClose = cli.Doubles("after-close", "5,30,90");
         var baseline = cli.Bool("baseline", true);
         var label = cli.String("label", "");
         var log = Console.Out;
@@ -70,14 +70,14 @@ internal static class MemoryScenario
         var md = new Markdown().Heading(3, $"memory{(label.Length > 0 ? $" — {label}" : "")}: {n} tabs").Machine(browserVersion)
             .Paragraph($"App: `{setup.DashboardDll}`. Each reading: a full blocking GC induced by dotnet-gcdump (its live-object total is \"live heap\"), then dotnet-counters " +
                 "System.Runtime: \"GC heap\" = dotnet.gc.last_collection.heap.size summed over generations, working set = dotnet.process.memory.working_set; " +
-                "circuits = aspnetcore.components.circuit.active where the runtime reports it. \"before\" = after one warm-up tab was opened and closed; " +
+                "\"before\" = after one warm-up tab was opened and closed; " +
                 "time is seconds since the N tabs were closed.");
-        md.Table(["app", "reading", "t (s)", "live heap (MiB)", "GC heap (MiB)", "GC committed (MiB)", "working set (MiB)", "circuits"],
+        md.Table(["app", "reading", "t (s)", "live heap (MiB)", "GC heap (MiB)", "GC committed (MiB)", "working set (MiB)", "Chromium RSS (MiB)"],
             results.SelectMany(r => r.Stages.Select(s => (IReadOnlyList<string>)
             [
                 r.App, s.Name, Number(s.Seconds, 0), s.Reading.LiveHeapBytes is { } live ? Number(live / MemoryReading.MiB, 1) : "—",
                 Number(s.Reading.GcHeapBytes / MemoryReading.MiB, 1), Number(s.Reading.GcCommittedBytes / MemoryReading.MiB, 1),
-                Number(s.Reading.WorkingSetBytes / MemoryReading.MiB, 1), s.Reading.ActiveCircuits is { } c ? Number(c, 0) : "—",
+                Number(s.Reading.WorkingSetBytes / MemoryReading.MiB, 1), Number(s.ChromiumBytes / MemoryReading.MiB, 0),
             ])));
 
         static double PerCircuit(Result r, Func<MemoryReading, double> pick) =>
@@ -107,9 +107,9 @@ internal static class MemoryScenario
         async Task<Stage> ReadAsync(string stage, double seconds)
         {
             var reading = await counters.ReadAsync(app.Pid, forceGc: true);
-            var result = new Stage(stage, seconds, reading, CpuSnapshot.ResidentBytes(app.Pid));
+            var result = new Stage(stage, seconds, reading, CpuSnapshot.ChromiumResidentBytes());
             await log.WriteLineAsync($"  {name} {stage} t={seconds:0}s: live {reading.LiveHeapBytes / MemoryReading.MiB:0.0} MiB, GC heap {reading.GcHeapBytes / MemoryReading.MiB:0.0} MiB, " +
-                $"WS {reading.WorkingSetBytes / MemoryReading.MiB:0.0} MiB, circuits {reading.ActiveCircuits?.ToString(CultureInfo.InvariantCulture) ?? "?"}");
+                $"WS {reading.WorkingSetBytes / MemoryReading.MiB:0.0} MiB");
             return result;
         }
 

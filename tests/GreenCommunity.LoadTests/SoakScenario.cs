@@ -92,7 +92,7 @@ internal static class SoakScenario
                 var reading = await counters.ReadAsync(app.Pid, forceGc: false);
                 samples.Add(new Sample(total.Elapsed.TotalMinutes, reading, Volatile.Read(ref posted), Volatile.Read(ref failed)));
                 await log.WriteLineAsync($"  {total.Elapsed.TotalMinutes:0.0} min: WS {reading.WorkingSetBytes / MemoryReading.MiB:0.0} MiB, GC heap {reading.GcHeapBytes / MemoryReading.MiB:0.0} MiB, " +
-                    $"reports {posted} ({failed} failed), circuits {reading.ActiveCircuits?.ToString(CultureInfo.InvariantCulture) ?? "?"}");
+                    $"reports {posted} ({failed} failed)");
                 if (app.HasExited)
                 {
                     await log.WriteLineAsync("  the app exited!");
@@ -114,11 +114,11 @@ internal static class SoakScenario
         var md = new Markdown().Heading(3, $"soak{(label.Length > 0 ? $" — {label}" : "")}: {minutes} min, {pages} tabs, a report every {interval} s").Machine(browserVersion)
             .Paragraph($"App: `{setup.DashboardDll}`. Samples every {sampleSeconds} s from dotnet-counters (no forced GC): working set, GC heap after the last GC. " +
                 $"Server CPU over the run: {Number(cpu.Server / cpu.Seconds)} s/s; Chromium {Number(cpu.Chromium / cpu.Seconds)} s/s; others {Number(cpu.Others / cpu.Seconds)} s/s.");
-        md.Table(["min", "working set (MiB)", "GC heap (MiB)", "GC committed (MiB)", "circuits", "reports", "failed"],
+        md.Table(["min", "working set (MiB)", "GC heap (MiB)", "GC committed (MiB)", "reports", "failed"],
             samples.Select(s => (IReadOnlyList<string>)
             [
                 Number(s.Minutes, 1), Number(s.Reading.WorkingSetBytes / MemoryReading.MiB, 1), Number(s.Reading.GcHeapBytes / MemoryReading.MiB, 1),
-                Number(s.Reading.GcCommittedBytes / MemoryReading.MiB, 1), s.Reading.ActiveCircuits is { } c ? Number(c, 0) : "—",
+                Number(s.Reading.GcCommittedBytes / MemoryReading.MiB, 1),
                 s.Posted.ToString(CultureInfo.InvariantCulture), s.Failed.ToString(CultureInfo.InvariantCulture),
             ]));
         double SlopePer10(Func<MemoryReading, double> pick) =>
