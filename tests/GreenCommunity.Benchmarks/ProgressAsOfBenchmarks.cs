@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using GreenCommunity.Dashboard.Configuration;
+using GreenCommunity.Dashboard.LiveView;
+using GreenCommunity.Dashboard.Maps;
 using GreenCommunity.Dashboard.Model;
 using GreenCommunity.Data.Access;
 using GreenCommunity.Data.Demo;
@@ -9,6 +12,7 @@ using GreenCommunity.Data.Storage;
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Progress;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace GreenCommunity.Benchmarks;
 
@@ -21,7 +25,8 @@ public class ProgressAsOfBenchmarks
 {
     private string _directory = "";
     private ProgressReader _progress = null!;
-    private OverviewModelBuilder _overview = null!;
+    private SnapshotBuilder _snapshots = null!;
+    private ProgressSnapshot _snapshot = null!;
     private ProgressHistoryQueries _history = null!;
     private GreenCommunity.Data.Standard.CriteriaQueries _criteria = null!;
 
@@ -44,10 +49,13 @@ public class ProgressAsOfBenchmarks
                 new DemoCampaignPlayer(database, writer, campaign), new DemoCredentials(database, new ApiTokenStore(database, clock), new UserStore(database, clock)));
             initializer.InitializeAsync(playDemo: true, demoSeed: 2021, null, CancellationToken.None).GetAwaiter().GetResult();
         }
-        _progress = new ProgressReader(new ProgressQueries(database), new RegionQueries(database), clock);
-        _overview = new OverviewModelBuilder(_progress, campaign);
+        var present = new PresentDay(clock);
+        _progress = new ProgressReader(new ProgressQueries(database), new RegionQueries(database), present);
         _history = new ProgressHistoryQueries(database);
-        _criteria = new GreenCommunity.Data.Standard.CriteriaQueries(database);
+        _criteria = new GreenCommunity.Data.Standard.CriteriaQueries(database, present);
+        var geometry = new MapGeometry(Options.Create(new AssetsOptions { Directory = assets }), _progress);
+        _snapshots = new SnapshotBuilder(new SnapshotReader(_progress, _criteria, _history, new ReportQueries(database), geometry, campaign));
+        _snapshot = BuildSnapshot().GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]
@@ -64,9 +72,16 @@ public class ProgressAsOfBenchmarks
     [Benchmark]
     public Task<RegionProgress> ProvinceTree() => _progress.GetProvinceAsync(Day, CancellationToken.None);
 
-    /// <summary>What the overview page loads: the tree on the day plus the trees of the milestones already due.</summary>
+    /// <summary>
+    /// One recomputation of the shared live view for the day (today: after a report, with the kept month ends and
+    /// milestone trees; a past day: from the history), done once per change for every open page.
+    /// </summary>
     [Benchmark]
-    public Task<OverviewModel> OverviewModel() => _overview.BuildAsync(Day, CancellationToken.None);
+    public Task<ProgressSnapshot> Snapshot() => BuildSnapshot();
+
+    /// <summary>What each page does with a new snapshot before rendering: shape the province's overview (no store).</summary>
+    [Benchmark]
+    public OverviewModel OverviewModel() => OverviewModelBuilder.Build(_snapshot, null);
 
     /// <summary>The rates-over-time chart: every month end from the campaign's start to the day.</summary>
     [Benchmark]
@@ -76,5 +91,8 @@ public class ProgressAsOfBenchmarks
     /// <summary>The standard's heat map: 16 criteria × 17 localities on the day.</summary>
     [Benchmark]
     public Task<IReadOnlyList<GreenCommunity.Data.Standard.CriterionShare>> CriteriaHeatMap() =>
-        _criteria.SharesAsync(Day ?? _progress.Today, null, CancellationToken.None, current: Day is null);
+        _criteria.SharesAsync(Day ?? _progress.Today, null, CancellationToken.None);
+
+    private Task<ProgressSnapshot> BuildSnapshot() =>
+        Day is { } day ? _snapshots.PastAsync(day, CancellationToken.None) : _snapshots.TodayAsync(_snapshot, CancellationToken.None);
 }

@@ -15,7 +15,7 @@ public sealed class MapBrowserTests
         var (page, cspViolations) = await browser.NewPageAsync(1400, 1500);
         await BrowserSession.SignInAsync(page, app.BaseAddress, "leader", app.Password("leader"));
         await page.Locator(".overview[data-interactive='true']").WaitForAsync(new() { Timeout = 15_000 });
-        var wuhan = page.Locator("[data-testid='map-panel'] path[data-code='420100']");
+        var wuhan = page.Locator("[data-testid='map-panel'] use[data-code='420100']");
         var fillToday = await wuhan.GetAttributeAsync("fill");
         var startedToday = await page.GetByTestId("started-value").InnerTextAsync();
         var rankingToday = await page.GetByTestId("milestone-ranking").InnerTextAsync();
@@ -38,7 +38,7 @@ public sealed class MapBrowserTests
         await page.WaitForURLAsync(url => !url.Contains("asOf", StringComparison.Ordinal));
         await page.GetByTestId("map-metric").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "本月报送情况" }).First.ClickAsync();
-        var yichang = page.Locator("[data-testid='map-panel'] path[data-code='420500']");
+        var yichang = page.Locator("[data-testid='map-panel'] use[data-code='420500']");
         var before = await yichang.GetAttributeAsync("data-bin");
         var (_, tokens) = app.Tokens();
         using var client = app.Client(tokens["420500"]);
@@ -73,7 +73,7 @@ public sealed class MapBrowserTests
         await page.WaitForURLAsync(url => url.Contains("/locality/420100", StringComparison.Ordinal));
         await page.Locator(".locality-page[data-interactive='true']").WaitForAsync(new() { Timeout = 15_000 });
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Wuhan");
-        await Assertions.Expect(page.Locator("[data-testid='map-panel'] path[data-code]")).ToHaveCountAsync(13);
+        await Assertions.Expect(page.Locator("[data-testid='map-panel'] use[data-code]")).ToHaveCountAsync(13);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ScreenshotPath("locality-en.png"), FullPage = true });
     }
 }

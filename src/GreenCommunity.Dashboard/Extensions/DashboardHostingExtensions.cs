@@ -17,7 +17,7 @@ using Microsoft.AspNetCore.Authentication;
 using GreenCommunity.Dashboard.Configuration;
 using GreenCommunity.Dashboard.Health;
 using GreenCommunity.Dashboard.Localization;
-using GreenCommunity.Dashboard.Model;
+using GreenCommunity.Dashboard.LiveView;
 using GreenCommunity.Data.Demo;
 using GreenCommunity.Data.Progress;
 using GreenCommunity.Data.Reference;
@@ -63,6 +63,7 @@ public static class DashboardHostingExtensions
         services.AddSingleton<StoreInitializer>();
         services.AddSingleton<RegionQueries>();
         services.AddSingleton<ProgressQueries>();
+        services.AddSingleton<PresentDay>();
         services.AddSingleton<ProgressReader>();
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<CommunityQueries>();
@@ -74,11 +75,14 @@ public static class DashboardHostingExtensions
         services.AddSingleton<HubSubscriptions>();
         services.AddHostedService<HubBroadcaster>();
         services.AddHostedService<DemoLiveFeed>();
-        services.AddTransient<OverviewModelBuilder>();
         services.AddSingleton<MapGeometry>();
         services.AddSingleton<ProgressHistoryQueries>();
         services.AddSingleton<GreenCommunity.Data.Standard.CriteriaQueries>();
-        services.AddTransient<MapViewBuilder>();
+        services.AddSingleton<SnapshotReader>();
+        services.AddSingleton<SnapshotBuilder>();
+        services.AddSingleton<LiveProgress>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveProgress>());
+        services.AddSingleton<MapViewBuilder>();
 
         services.AddSingleton<UserStore>();
         services.AddSingleton<AuditLog>();
@@ -121,7 +125,7 @@ public static class DashboardHostingExtensions
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddLocalization();
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents(CircuitSettings.Apply);
         services.AddMudServices();
         services.AddTransient<MudLocalizer, DashboardMudLocalizer>();
         return builder;

@@ -123,5 +123,6 @@ public sealed class ReportIntake(ReportWriter writer, ProgressNotifier notifier,
 
     private static ReportNotice Notice(StoredReport stored, ReportSubmission report) => new(
         stored.ReportId, stored.Locality, stored.Kind, stored.Period, stored.OnTime, stored.ReceivedAt, stored.Applied, stored.ByProvince,
-        report.Updates.Select(u => u.Community[..6]).Distinct(StringComparer.Ordinal).ToList());
+        report.Updates.Select(u => u.Community[..6]).Distinct(StringComparer.Ordinal).ToList(),
+        report.Updates.Count == 0 ? null : report.Updates.Min(u => u.Effective));
 }

@@ -1,45 +1,61 @@
 using GreenCommunity.Dashboard.Api;
-using GreenCommunity.Data.Progress;
+using GreenCommunity.Dashboard.LiveView;
 using GreenCommunity.Domain.Campaigns;
 using Microsoft.AspNetCore.SignalR;
 
 namespace GreenCommunity.Dashboard.Live;
 
-/// <summary>Fans committed reports out to external SignalR clients through the same notifier the pages use.</summary>
-public sealed class HubBroadcaster(ProgressNotifier notifier, IHubContext<ProgressHub> hub, HubSubscriptions subscriptions, ProgressReader progress) : IHostedService
+/// <summary>
+/// Fans changes out to external SignalR clients: "reportReceived" as soon as a report commits, "summaryChanged"
+/// from the shared live view's snapshot (no query of its own). Each message is built once and sent once to all
+/// connections or to a group, never per connection.
+/// </summary>
+public sealed class HubBroadcaster(ProgressNotifier notifier, LiveProgress live, IHubContext<ProgressHub> hub, HubSubscriptions subscriptions) : IHostedService
 {
-    private IDisposable? _subscription;
+    private IDisposable? _reports;
+    private IDisposable? _changes;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = notifier.Subscribe(BroadcastAsync);
+        _reports = notifier.Subscribe(SendReportAsync);
+        _changes = live.Subscribe(SendSummariesAsync);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _subscription?.Dispose();
+        _reports?.Dispose();
+        _changes?.Dispose();
         return Task.CompletedTask;
     }
 
-    private async Task BroadcastAsync(ReportNotice notice)
-    {
-        await hub.Clients.All.SendAsync(ProgressHub.ReportReceived, new ReportReceivedMessage(notice.ReportId, notice.Locality, notice.Kind,
+    private Task SendReportAsync(ReportNotice notice) =>
+        hub.Clients.All.SendAsync(ProgressHub.ReportReceived, new ReportReceivedMessage(notice.ReportId, notice.Locality, notice.Kind,
             notice.Period, notice.OnTime, notice.ReceivedAt.ToOffset(ChinaTime.Offset), notice.Applied));
 
-        var today = progress.Today;
-        var tree = await progress.GetProvinceAsync(null, CancellationToken.None);
-        await hub.Clients.All.SendAsync(ProgressHub.SummaryChanged, RegionSummary.From(tree, today, withChildren: false));
-        if (tree.Find(notice.Locality) is { } locality)
+    /// <summary>The province's and each reporting locality's summary to every connection; a touched county's to the group that subscribed to it.</summary>
+    private async Task SendSummariesAsync(LiveChange change)
+    {
+        if (change.Arrived.Count == 0)
         {
-            await hub.Clients.All.SendAsync(ProgressHub.SummaryChanged, RegionSummary.From(locality, today, withChildren: false));
+            return;   // a new day without a report: nothing was received, nothing to announce
         }
-        // Other subscribed scopes only when the report touched them (its counties).
-        foreach (var scope in subscriptions.Scopes().Where(notice.Counties.Contains))
+        var snapshot = change.Current;
+        var tree = snapshot.Province;
+        await hub.Clients.All.SendAsync(ProgressHub.SummaryChanged, RegionSummary.From(tree, snapshot.Day, withChildren: false));
+        foreach (var locality in change.Arrived.Select(n => n.Locality).Distinct(StringComparer.Ordinal))
+        {
+            if (tree.Find(locality) is { } node)
+            {
+                await hub.Clients.All.SendAsync(ProgressHub.SummaryChanged, RegionSummary.From(node, snapshot.Day, withChildren: false));
+            }
+        }
+        var touched = change.Arrived.SelectMany(n => n.Counties).ToHashSet(StringComparer.Ordinal);
+        foreach (var scope in subscriptions.Scopes().Where(touched.Contains))
         {
             if (tree.Find(scope) is { } node)
             {
-                await hub.Clients.Group(HubSubscriptions.Group(scope)).SendAsync(ProgressHub.SummaryChanged, RegionSummary.From(node, today, withChildren: false));
+                await hub.Clients.Group(HubSubscriptions.Group(scope)).SendAsync(ProgressHub.SummaryChanged, RegionSummary.From(node, snapshot.Day, withChildren: false));
             }
         }
     }

@@ -2,5 +2,6 @@ namespace GreenCommunity.Dashboard.Live;
 
 /// <summary>What every open screen hears when a report has been committed.</summary>
 /// <param name="Counties">The county-level units whose communities the report touched.</param>
+/// <param name="EarliestEffective">The earliest effective day among its updates (null without updates): figures of every day from then on changed.</param>
 public sealed record ReportNotice(string ReportId, string Locality, string Kind, string Period, bool OnTime,
-    DateTimeOffset ReceivedAt, int Applied, bool ByProvince, IReadOnlyList<string> Counties);
+    DateTimeOffset ReceivedAt, int Applied, bool ByProvince, IReadOnlyList<string> Counties, DateOnly? EarliestEffective = null);

@@ -1,15 +1,15 @@
 using System.Globalization;
-using GreenCommunity.Data.Reports;
+using GreenCommunity.Dashboard.Localization;
+using GreenCommunity.Dashboard.LiveView;
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Progress;
 using GreenCommunity.Domain.Regions;
-using GreenCommunity.Domain.Reports;
 using Microsoft.Extensions.Localization;
 
 namespace GreenCommunity.Dashboard.Maps;
 
 /// <summary>Colours a region's children by a metric on a day: the values, their bins, the legend and the tooltips.</summary>
-public sealed class MapViewBuilder(MapGeometry geometry, ReportQueries reports, Campaign campaign, IStringLocalizer<Resources.Map> loc)
+public sealed class MapViewBuilder(Campaign campaign, IStringLocalizer<Resources.Map> loc)
 {
     // Light to dark green for shares; the 30% and 60% targets are bin edges.
     private static readonly string[] s_greens = ["#f1f8e9", "#c5e1a5", "#8bc34a", "#558b2f", "#1b5e20"];
@@ -17,12 +17,16 @@ public sealed class MapViewBuilder(MapGeometry geometry, ReportQueries reports, 
     private static readonly string[] s_gaps = ["#2e7d32", "#ffe082", "#ffb300", "#f57c00", "#c62828"];
     private static readonly int[] s_gapEdges = [1, 11, 51, 101];
 
-    public async Task<MapView> BuildAsync(RegionProgress parent, MapMetric metric, DateOnly asOf, bool english, CancellationToken cancellationToken)
+    /// <summary>The colouring of a region's children on the snapshot's day, computed once per snapshot, region, metric and language.</summary>
+    public MapView For(ProgressSnapshot snapshot, RegionProgress parent, MapMetric metric) =>
+        snapshot.Derived(("map", parent.Region.Code, metric, CultureInfo.CurrentUICulture.Name),
+            s => Build(s, parent, metric, DashboardCultures.IsEnglish(CultureInfo.CurrentUICulture)));
+
+    /// <summary>Colours <paramref name="parent"/>'s children by a metric, with the snapshot's outlines, reporting and day.</summary>
+    public MapView Build(ProgressSnapshot snapshot, RegionProgress parent, MapMetric metric, bool english)
     {
-        var layer = parent.Region.Level == RegionLevel.Province
-            ? await geometry.ProvinceAsync(cancellationToken)
-            : await geometry.LocalityAsync(parent.Region.Code, cancellationToken);
-        var statuses = metric == MapMetric.OnTime ? await StatusesAsync(asOf, cancellationToken) : null;
+        var layer = snapshot.Layers[parent.Region.Level == RegionLevel.Province ? snapshot.Campaign.ProvinceCode : parent.Region.Code];
+        var asOf = snapshot.Day;
         var next = campaign.NextMilestone(asOf);
         var data = new Dictionary<string, MapDatum>(StringComparer.Ordinal);
         foreach (var child in parent.Children)
@@ -33,12 +37,12 @@ public sealed class MapViewBuilder(MapGeometry geometry, ReportQueries reports, 
                 MapMetric.StartedRate => Rate(child.Figures.StartedRate),
                 MapMetric.AcceptedRate => Rate(child.Figures.AcceptedRate),
                 MapMetric.Pilots => (child.Figures.PilotsEver, child.Figures.PilotsEver.ToString(CultureInfo.CurrentCulture), Math.Min(child.Figures.PilotsEver, 3)),
-                MapMetric.OnTime => Status(statuses!(locality)),
+                MapMetric.OnTime => Status(snapshot.Reporting.GetValueOrDefault(locality, ReportingStatus.NotYetDue)),
                 _ => Gap(next, child.Figures),
             };
             data[child.Region.Code] = new MapDatum(child.Region.Code, child.Region.DisplayName(english), value, display, bin, Tooltip(child, english, display));
         }
-        return new MapView(layer, metric, asOf, loc[nameof(Resources.Map.LegendTitle), Title(metric), asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)], data, Legend(metric, next));
+        return new MapView(layer, metric, asOf, loc[nameof(Resources.Map.LegendTitle), Title(metric), IsoDay.Text(asOf)], data, Legend(metric, next));
     }
 
     public string Title(MapMetric metric) => metric switch
@@ -49,18 +53,6 @@ public sealed class MapViewBuilder(MapGeometry geometry, ReportQueries reports, 
         MapMetric.OnTime => loc[nameof(Resources.Map.OnTime)],
         _ => loc[nameof(Resources.Map.Gap)],
     };
-
-    /// <summary>This month's report of each locality as it stood at the end of the day: on time, late, not yet due, missing.</summary>
-    /// <remarks>A locality that has not reported is "not yet due" before the deadline and "missing" after it.</remarks>
-    private async Task<Func<string, ReportingStatus>> StatusesAsync(DateOnly asOf, CancellationToken cancellationToken)
-    {
-        var period = ReportPeriod.OfMonth(asOf.Year, asOf.Month);
-        var sent = await reports.MonthlyReportsAsync(period.ToString(), ChinaTime.EndOfDay(asOf), cancellationToken);
-        var pastDue = ChinaTime.EndOfDay(asOf) > campaign.DeadlineFor(ReportKind.Monthly, period);
-        return locality => sent.TryGetValue(locality, out var onTime)
-            ? onTime ? ReportingStatus.OnTime : ReportingStatus.Late
-            : pastDue ? ReportingStatus.Missing : ReportingStatus.NotYetDue;
-    }
 
     private static (double?, string, int) Rate(double rate)
     {

@@ -1,23 +1,25 @@
-using GreenCommunity.Data.Progress;
+using GreenCommunity.Dashboard.LiveView;
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Progress;
 
 namespace GreenCommunity.Dashboard.Model;
 
-/// <summary>Shapes the province's progress tree into the overview: figures, milestone statuses, locality rows.</summary>
-public sealed class OverviewModelBuilder(ProgressReader progress, Campaign campaign)
+/// <summary>Shapes a snapshot's tree into a region's overview: figures, milestone statuses, rows. Pure: no store, no clock.</summary>
+public static class OverviewModelBuilder
 {
-    public Task<OverviewModel> BuildAsync(DateOnly? asOf, CancellationToken cancellationToken) => BuildAsync(null, asOf, cancellationToken);
+    /// <summary>The overview of a region (null: the province), computed once per snapshot for every page that shows it.</summary>
+    public static OverviewModel For(ProgressSnapshot snapshot, string? region) =>
+        snapshot.Derived(("overview", region ?? ""), s => Build(s, region));
 
-    /// <summary>The overview of a region: the province (localities as rows) or a locality (its counties as rows).</summary>
-    public async Task<OverviewModel> BuildAsync(string? region, DateOnly? asOf, CancellationToken cancellationToken)
+    /// <summary>The province (localities as rows) or a locality (its county-level units as rows).</summary>
+    public static OverviewModel Build(ProgressSnapshot snapshot, string? region)
     {
-        var day = asOf ?? progress.Today;
-        var province = await progress.GetProvinceAsync(day, cancellationToken);
-        var tree = region is null ? province : province.Find(region) ?? throw new KeyNotFoundException($"No region {region}.");
-        var pilots = await JudgeAsync(MilestoneKind.PilotsPerLocality, day, province, region, cancellationToken);
-        var started = await JudgeAsync(MilestoneKind.StartedShare, day, province, region, cancellationToken);
-        var accepted = await JudgeAsync(MilestoneKind.AcceptedShare, day, province, region, cancellationToken);
+        var campaign = snapshot.Campaign;
+        var day = snapshot.Day;
+        var tree = region is null ? snapshot.Province : snapshot.Province.Find(region) ?? throw new KeyNotFoundException($"No region {region}.");
+        var pilots = Judge(snapshot, MilestoneKind.PilotsPerLocality, region);
+        var started = Judge(snapshot, MilestoneKind.StartedShare, region);
+        var accepted = Judge(snapshot, MilestoneKind.AcceptedShare, region);
 
         var rows = tree.Children
             .Select(l => new LocalityRow(l.Region, l.Figures, pilots.IsMet(l.Region.Code), started.IsMet(l.Region.Code), accepted.IsMet(l.Region.Code)))
@@ -37,11 +39,11 @@ public sealed class OverviewModelBuilder(ProgressReader progress, Campaign campa
     }
 
     /// <summary>The figures a milestone is judged on: those of its due date once passed, else those of the day shown.</summary>
-    private async Task<Judgement> JudgeAsync(MilestoneKind kind, DateOnly day, RegionProgress province, string? region, CancellationToken cancellationToken)
+    private static Judgement Judge(ProgressSnapshot snapshot, MilestoneKind kind, string? region)
     {
-        var milestone = campaign.Milestones.FirstOrDefault(m => m.Kind == kind);
-        var tree = milestone is null || milestone.Due >= day ? province : await progress.GetProvinceAsync(milestone.Due, cancellationToken);
-        return new Judgement(milestone, region is null ? tree : tree.Find(region)!, Final: milestone is not null && milestone.Due < day);
+        var milestone = snapshot.Campaign.Milestones.FirstOrDefault(m => m.Kind == kind);
+        var tree = snapshot.Judged.GetValueOrDefault(kind, snapshot.Province);
+        return new Judgement(milestone, region is null ? tree : tree.Find(region)!, Final: milestone is not null && milestone.Due < snapshot.Day);
     }
 
     private sealed record Judgement(Milestone? Milestone, RegionProgress Tree, bool Final)

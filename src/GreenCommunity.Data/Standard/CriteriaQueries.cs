@@ -1,4 +1,5 @@
 using Dapper;
+using GreenCommunity.Data.Progress;
 using GreenCommunity.Data.Storage;
 
 namespace GreenCommunity.Data.Standard;
@@ -13,7 +14,7 @@ public sealed record CriterionShare(string Region, int Criterion, int Started, i
 public sealed record UnmetCommunity(string Code, string Name, string County, double? Value);
 
 /// <summary>How the started communities stand against the 16 criteria on any day, from the assessment history.</summary>
-public sealed class CriteriaQueries(SqliteConnectionFactory database)
+public sealed class CriteriaQueries(SqliteConnectionFactory database, PresentDay present)
 {
     // Today's state is in the current-state tables; only a past day needs the history.
     private const string CurrentCte =
@@ -37,23 +38,19 @@ public sealed class CriteriaQueries(SqliteConnectionFactory database)
              WHERE rn = 1)
         """;
 
-    // Grouped by locality across the province, or by county-level unit within one locality (@within).
-    private const string Region = "CASE WHEN @within IS NULL THEN c.locality_code ELSE c.county_code END";
-
+    // Per county-level unit (with its locality), so that one query answers both levels.
     private const string SharesQuery =
-        $"""
-        SELECT {Region} AS Region, l.criterion AS Criterion, SUM(l.met) AS Met
+        """
+        SELECT c.locality_code AS Locality, c.county_code AS County, l.criterion AS Criterion, SUM(l.met) AS Met
           FROM started s JOIN communities c ON c.code = s.community_code JOIN latest l ON l.community_code = s.community_code
-         WHERE @within IS NULL OR c.locality_code = @within
-         GROUP BY {Region}, l.criterion
+         GROUP BY c.locality_code, c.county_code, l.criterion
         """;
 
     private const string StartedQuery =
-        $"""
-        SELECT {Region} AS Region, COUNT(*) AS Started
+        """
+        SELECT c.locality_code AS Locality, c.county_code AS County, COUNT(*) AS Started
           FROM started s JOIN communities c ON c.code = s.community_code
-         WHERE @within IS NULL OR c.locality_code = @within
-         GROUP BY {Region}
+         GROUP BY c.locality_code, c.county_code
         """;
 
     private const string SharesSql = $"WITH {StartedCte} {SharesQuery}";
@@ -73,23 +70,23 @@ public sealed class CriteriaQueries(SqliteConnectionFactory database)
          ORDER BY c.code
         """;
 
-    /// <summary>
-    /// Shares per locality (<paramref name="within"/> null) or per county-level unit of one locality. With
-    /// <paramref name="current"/> (the day is today) the current-state tables answer; a past day reads the history.
-    /// </summary>
-    public async Task<IReadOnlyList<CriterionShare>> SharesAsync(DateOnly asOf, string? within, CancellationToken cancellationToken, bool current = false)
+    /// <summary>Shares per locality (<paramref name="within"/> null) or per county-level unit of one locality, on a day.</summary>
+    public async Task<IReadOnlyList<CriterionShare>> SharesAsync(DateOnly asOf, string? within, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var args = new { asOf = SqlDates.ToSql(asOf), within };
-        var (startedSql, sharesSql) = current ? (CurrentStartedSql, CurrentSharesSql) : (StartedSql, SharesSql);
-        var started = (await connection.QueryAsync<(string Region, long Started)>(new CommandDefinition(startedSql, args, cancellationToken: cancellationToken)).ConfigureAwait(false))
-            .ToDictionary(r => r.Region, r => (int)r.Started, StringComparer.Ordinal);
-        var met = (await connection.QueryAsync<(string Region, long Criterion, long Met)>(new CommandDefinition(sharesSql, args, cancellationToken: cancellationToken)).ConfigureAwait(false))
-            .ToDictionary(r => (r.Region, (int)r.Criterion), r => (int)r.Met);
-        return started.Keys.SelectMany(locality => Enumerable.Range(1, 16)
-                .Select(criterion => new CriterionShare(locality, criterion, started[locality], met.GetValueOrDefault((locality, criterion)))))
-            .ToList();
+        var shares = await ByRegionAsync(asOf, present.IsPresent(asOf), cancellationToken).ConfigureAwait(false);
+        return within is null ? shares.Localities : shares.Counties.Where(s => s.Locality == within).Select(s => s.Share).ToList();
     }
+
+    /// <summary>Both levels at once: every locality's and every county-level unit's shares on a day (what the live view keeps).</summary>
+    public async Task<CriteriaSharesByRegion> AllSharesAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var shares = await ByRegionAsync(asOf, present.IsPresent(asOf), cancellationToken).ConfigureAwait(false);
+        return new CriteriaSharesByRegion(shares.Localities, shares.Counties.Select(s => s.Share).ToList());
+    }
+
+    /// <summary>Shares from the history even for today: the reconciliation check of the current-state tables.</summary>
+    public async Task<IReadOnlyList<CriterionShare>> HistorySharesAsync(DateOnly asOf, CancellationToken cancellationToken) =>
+        (await ByRegionAsync(asOf, current: false, cancellationToken).ConfigureAwait(false)).Localities;
 
     /// <summary>The started communities of a locality or county-level unit that do not meet a criterion on a day.</summary>
     public async Task<IReadOnlyList<UnmetCommunity>> UnmetAsync(string region, int criterion, DateOnly asOf, CancellationToken cancellationToken)
@@ -97,4 +94,28 @@ public sealed class CriteriaQueries(SqliteConnectionFactory database)
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         return (await connection.QueryAsync<UnmetCommunity>(new CommandDefinition(UnmetSql, new { region, criterion, asOf = SqlDates.ToSql(asOf) }, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
     }
+
+    private async Task<(IReadOnlyList<CriterionShare> Localities, IReadOnlyList<(string Locality, CriterionShare Share)> Counties)> ByRegionAsync(
+        DateOnly asOf, bool current, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var args = new { asOf = SqlDates.ToSql(asOf) };
+        var (startedSql, sharesSql) = current ? (CurrentStartedSql, CurrentSharesSql) : (StartedSql, SharesSql);
+        var started = (await connection.QueryAsync<(string Locality, string County, long Started)>(new CommandDefinition(startedSql, args, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
+        var met = (await connection.QueryAsync<(string Locality, string County, long Criterion, long Met)>(new CommandDefinition(sharesSql, args, cancellationToken: cancellationToken)).ConfigureAwait(false))
+            .ToDictionary(r => (r.County, (int)r.Criterion), r => (int)r.Met);
+        var counties = started
+            .SelectMany(c => Enumerable.Range(1, 16).Select(criterion => (c.Locality, new CriterionShare(c.County, criterion, (int)c.Started, met.GetValueOrDefault((c.County, criterion))))))
+            .ToList();
+        // A locality's cell adds up its county-level units' cells, so the two levels reconcile by construction.
+        var localities = counties
+            .GroupBy(c => (c.Locality, c.Item2.Criterion))
+            .Select(g => new CriterionShare(g.Key.Locality, g.Key.Criterion, g.Sum(c => c.Item2.Started), g.Sum(c => c.Item2.Met)))
+            .OrderBy(s => s.Region, StringComparer.Ordinal).ThenBy(s => s.Criterion)
+            .ToList();
+        return (localities, counties);
+    }
 }
+
+/// <summary>The heat map's cells for the whole province on one day: by locality and by county-level unit.</summary>
+public sealed record CriteriaSharesByRegion(IReadOnlyList<CriterionShare> Localities, IReadOnlyList<CriterionShare> Counties);

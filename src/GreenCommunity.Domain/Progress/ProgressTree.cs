@@ -22,4 +22,24 @@ public static class ProgressTree
             return new RegionProgress(region, total, nodes);
         }
     }
+
+    /// <summary>
+    /// The next tree, with every subtree whose figures did not change replaced by the previous tree's instance, so
+    /// that whoever shows a region can tell "unchanged" by reference and skip its work.
+    /// </summary>
+    public static RegionProgress Reuse(RegionProgress previous, RegionProgress next)
+    {
+        if (previous.Region != next.Region || previous.Children.Count != next.Children.Count)
+        {
+            return next;
+        }
+        var children = new RegionProgress[next.Children.Count];
+        var same = previous.Figures == next.Figures;
+        for (var i = 0; i < children.Length; i++)
+        {
+            children[i] = Reuse(previous.Children[i], next.Children[i]);
+            same &= ReferenceEquals(children[i], previous.Children[i]);
+        }
+        return same ? previous : next with { Children = children };
+    }
 }

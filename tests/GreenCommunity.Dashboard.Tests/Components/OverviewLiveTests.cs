@@ -1,7 +1,7 @@
 using Bunit;
 using GreenCommunity.Dashboard.Components.Pages;
 using GreenCommunity.Dashboard.Intake;
-using GreenCommunity.Dashboard.Live;
+using GreenCommunity.Dashboard.LiveView;
 using GreenCommunity.Dashboard.Tests.Shared;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Reports;
@@ -42,18 +42,18 @@ public sealed class OverviewLiveTests(DashboardFactory factory) : DashboardTestC
     public async Task Dispose_Page_Unsubscribes()
     {
         // Arrange
-        var notifier = Factory.Services.GetRequiredService<ProgressNotifier>();
-        var before = notifier.SubscriberCount;
+        var live = Factory.Services.GetRequiredService<LiveProgress>();
+        var before = live.SubscriberCount;
         var cut = Render<Overview>();
         cut.WaitForElement("tr.locality-row");
 
         // Act
-        var during = notifier.SubscriberCount;
+        var during = live.SubscriberCount;
         await DisposeComponentsAsync();
 
         // Assert
         Assert.Equal(before + 1, during);
-        Assert.Equal(before, notifier.SubscriberCount);
+        Assert.Equal(before, live.SubscriberCount);
     }
 
     private static int Count(string text) => int.Parse(text.Replace(",", "", StringComparison.Ordinal).Trim(), System.Globalization.CultureInfo.InvariantCulture);

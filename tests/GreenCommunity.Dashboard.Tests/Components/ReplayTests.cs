@@ -30,7 +30,7 @@ public sealed class ReplayTests(DashboardFactory factory) : DashboardTestContext
         cut.Find("[data-testid='replay-play']").Click();
 
         // Assert: 2021-06-30, 2021-07-31, then the chosen day, where it stops.
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid='replay-play']")), TimeSpan.FromSeconds(10));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid='replay-play']")), TimeSpan.FromSeconds(30));
         var frames = seen.Select(s => s.Trim()).SkipWhile(s => s == "截至 2021-08-31").ToList();   // the play button turning into pause comes first
         Assert.Equal(["截至 2021-06-30", "截至 2021-07-31", "截至 2021-08-31"], frames);
     }

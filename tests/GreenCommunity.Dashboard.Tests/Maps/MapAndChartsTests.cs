@@ -3,6 +3,7 @@ using Bunit;
 using Dapper;
 using GreenCommunity.Dashboard.Components.Controls.Charts;
 using GreenCommunity.Dashboard.Components.Controls.Map;
+using GreenCommunity.Dashboard.LiveView;
 using GreenCommunity.Dashboard.Maps;
 using GreenCommunity.Dashboard.Tests.Shared;
 using GreenCommunity.Data.Progress;
@@ -23,34 +24,35 @@ public sealed class MapAndChartsTests(DashboardFactory factory) : DashboardTestC
     public async Task Map_LocalityFiguresChange_ItsFillChangesAndOthersStay()
     {
         // Arrange
-        var tree = await Progress.GetProvinceAsync(s_midYear, Ct);
-        var cut = Render<RegionMap>(p => p.Add(m => m.View, BuildView(tree)));
+        var snapshot = await Live.GetAsync(s_midYear, Ct);
+        var tree = snapshot.Province;
+        var cut = Render<RegionMap>(p => p.Add(m => m.View, BuildView(snapshot, tree)));
         var wuhanBefore = Fill(cut, "420100");
         var yichangBefore = Fill(cut, "420500");
 
         // Act: every Wuhan community accepted.
         var changed = Replace(tree, "420100", f => new ProgressFigures(f.Communities, 0, 0, 0, f.Communities, f.PilotsEver));
-        cut.Render(p => p.Add(m => m.View, BuildView(changed)));
+        cut.Render(p => p.Add(m => m.View, BuildView(snapshot, changed)));
 
         // Assert
         Assert.NotEqual(wuhanBefore, Fill(cut, "420100"));
-        Assert.Equal("4", cut.Find("path[data-code='420100']").GetAttribute("data-bin"));   // ≥ 80%
+        Assert.Equal("4", cut.Find("use[data-code='420100']").GetAttribute("data-bin"));   // ≥ 80%
         Assert.Equal(yichangBefore, Fill(cut, "420500"));
-        Assert.Equal(17, cut.FindAll("path[data-code]").Count);
+        Assert.Equal(17, cut.FindAll("use[data-code]").Count);
     }
 
     [Fact]
     public async Task Map_Tooltip_StatesTheLocalitysFigures()
     {
         // Arrange
-        var tree = await Progress.GetProvinceAsync(s_midYear, Ct);
-        var wuhan = tree.Find("420100")!.Figures;
+        var snapshot = await Live.GetAsync(s_midYear, Ct);
+        var wuhan = snapshot.Province.Find("420100")!.Figures;
 
         // Act
-        var cut = Render<RegionMap>(p => p.Add(m => m.View, BuildView(tree)).Add(m => m.LinkFor, code => $"/locality/{code}"));
+        var cut = Render<RegionMap>(p => p.Add(m => m.View, BuildView(snapshot, snapshot.Province)).Add(m => m.LinkFor, code => $"/locality/{code}"));
 
         // Assert
-        var tooltip = cut.Find("path[data-code='420100'] title").TextContent;
+        var tooltip = cut.Find("use[data-code='420100'] title").TextContent;
         Assert.StartsWith($"武汉市: {wuhan.StartedRate.ToString("P1", CultureInfo.CurrentCulture)}", tooltip, StringComparison.Ordinal);
         Assert.Contains("城市社区：1,531", tooltip, StringComparison.Ordinal);
         Assert.Contains($"已启动：{wuhan.Started:N0}", tooltip, StringComparison.Ordinal);
@@ -63,14 +65,14 @@ public sealed class MapAndChartsTests(DashboardFactory factory) : DashboardTestC
     public async Task Map_Counties_DrawsThePolygonsAndNamesTheZonesWithout()
     {
         // Arrange
-        var tree = await Progress.GetProvinceAsync(null, Ct);
+        var snapshot = await Live.GetAsync(null, Ct);
 
         // Act
-        var view = await Services.GetRequiredService<MapViewBuilder>().BuildAsync(tree.Find("421000")!, MapMetric.AcceptedRate, Progress.Today, english: false, Ct);
+        var view = Services.GetRequiredService<MapViewBuilder>().Build(snapshot, snapshot.Province.Find("421000")!, MapMetric.AcceptedRate, english: false);
         var cut = Render<RegionMap>(p => p.Add(m => m.View, view));
 
         // Assert: 荆州 has 9 county-level units; 荆州经济技术开发区 has no polygon and is named as counted in the totals.
-        Assert.Equal(8, cut.FindAll("path[data-code]").Count);
+        Assert.Equal(8, cut.FindAll("use[data-code]").Count);
         Assert.Equal(["421071"], view.Layer.Unmapped);
         Assert.Contains("荆州经济技术开发区", cut.Find(".map-unmapped").TextContent, StringComparison.Ordinal);
     }
@@ -110,8 +112,8 @@ public sealed class MapAndChartsTests(DashboardFactory factory) : DashboardTestC
         // Act
         var byLocality = await criteria.SharesAsync(s_midYear, null, Ct);
         var byCounty = await criteria.SharesAsync(s_midYear, "420100", Ct);
-        var currentTables = await criteria.SharesAsync(today, null, Ct, current: true);
-        var history = await criteria.SharesAsync(today, null, Ct);
+        var currentTables = await criteria.SharesAsync(today, null, Ct);
+        var history = await criteria.HistorySharesAsync(today, Ct);
 
         // Assert
         var wuhan = byLocality.Where(s => s.Region == "420100").ToDictionary(s => s.Criterion);
@@ -162,10 +164,12 @@ public sealed class MapAndChartsTests(DashboardFactory factory) : DashboardTestC
 
     private ProgressReader Progress => Factory.Services.GetRequiredService<ProgressReader>();
 
-    private MapView BuildView(RegionProgress tree) =>
-        Services.GetRequiredService<MapViewBuilder>().BuildAsync(tree, MapMetric.StartedRate, s_midYear, english: false, Ct).GetAwaiter().GetResult();
+    private LiveProgress Live => Factory.Services.GetRequiredService<LiveProgress>();
 
-    private static string? Fill(IRenderedComponent<RegionMap> cut, string code) => cut.Find($"path[data-code='{code}']").GetAttribute("fill");
+    private MapView BuildView(LiveView.ProgressSnapshot snapshot, RegionProgress tree) =>
+        Services.GetRequiredService<MapViewBuilder>().Build(snapshot, tree, MapMetric.StartedRate, english: false);
+
+    private static string? Fill(IRenderedComponent<RegionMap> cut, string code) => cut.Find($"use[data-code='{code}']").GetAttribute("fill");
 
     private static RegionProgress Replace(RegionProgress tree, string code, Func<ProgressFigures, ProgressFigures> change) =>
         tree with { Children = tree.Children.Select(c => c.Region.Code == code ? c with { Figures = change(c.Figures) } : c).ToList() };

@@ -2,7 +2,6 @@ using System.Globalization;
 using Bunit;
 using GreenCommunity.Dashboard.Localization;
 using GreenCommunity.Dashboard.Live;
-using GreenCommunity.Dashboard.Model;
 using GreenCommunity.Data.Reports;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -29,7 +28,6 @@ public abstract class DashboardTestContext : BunitContext
         });
         Services.AddLocalization();
         Services.AddTransient<MudLocalizer, DashboardMudLocalizer>();
-        Services.AddSingleton(factory.Services.GetRequiredService<OverviewModelBuilder>());
         Services.AddSingleton(factory.Services.GetRequiredService<ReportQueries>());
         Services.AddSingleton(factory.Services.GetRequiredService<ProgressNotifier>());
         Services.AddSingleton(TimeProvider.System);
@@ -37,13 +35,13 @@ public abstract class DashboardTestContext : BunitContext
         {
             typeof(GreenCommunity.Dashboard.Intake.ReportIntake), typeof(Data.Progress.ProgressReader), typeof(Domain.Campaigns.Campaign),
             typeof(Data.Access.ApiTokenStore), typeof(Data.Communities.CommunityQueries), typeof(GreenCommunity.Dashboard.Maps.MapGeometry),
-            typeof(Data.Progress.ProgressHistoryQueries), typeof(Data.Standard.CriteriaQueries),
+            typeof(Data.Progress.ProgressHistoryQueries), typeof(Data.Standard.CriteriaQueries), typeof(LiveView.LiveProgress),
+            typeof(GreenCommunity.Dashboard.Maps.MapViewBuilder),
         })
         {
             Services.AddSingleton(type, factory.Services.GetRequiredService(type));
         }
         Services.AddScoped<Accounts.ClientAddress>();
-        Services.AddTransient<GreenCommunity.Dashboard.Maps.MapViewBuilder>();
         Authorization = AddAuthorization();
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }

@@ -23,7 +23,7 @@ public sealed class TestStore : IAsyncDisposable
         Database = SqliteConnectionFactory.ForDirectory(directory);
         Writer = new ReportWriter(Database, Campaign);
         Tokens = new ApiTokenStore(Database, clock);
-        Progress = new ProgressReader(new ProgressQueries(Database), new RegionQueries(Database), clock);
+        Progress = new ProgressReader(new ProgressQueries(Database), new RegionQueries(Database), new PresentDay(clock));
         Initializer = new StoreInitializer(Database, new DatabaseMigrator(Database),
             new ReferenceDataLoader(Database, new ReferenceDataFiles(AssetsDirectory)), new DemoCampaignPlayer(Database, Writer, Campaign),
             new DemoCredentials(Database, Tokens, new UserStore(Database, clock)));

@@ -1,0 +1,152 @@
+using GreenCommunity.Dashboard.Maps;
+using GreenCommunity.Data.Progress;
+using GreenCommunity.Domain.Campaigns;
+using GreenCommunity.Domain.Progress;
+
+namespace GreenCommunity.Dashboard.LiveView;
+
+/// <summary>
+/// Builds snapshots from the store, keeping what does not change between reports: the month ends before this
+/// month, the trees of milestone days already past, the map outlines. A report effective on an earlier day drops
+/// exactly the kept parts from that day on (<see cref="ForgetFrom"/>).
+/// </summary>
+public sealed class SnapshotBuilder(SnapshotReader reader)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<DateOnly, Task<RegionProgress>> _dueTrees = [];
+    private Task<IReadOnlyDictionary<string, MapLayer>>? _layers;
+    private (DateOnly Month, IReadOnlyDictionary<string, IReadOnlyList<MonthlyPoint>> Points)? _seriesBeforeMonth;
+    private long _version;
+
+    public DateOnly Today => reader.Today;
+
+    /// <summary>Today's snapshot. Subtrees (and the series) whose figures equal <paramref name="previous"/>'s are its very objects.</summary>
+    public async Task<ProgressSnapshot> TodayAsync(ProgressSnapshot? previous, CancellationToken cancellationToken)
+    {
+        var today = Today;
+        var tree = await reader.TreeAsync(today, cancellationToken);
+        if (previous is not null)
+        {
+            tree = ProgressTree.Reuse(previous.Province, tree);
+        }
+        var sameFigures = previous is not null && previous.Day == today && ReferenceEquals(previous.Province, tree);
+        return new ProgressSnapshot
+        {
+            Day = today,
+            Version = Interlocked.Increment(ref _version),
+            Campaign = reader.Campaign,
+            Province = tree,
+            Judged = await JudgedAsync(today, tree, cancellationToken),
+            Series = sameFigures ? previous!.Series : await TodaySeriesAsync(today, tree, cancellationToken),
+            Shares = await reader.SharesAsync(today, cancellationToken),
+            Reporting = await reader.ReportingAsync(today, tree, cancellationToken),
+            Layers = await LayersAsync(),
+        };
+    }
+
+    /// <summary>A past day's snapshot, from the history.</summary>
+    public async Task<ProgressSnapshot> PastAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var tree = await reader.TreeAsync(day, cancellationToken);
+        return new ProgressSnapshot
+        {
+            Day = day,
+            Version = Interlocked.Increment(ref _version),
+            Campaign = reader.Campaign,
+            Province = tree,
+            Judged = await JudgedAsync(day, tree, cancellationToken),
+            Series = await reader.MonthEndsAsync(day, cancellationToken),
+            Shares = await reader.SharesAsync(day, cancellationToken),
+            Reporting = await reader.ReportingAsync(day, tree, cancellationToken),
+            Layers = await LayersAsync(),
+        };
+    }
+
+    /// <summary>Drops what was kept for days on or after <paramref name="from"/>: a report effective then changed their figures.</summary>
+    public void ForgetFrom(DateOnly from)
+    {
+        lock (_lock)
+        {
+            foreach (var day in _dueTrees.Keys.Where(d => d >= from).ToList())
+            {
+                _dueTrees.Remove(day);
+            }
+            if (_seriesBeforeMonth is { } series && from < series.Month)
+            {
+                _seriesBeforeMonth = null;
+            }
+        }
+    }
+
+    /// <summary>Each milestone on the figures of its due day once that has passed (kept), else on the day's.</summary>
+    private async Task<IReadOnlyDictionary<MilestoneKind, RegionProgress>> JudgedAsync(DateOnly day, RegionProgress tree, CancellationToken cancellationToken)
+    {
+        var judged = new Dictionary<MilestoneKind, RegionProgress>();
+        foreach (var milestone in reader.Campaign.Milestones.DistinctBy(m => m.Kind))
+        {
+            judged[milestone.Kind] = milestone.Due >= day ? tree : await DueTreeAsync(milestone.Due).WaitAsync(cancellationToken);
+        }
+        return judged;
+    }
+
+    private async Task<RegionProgress> DueTreeAsync(DateOnly due)
+    {
+        Task<RegionProgress> tree;
+        lock (_lock)
+        {
+            if (!_dueTrees.TryGetValue(due, out tree!))
+            {
+                _dueTrees[due] = tree = reader.TreeAsync(due, CancellationToken.None);   // shared: no one caller's token
+            }
+        }
+        try
+        {
+            return await tree;
+        }
+        catch (Exception) when (tree.IsFaulted)
+        {
+            lock (_lock)
+            {
+                if (_dueTrees.TryGetValue(due, out var cached) && cached == tree)
+                {
+                    _dueTrees.Remove(due);
+                }
+            }
+            throw;
+        }
+    }
+
+    /// <summary>Month ends before this month are kept; today's point is today's tree (every change is effective by today).</summary>
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<MonthlyPoint>>> TodaySeriesAsync(DateOnly today, RegionProgress tree, CancellationToken cancellationToken)
+    {
+        var month = new DateOnly(today.Year, today.Month, 1);
+        IReadOnlyDictionary<string, IReadOnlyList<MonthlyPoint>>? before;
+        lock (_lock)
+        {
+            before = _seriesBeforeMonth is { } kept && kept.Month == month ? kept.Points : null;
+        }
+        if (before is null)
+        {
+            before = await reader.MonthEndsAsync(month.AddDays(-1), cancellationToken);
+            lock (_lock)
+            {
+                _seriesBeforeMonth = (month, before);
+            }
+        }
+        var series = new Dictionary<string, IReadOnlyList<MonthlyPoint>>(StringComparer.Ordinal);
+        foreach (var region in tree.Children.Append(tree))
+        {
+            var f = region.Figures;
+            series[region.Region.Code] = [.. before.GetValueOrDefault(region.Region.Code) ?? [], new MonthlyPoint(today, f.Communities, f.Started, f.Accepted)];
+        }
+        return series;
+    }
+
+    private Task<IReadOnlyDictionary<string, MapLayer>> LayersAsync()
+    {
+        lock (_lock)
+        {
+            return _layers ??= reader.LayersAsync(CancellationToken.None);
+        }
+    }
+}
