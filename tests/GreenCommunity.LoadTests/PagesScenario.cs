@@ -20,7 +20,8 @@ internal static class PagesScenario
         var interval = cli.Double("interval", 2.5);
         var settle = cli.Double("settle", 10);
         var concurrency = cli.Int("open-concurrency", 4);
-        var grace = cli.Double("latency-timeout", 30);
+        var grace = cli.Double("latency-timeout", 120);
+        var quiesce = cli.Double("quiesce-timeout", 180);
         var baseline = cli.Bool("baseline", true);
         var warmup = cli.Int("warmup-reports", 2);
         var label = cli.String("label", "");
@@ -33,7 +34,7 @@ internal static class PagesScenario
         foreach (var n in pageCounts)
         {
             await log.WriteLineAsync($"== dashboard, {n} tab(s)");
-            var (row, version) = await DashboardAsync(setup, seed, credentials, n, reports, interval, settle, concurrency, grace, warmup, log);
+            var (row, version) = await DashboardAsync(setup, seed, credentials, n, reports, interval, settle, concurrency, grace, quiesce, warmup, log);
             rows.Add(row);
             browserVersion ??= version;
             if (baseline)
@@ -46,7 +47,7 @@ internal static class PagesScenario
         var md = new Markdown().Heading(3, $"pages{(label.Length > 0 ? $" — {label}" : "")}: {reports} reports every {interval} s")
             .Machine(browserVersion)
             .Paragraph($"App: `{setup.DashboardDll}`. Idle window = report window = {reports} × {interval} s after {settle} s settling; the report " +
-                $"window runs on until every tab has shown every report (or {grace} s). {warmup} warm-up report(s) before settling are not counted. Server CPU per report = (CPU in the report window − idle rate × its length) ÷ reports. " +
+                $"window runs on until every tab has shown every report (or {grace} s). {warmup} warm-up report(s) are not counted; the idle window starts once every tab shows them (or {quiesce} s), then {settle} s settling. Server CPU per report = (CPU in the report window − idle rate × its length) ÷ reports. " +
                 "Latency: client Date.now() just before the POST → Date.now() in the tab when the feed item with that report id appears. " +
                 "CPU columns are CPU seconds per wall second (2.00 = both cores); \"others\" is everything else on the machine (builds, …).");
         var onePage = rows.FirstOrDefault(r => r.App == "dashboard" && r.Pages == pageCounts.Min());
@@ -77,7 +78,7 @@ internal static class PagesScenario
         r.Reports is { } w && r.Posted > 0 ? (w.Server - r.Idle.Server / r.Idle.Seconds * w.Seconds) / r.Posted : double.NaN;
 
     private static async Task<(Row, string)> DashboardAsync(Setup setup, string seed, Credentials credentials, int n, int reports, double interval,
-        double settle, int concurrency, double grace, int warmup, TextWriter log)
+        double settle, int concurrency, double grace, double quiesce, int warmup, TextWriter log)
     {
         var data = setup.CopySeed(seed, $"pages-{n}");
         var app = await ChildApp.StartAsync("dashboard", setup.DashboardDll, Setup.DashboardEnvironment(data), TimeSpan.FromMinutes(2));
@@ -88,13 +89,31 @@ internal static class PagesScenario
             var first = await browser.SignInAsync(app.BaseAddress, Selectors.ViewerAccount, credentials.Passwords[Selectors.ViewerAccount]);
             var open = await browser.OpenAsync(new Uri(app.BaseAddress, Selectors.OverviewPath), n, concurrency, Browser.OverviewReadyAsync, first, log);
             await browser.WatchFeedAsync();
-            // Warm-up reports (not measured): the intake's and the live path's first runs pay for JIT compilation.
+            var notes = new List<string>();
+            // Warm-up reports (not measured): the intake's and the live path's first runs pay for JIT compilation. Then wait
+            // until every tab shows them, so that no backlog runs into the idle window.
+            var warmupIds = new List<string>();
             for (var w = 0; w < warmup; w++)
             {
-                await poster.PostAsync(CancellationToken.None);
+                var report = await poster.PostAsync(CancellationToken.None);
+                if (report.ReportId.Length > 0)
+                {
+                    warmupIds.Add(report.ReportId);
+                }
                 await Task.Delay(TimeSpan.FromSeconds(interval));
             }
-            await log.WriteLineAsync($"  {n} tab(s) open in {open.TotalSeconds:0.0} s, {warmup} warm-up report(s); settling {settle} s");
+            var quiet = Stopwatch.StartNew();
+            var behind = await browser.MissingAsync(warmupIds);
+            while (behind > 0 && quiet.Elapsed.TotalSeconds < quiesce)
+            {
+                await Task.Delay(2000);
+                behind = await browser.MissingAsync(warmupIds);
+            }
+            if (behind > 0)
+            {
+                notes.Add($"warm-up reports still not shown on every tab after {quiesce} s");
+            }
+            await log.WriteLineAsync($"  {n} tab(s) open in {open.TotalSeconds:0.0} s, {warmup} warm-up report(s) shown after {quiet.Elapsed.TotalSeconds:0.0} s; settling {settle} s");
             await Task.Delay(TimeSpan.FromSeconds(settle));
 
             var windowSeconds = reports * interval;
@@ -126,7 +145,7 @@ internal static class PagesScenario
             var missing = await browser.MissingAsync(ids);
             while (missing > 0 && graceClock.Elapsed.TotalSeconds < grace)
             {
-                await Task.Delay(1000);
+                await Task.Delay(2000);
                 missing = await browser.MissingAsync(ids);
             }
             var reportWindow = CpuSnapshot.Take(app.Pid) - reportStart;
@@ -135,7 +154,16 @@ internal static class PagesScenario
             var start = posted.Where(p => p.ReportId.Length > 0).ToDictionary(p => p.ReportId, p => p.StartUnixMs);
             var latencies = seen.SelectMany(tab => tab.Select(kv => (double)(kv.Value - start[kv.Key]))).ToList();
             var round = posted.Select(p => p.RoundTripMs).Order().ToList();
-            var note = app.HasExited ? "app exited!" : missing > 0 ? $"{missing} tab×report not seen within {grace} s" : "";
+            missing = ids.Count * browser.Pages.Count - latencies.Count;
+            if (app.HasExited)
+            {
+                notes.Add("app exited!");
+            }
+            if (missing > 0)
+            {
+                notes.Add($"{missing} tab×report not seen within {grace} s after the last report");
+            }
+            var note = string.Join("; ", notes);
             await log.WriteLineAsync($"  done: {latencies.Count} observations, missing {missing}");
             var row = new Row("dashboard", n, open, idle, reportWindow, ids.Count, posted.Count - ids.Count, Stats.Summary(latencies), missing,
                 Stats.Percentile(round, 50), round.Count == 0 ? double.NaN : round[^1], note);

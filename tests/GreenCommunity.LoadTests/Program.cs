@@ -8,7 +8,8 @@ const string usage = """
                --bare-hub <BareHub.dll> --counter-app <BlazorCounter.dll> (default: tests/Baselines/*/bin/Release/net10.0)
                --chromium /usr/bin/chromium --work-dir <dir> (seeded data, run copies; default $TMPDIR/greencommunity-load)
                --out <file.md> (default docs/perf-results/<subcommand>-<timestamp>.md) --label <text> (title suffix, e.g. before)
-      pages:   --pages 1,20,100 --reports 20 --interval 2.5 --settle 10 --open-concurrency 4 --latency-timeout 30 --baseline true --warmup-reports 2
+      pages:   --pages 1,20,100 --reports 20 --interval 2.5 --settle 10 --open-concurrency 4 --latency-timeout 120 --quiesce-timeout 180
+               --baseline true --warmup-reports 2
       memory:  --pages 20 --settle 10 --after-close 5,30,90 --baseline true
       hub:     --clients 1000 --reports 20 --interval 1 --batch 50 --skip-negotiation true --warmup-reports 2
       soak:    --minutes 30 --pages 50 --interval 2 --sample 30
@@ -50,7 +51,7 @@ static List<string> Unread(string command, Cli cli)
 {
     string[] known = command switch
     {
-        "pages" => ["pages", "reports", "interval", "settle", "open-concurrency", "latency-timeout", "baseline", "warmup-reports"],
+        "pages" => ["pages", "reports", "interval", "settle", "open-concurrency", "latency-timeout", "quiesce-timeout", "baseline", "warmup-reports"],
         "memory" => ["pages", "settle", "open-concurrency", "after-close", "baseline"],
         "hub" => ["clients", "reports", "interval", "batch", "skip-negotiation", "warmup-reports"],
         _ => ["minutes", "pages", "interval", "sample", "open-concurrency"],
