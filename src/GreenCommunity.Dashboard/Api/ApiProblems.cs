@@ -1,3 +1,5 @@
+using GreenCommunity.Domain.Campaigns;
+
 namespace GreenCommunity.Dashboard.Api;
 
 /// <summary>RFC 9457 problem responses used across the API.</summary>
@@ -21,14 +23,14 @@ internal static class ApiProblems
         {
             return true;
         }
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out asOf))
+        if (!IsoDay.TryParse(text, out asOf))
         {
             error = Invalid("asOf", "A date, YYYY-MM-DD.");
             return false;
         }
         if (asOf > today)
         {
-            error = Invalid("asOf", $"A day in the future: figures exist up to today ({today:yyyy-MM-dd}).");
+            error = Invalid("asOf", $"A day in the future: figures exist up to today ({IsoDay.Text(today)}).");
             return false;
         }
         return true;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Reports;
 using GreenCommunity.Domain.Standard;
@@ -135,7 +136,7 @@ public static class ReportRequestParser
         var effectiveText = RequiredString(item, "effective", $"{path}.effective", errors);
         if (effectiveText is not null)
         {
-            if (DateOnly.TryParseExact(effectiveText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            if (IsoDay.TryParse(effectiveText, out var day))
             {
                 effective = day;
             }

@@ -111,7 +111,7 @@ public sealed partial class DemoLiveFeed(ReportIntake intake, LiveFeedQueries ca
             updates,
         }));
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(DateOnly day) => IsoDay.Text(day);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The demo feed's report for {Locality} was refused: {Errors}")]
     private static partial void Refused(ILogger logger, string locality, string errors);

@@ -29,7 +29,9 @@ public sealed class SnapshotBuilder(SnapshotReader reader)
         {
             tree = ProgressTree.Reuse(previous.Province, tree);
         }
-        var sameFigures = previous is not null && previous.Day == today && ReferenceEquals(previous.Province, tree);
+        var sameDay = previous is not null && previous.Day == today;
+        var shares = await reader.SharesAsync(today, cancellationToken);
+        var reporting = await reader.ReportingAsync(today, tree, cancellationToken);
         return new ProgressSnapshot
         {
             Day = today,
@@ -37,12 +39,16 @@ public sealed class SnapshotBuilder(SnapshotReader reader)
             Campaign = reader.Campaign,
             Province = tree,
             Judged = await JudgedAsync(today, tree, cancellationToken),
-            Series = sameFigures ? previous!.Series : await TodaySeriesAsync(today, tree, cancellationToken),
-            Shares = await reader.SharesAsync(today, cancellationToken),
-            Reporting = await reader.ReportingAsync(today, tree, cancellationToken),
+            Series = sameDay && ReferenceEquals(previous!.Province, tree) ? previous.Series : await TodaySeriesAsync(today, tree, cancellationToken),
+            Shares = sameDay && SameEntries(previous!.Shares, shares) ? previous.Shares : shares,
+            Reporting = sameDay && SameEntries(previous!.Reporting, reporting) ? previous.Reporting : reporting,
             Layers = await LayersAsync(),
         };
     }
+
+    /// <summary>Unchanged parts are handed on as the previous objects, so that pages tell "unchanged" by reference.</summary>
+    private static bool SameEntries<TKey, TValue>(IReadOnlyDictionary<TKey, TValue> previous, IReadOnlyDictionary<TKey, TValue> next) =>
+        previous.Count == next.Count && next.All(e => previous.TryGetValue(e.Key, out var value) && Equals(value, e.Value));
 
     /// <summary>A past day's snapshot, from the history.</summary>
     public async Task<ProgressSnapshot> PastAsync(DateOnly day, CancellationToken cancellationToken)

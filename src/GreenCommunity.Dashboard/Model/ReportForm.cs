@@ -96,7 +96,7 @@ public sealed class UpdateRow
         {
             errors.Add($"{path}.community", "Required.");
         }
-        if (!DateOnly.TryParseExact(Effective.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var effective))
+        if (!IsoDay.TryParse(Effective.Trim(), out var effective))
         {
             errors.Add($"{path}.effective", "YYYY-MM-DD.");
         }

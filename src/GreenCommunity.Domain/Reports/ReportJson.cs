@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Standard;
 
@@ -42,7 +43,7 @@ public static class ReportJson
         {
             w.WriteString("stage", stage.ToApiName());
         }
-        w.WriteString("effective", update.Effective.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteString("effective", IsoDay.Text(update.Effective));
         if (update.Criteria.Count > 0)
         {
             w.WriteStartObject("criteria");

@@ -45,7 +45,7 @@ public static class ReportRules
         }
         else if (report.Period.FirstDay < firstAllowed)
         {
-            errors.Add("period", $"Before the campaign's start ({campaign.Start:yyyy-MM-dd}).");
+            errors.Add("period", $"Before the campaign's start ({IsoDay.Text(campaign.Start)}).");
         }
         else if (report.Period.FirstDay > receiptDay)
         {
@@ -65,7 +65,7 @@ public static class ReportRules
         }
         else if (update.Effective < campaign.Start)
         {
-            errors.Add($"{path}.effective", $"Before the campaign's start ({campaign.Start:yyyy-MM-dd}).");
+            errors.Add($"{path}.effective", $"Before the campaign's start ({IsoDay.Text(campaign.Start)}).");
         }
         if (update.Stage == Stage.Accepted && !scope.IsProvince)
         {

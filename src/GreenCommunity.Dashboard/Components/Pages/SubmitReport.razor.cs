@@ -129,7 +129,7 @@ public sealed partial class SubmitReport
         Revalidate();
     }
 
-    private UpdateRow NewRow() => new() { Effective = ChinaTime.DateAt(Clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+    private UpdateRow NewRow() => new() { Effective = IsoDay.Text(ChinaTime.DateAt(Clock.GetUtcNow())) };
 
     private void AddUpdate()
     {
