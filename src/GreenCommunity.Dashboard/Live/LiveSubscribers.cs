@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace GreenCommunity.Dashboard.LiveView;
+namespace GreenCommunity.Dashboard.Live;
 
 /// <summary>
 /// The pages listening for changes. Each subscriber is called back off the publisher's thread, in the culture it
@@ -73,7 +73,7 @@ public sealed partial class LiveSubscribers<T>(ILogger logger)
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A live view subscriber failed")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A live subscriber failed")]
     private static partial void SubscriberFailed(ILogger logger, Exception ex);
 
     private sealed class Subscriber(LiveSubscribers<T> owner, Func<T, Task> callback, CultureInfo culture, CultureInfo uiCulture) : IDisposable
