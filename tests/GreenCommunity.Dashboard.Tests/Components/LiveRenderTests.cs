@@ -42,7 +42,7 @@ public sealed class LiveRenderTests(DashboardFactory factory) : DashboardTestCon
         Assert.Equal(IntakeStatus.Stored, result.Status);
         cut.WaitForAssertion(() => Assert.NotEqual(cell, cut.Find("td[data-locality='420500'][data-criterion='1']").GetAttribute("data-share")));
         Assert.Equal(result.Report!.ReportId, cut.Find(".feed-item").GetAttribute("data-report-id"));
-        Assert.True(heatMap.RenderCount > heatBefore);
+        cut.WaitForAssertion(() => Assert.True(heatMap.RenderCount > heatBefore));
         Assert.Equal(stagesBefore, stages.RenderCount);   // no stage changed: the same tree, no render
         Assert.Equal(1, outlines.RenderCount);
     }

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Components;
+
+namespace GreenCommunity.Dashboard.Components.Controls.Charts;
+
+/// <summary>One line of a rate chart: values are shares (0..1), one per x position.</summary>
+public sealed record RateLine(string Name, string Color, IReadOnlyList<double> Values, bool Dashed = false, string? Key = null);
+
+/// <summary>One row of a stacked bar: a region's counts per stage, in the order of the legend.</summary>
+public sealed record StackedRow(string Code, string Name, IReadOnlyList<int> Counts);
+
+/// <summary>Markup kept in a snapshot (a reference type, so that every page holds the same string).</summary>
+public sealed record SharedMarkup(MarkupString Markup);
+
+/// <summary>
+/// Charts drawn once per snapshot as plain SVG/HTML markup and shared by every page that shows them: a page holds one
+/// reference to the same string instead of hundreds of chart components, points and hover handlers of its own.
+/// </summary>
+public static class ChartMarkup
+{
+    private const double Width = 640, Height = 300, Left = 48, Right = 16, Top = 12, Bottom = 36;
+
+    /// <summary>A rate chart: a 0–100% axis, lines, x labels that never overlap, and a legend naming each line.</summary>
+    public static MarkupString Rates(IReadOnlyList<DateOnly> days, IReadOnlyList<RateLine> lines, string title)
+    {
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"rate-chart\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{E(title)}\" xmlns=\"http://www.w3.org/2000/svg\">");
+        var plotWidth = Width - Left - Right;
+        var plotHeight = Height - Top - Bottom;
+        double X(int i) => Left + (days.Count <= 1 ? plotWidth : plotWidth * i / (days.Count - 1));
+        double Y(double share) => Top + plotHeight * (1 - Math.Clamp(share, 0, 1));
+        for (var percent = 0; percent <= 100; percent += 20)
+        {
+            var y = Y(percent / 100.0);
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{F(y)}\" y2=\"{F(y)}\" class=\"chart-grid\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 6}\" y=\"{F(y + 4)}\" class=\"chart-axis\" text-anchor=\"end\">{percent}%</text>");
+        }
+        // About six labels, evenly spaced; the last day always, and a label too close to it is left out.
+        var step = Math.Max(1, (int)Math.Ceiling(days.Count / 6.0));
+        for (var i = 0; i < days.Count; i += step)
+        {
+            if (days.Count - 1 - i >= step / 2.0 || i == days.Count - 1)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(i))}\" y=\"{Height - 12}\" class=\"chart-axis\" text-anchor=\"{(i == 0 ? "start" : "middle")}\">{Month(days[i])}</text>");
+            }
+        }
+        if (days.Count > 1 && (days.Count - 1) % step != 0)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(days.Count - 1))}\" y=\"{Height - 12}\" class=\"chart-axis\" text-anchor=\"end\">{Month(days[^1])}</text>");
+        }
+        foreach (var line in lines)
+        {
+            var points = string.Join(' ', line.Values.Select((v, i) => $"{F(X(i))},{F(Y(v))}"));
+            var last = line.Values.Count == 0 ? "" : line.Values[^1].ToString("P1", CultureInfo.CurrentCulture);
+            svg.Append(CultureInfo.InvariantCulture, $"<polyline points=\"{points}\" fill=\"none\" stroke=\"{line.Color}\" stroke-width=\"{(line.Dashed ? 1.5 : 2.5)}\"");
+            if (line.Dashed)
+            {
+                svg.Append(" stroke-dasharray=\"6 4\"");
+            }
+            svg.Append(CultureInfo.InvariantCulture, $" data-series=\"{E(line.Key ?? line.Name)}\"><title>{E(line.Name)}: {last}</title></polyline>");
+        }
+        svg.Append("</svg><ul class=\"chart-legend\">");
+        foreach (var line in lines)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<li><span class=\"legend-line{(line.Dashed ? " dashed" : "")}\" style=\"border-color:{line.Color}\"></span>{E(line.Name)}</li>");
+        }
+        svg.Append("</ul>");
+        return new MarkupString(svg.ToString());
+    }
+
+    /// <summary>One horizontal bar per region (as long as its number of communities, against the largest), its stages side by side, names readable at the left, the total at the right.</summary>
+    public static MarkupString StackedStages(IReadOnlyList<StackedRow> rows, IReadOnlyList<(string Label, string CssClass)> stages, string title)
+    {
+        var html = new StringBuilder();
+        html.Append(CultureInfo.InvariantCulture, $"<div class=\"stages-chart\" role=\"table\" aria-label=\"{E(title)}\">");
+        var largest = Math.Max(1, rows.Select(r => r.Counts.Sum()).DefaultIfEmpty(0).Max());
+        foreach (var row in rows)
+        {
+            var total = row.Counts.Sum();
+            html.Append(CultureInfo.InvariantCulture,
+                $"<div class=\"stages-row\" role=\"row\" data-code=\"{E(row.Code)}\"><span class=\"stages-name\" role=\"rowheader\">{E(row.Name)}</span><span class=\"stage-track\" role=\"cell\"><span class=\"stage-bar\" style=\"width:{100.0 * total / largest:0.##}%\">");
+            for (var i = 0; i < stages.Count; i++)
+            {
+                if (row.Counts[i] > 0)
+                {
+                    var width = 100.0 * row.Counts[i] / total;
+                    html.Append(CultureInfo.InvariantCulture,
+                        $"<span class=\"stage-segment {stages[i].CssClass}\" style=\"width:{width:0.##}%\" title=\"{E(stages[i].Label)} {row.Counts[i].ToString("N0", CultureInfo.CurrentCulture)}\" data-count=\"{row.Counts[i]}\"></span>");
+                }
+            }
+            html.Append(CultureInfo.InvariantCulture, $"</span></span><span class=\"stages-total\" role=\"cell\">{total.ToString("N0", CultureInfo.CurrentCulture)}</span></div>");
+        }
+        html.Append("</div><ul class=\"chart-legend\">");
+        foreach (var (label, css) in stages)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<li><span class=\"stage-swatch {css}\"></span>{E(label)}</li>");
+        }
+        html.Append("</ul>");
+        return new MarkupString(html.ToString());
+    }
+
+    private static string Month(DateOnly day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    private static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}
