@@ -16,6 +16,9 @@ public sealed partial class LiveProgress : BackgroundService
     /// <summary>Past days kept (replay frames, shared links); the least recently asked for goes first.</summary>
     public const int PastDaysKept = 64;
 
+    /// <summary>How long a recomputation waits after the report that triggers it.</summary>
+    public static readonly TimeSpan SettleDelay = TimeSpan.FromMilliseconds(50);
+
     private readonly SnapshotReader _reader;
     private readonly SnapshotBuilder _builder;
     private readonly TimeProvider _clock;
@@ -127,6 +130,9 @@ public sealed partial class LiveProgress : BackgroundService
     /// <summary>At most once per throttle interval: today's figures read once, the past days a report changed dropped, every page told.</summary>
     private async Task RefreshAsync()
     {
+        // A moment first: the hub's "reportReceived" fan-out to every connection goes out before the recomputation
+        // competes with it for the cores, and reports arriving together are taken in one recomputation.
+        await Task.Delay(SettleDelay, _clock);
         List<ReportNotice> arrived;
         lock (_lock)
         {

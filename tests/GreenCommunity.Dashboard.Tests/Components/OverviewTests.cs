@@ -79,7 +79,7 @@ public sealed class OverviewTests(DashboardFactory factory) : DashboardTestConte
         cut.WaitForElement("tr.locality-row");
 
         // Act
-        cut.FindAll("th .mud-table-sort-label").Single(e => e.TextContent.Contains("城市社区", StringComparison.Ordinal)).Click();
+        cut.FindAll("th button.sort-label").Single(e => e.TextContent.Contains("城市社区", StringComparison.Ordinal)).Click();
 
         // Assert
         var first = cut.FindAll("tr.locality-row")[0];
