@@ -11,7 +11,11 @@ namespace GreenCommunity.Dashboard.LiveView;
 /// </summary>
 public sealed partial class LiveProgress : BackgroundService
 {
+    /// <summary>Lines a page's feed shows.</summary>
     public const int FeedSize = 12;
+
+    /// <summary>Reports kept for the feeds: enough that a locality's page, which shows only its own, has some to show.</summary>
+    public const int FeedKept = 120;
 
     /// <summary>Past days kept (replay frames, shared links); the least recently asked for goes first.</summary>
     public const int PastDaysKept = 64;
@@ -186,11 +190,11 @@ public sealed partial class LiveProgress : BackgroundService
         {
             if (_lastToday is null && Feed.Count == 0)
             {
-                Volatile.Write(ref _feed, (await _reader.LatestReportsAsync(FeedSize, CancellationToken.None)).Select(FeedItem.From).ToList());
+                Volatile.Write(ref _feed, (await _reader.LatestReportsAsync(FeedKept, CancellationToken.None)).Select(FeedItem.From).ToList());
             }
             var snapshot = await _builder.TodayAsync(_lastToday, CancellationToken.None);
             var fresh = arrived.Reverse().Select(FeedItem.From);
-            Volatile.Write(ref _feed, fresh.Concat(Feed).DistinctBy(f => f.ReportId).Take(FeedSize).ToList());
+            Volatile.Write(ref _feed, fresh.Concat(Feed).DistinctBy(f => f.ReportId).Take(FeedKept).ToList());
             Interlocked.Increment(ref _recomputations);
             _lastToday = snapshot;
             return snapshot;

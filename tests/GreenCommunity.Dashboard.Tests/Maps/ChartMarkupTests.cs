@@ -36,6 +36,23 @@ public sealed class ChartMarkupTests
         var labels = document.QuerySelectorAll("text").Select(t => t.TextContent).Where(t => t.StartsWith("20", StringComparison.Ordinal)).ToList();
         Assert.InRange(labels.Count, 2, 7);
         Assert.Equal("2022-12", labels[^1]);
+        Assert.Equal("end", document.QuerySelectorAll("text").Last(t => t.TextContent == "2022-12").GetAttribute("text-anchor"));   // inside the chart, not cut off
+    }
+
+    [Theory]
+    [InlineData(13)]   // the last month falls on the label step
+    [InlineData(19)]   // it does not
+    public void Rates_LastMonth_IsLabelledInsideTheChart(int months)
+    {
+        // Arrange
+        var days = Enumerable.Range(0, months).Select(i => new DateOnly(2021, 6, 30).AddMonths(i)).ToList();
+
+        // Act
+        var document = s_parser.ParseDocument(ChartMarkup.Rates(days, [new("a", "#000", days.Select(_ => 0.5).ToList())], "rates").Value);
+
+        // Assert
+        var last = document.QuerySelectorAll("text").Single(t => t.TextContent == days[^1].ToString("yyyy-MM", CultureInfo.InvariantCulture));
+        Assert.Equal("end", last.GetAttribute("text-anchor"));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public abstract class DashboardTestContext : BunitContext
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
         Factory = factory;
-        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+        DefaultWaitTimeout = TimeSpan.FromSeconds(30);   // a fresh factory computes its first snapshot; a loaded 2-core machine is slow
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices(o =>
         {

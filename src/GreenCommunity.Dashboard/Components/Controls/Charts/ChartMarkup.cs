@@ -43,7 +43,7 @@ public static class ChartMarkup
         {
             if (days.Count - 1 - i >= step / 2.0 || i == days.Count - 1)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(i))}\" y=\"{Height - 12}\" class=\"chart-axis\" text-anchor=\"{(i == 0 ? "start" : "middle")}\">{Month(days[i])}</text>");
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(i))}\" y=\"{Height - 12}\" class=\"chart-axis\" text-anchor=\"{(i == 0 ? "start" : i == days.Count - 1 ? "end" : "middle")}\">{Month(days[i])}</text>");
             }
         }
         if (days.Count > 1 && (days.Count - 1) % step != 0)

@@ -162,7 +162,7 @@ public sealed partial class RegionDashboard : IDisposable
 
     /// <summary>The feed of the province, or of the locality shown.</summary>
     private IReadOnlyList<FeedItem> Visible(IReadOnlyList<FeedItem> feed) =>
-        AtProvince ? feed : feed.Where(f => f.Locality == Region).ToList();
+        (AtProvince ? feed : feed.Where(f => f.Locality == Region)).Take(LiveProgress.FeedSize).ToList();
 
     private Task OnChangeAsync(LiveChange change)
     {
