@@ -75,5 +75,13 @@ public sealed class MapBrowserTests
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Wuhan");
         await Assertions.Expect(page.Locator("[data-testid='map-panel'] use[data-code]")).ToHaveCountAsync(13);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ScreenshotPath("locality-en.png"), FullPage = true });
+
+        // Act 2: a heat-map cell of a district (shared markup; the click reaches the page as heatcellclick).
+        var cell = page.Locator("[data-testid='criteria-heatmap'] td.heat-cell[data-criterion='12'] button").First;
+        await cell.ClickAsync();
+
+        // Assert 2: the communities behind it, named in English.
+        await Assertions.Expect(page.GetByTestId("unmet-list")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("unmet-list")).ToContainTextAsync("criterion 12");
     }
 }

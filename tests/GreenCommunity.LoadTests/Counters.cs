@@ -14,8 +14,9 @@ internal sealed record MemoryReading(DateTimeOffset At, double GcHeapBytes, doub
 /// dotnet-counters and dotnet-gcdump, the local tools of .config/dotnet-tools.json (run "dotnet tool restore" once).
 /// A process cannot be told to collect its garbage from outside, but a gcdump walks the heap after a full blocking GC:
 /// with <c>forceGc</c> the reading is taken right after one, and the gcdump's own total of live objects is kept too.
+/// With <paramref name="keepDumpsIn"/> each gcdump and its report by type are kept there, for profiling.
 /// </summary>
-internal sealed partial class Counters(string repositoryRoot, string workRoot)
+internal sealed partial class Counters(string repositoryRoot, string workRoot, string? keepDumpsIn = null)
 {
     // Only System.Runtime: the circuit and connection gauges of ASP.NET Core are up-down counters, which a listener that
     // attaches later sees only as changes since it attached.
@@ -81,6 +82,13 @@ internal sealed partial class Counters(string repositoryRoot, string workRoot)
                 throw new InvalidOperationException($"dotnet-gcdump failed ({code}):\n{output}");
             }
             var (_, report) = await RunToolAsync(["dotnet-gcdump", "report", file], cancellationToken);
+            if (keepDumpsIn is not null)
+            {
+                Directory.CreateDirectory(keepDumpsIn);
+                var kept = Path.Combine(keepDumpsIn, $"heap-{pid}-{DateTimeOffset.UtcNow:HHmmss}");
+                File.Copy(file, kept + ".gcdump");
+                await File.WriteAllTextAsync(kept + ".txt", report, cancellationToken);
+            }
             return HeapBytesLine().Match(report) is { Success: true } match
                 ? double.Parse(match.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture)
                 : null;

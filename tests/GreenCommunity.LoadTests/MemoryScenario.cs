@@ -25,7 +25,7 @@ internal static class MemoryScenario
         var label = cli.String("label", "");
         var log = Console.Out;
         Directory.CreateDirectory(setup.WorkRoot);
-        var counters = new Counters(setup.RepositoryRoot, setup.WorkRoot);
+        var counters = new Counters(setup.RepositoryRoot, setup.WorkRoot, cli.String("keep-dumps"));
 
         var seed = await setup.SeedAsync(log);
         var credentials = Credentials.Read(seed);

@@ -10,9 +10,9 @@ const string usage = """
                --out <file.md> (default docs/perf-results/<subcommand>-<timestamp>.md) --label <text> (title suffix, e.g. before)
       pages:   --pages 1,20,100 --reports 20 --interval 2.5 --settle 10 --open-concurrency 4 --latency-timeout 120 --quiesce-timeout 180
                --baseline true --warmup-reports 2
-      memory:  --pages 20 --settle 10 --after-close 5,30,90 --baseline true
+      memory:  --pages 20 --settle 10 --after-close 5,30,90 --baseline true --keep-dumps <dir>
       hub:     --clients 1000 --reports 20 --interval 1 --batch 50 --skip-negotiation true --warmup-reports 2
-      soak:    --minutes 30 --pages 50 --interval 2 --sample 30
+      soak:    --minutes 30 --pages 50 --interval 2 --sample 30 --keep-dumps <dir>
     """;
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {
@@ -52,9 +52,9 @@ static List<string> Unread(string command, Cli cli)
     string[] known = command switch
     {
         "pages" => ["pages", "reports", "interval", "settle", "open-concurrency", "latency-timeout", "quiesce-timeout", "baseline", "warmup-reports"],
-        "memory" => ["pages", "settle", "open-concurrency", "after-close", "baseline"],
+        "memory" => ["pages", "settle", "open-concurrency", "after-close", "baseline", "keep-dumps"],
         "hub" => ["clients", "reports", "interval", "batch", "skip-negotiation", "warmup-reports"],
-        _ => ["minutes", "pages", "interval", "sample", "open-concurrency"],
+        _ => ["minutes", "pages", "interval", "sample", "open-concurrency", "keep-dumps"],
     };
     foreach (var name in known.Concat(["label", "out"]))
     {

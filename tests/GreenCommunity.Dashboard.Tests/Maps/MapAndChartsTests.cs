@@ -82,15 +82,11 @@ public sealed class MapAndChartsTests(DashboardFactory factory) : DashboardTestC
     {
         // Arrange
         var expected = await RecomputeSharesAsync(s_midYear);
-        var shares = await Services.GetRequiredService<CriteriaQueries>().SharesAsync(s_midYear, null, Ct);
-        var tree = await Progress.GetProvinceAsync(s_midYear, Ct);
-        var regions = tree.Children.Select(c => (c.Region.Code, c.Region.Name)).ToList();
+        var snapshot = await Live.GetAsync(s_midYear, Ct);
+        var regions = snapshot.Province.Children.Select(c => (c.Region.Code, c.Region.Name)).ToList();
 
         // Act
-        var cut = Render<CriteriaHeatMap>(p => p
-            .Add(m => m.Regions, regions)
-            .Add(m => m.Shares, shares.ToDictionary(s => (s.Region, s.Criterion)))
-            .Add(m => m.AsOf, s_midYear));
+        var cut = Render<CriteriaHeatMap>(p => p.Add(m => m.Snapshot, snapshot).Add(m => m.Regions, regions));
 
         // Assert
         var cells = cut.FindAll("td.heat-cell");
@@ -131,19 +127,42 @@ public sealed class MapAndChartsTests(DashboardFactory factory) : DashboardTestC
     public async Task HeatMap_CellClicked_ListsTheStartedCommunitiesNotMeetingIt()
     {
         // Arrange
-        var shares = await Services.GetRequiredService<CriteriaQueries>().SharesAsync(s_midYear, null, Ct);
-        var cell = shares.Where(s => s.Met < s.Started).OrderBy(s => s.Region, StringComparer.Ordinal).ThenBy(s => s.Criterion).First();
-        var tree = await Progress.GetProvinceAsync(s_midYear, Ct);
+        var snapshot = await Live.GetAsync(s_midYear, Ct);
+        var localities = snapshot.Province.Children.Select(c => c.Region.Code).ToHashSet();
+        var cell = snapshot.Shares.Values.Where(s => s.Met < s.Started && localities.Contains(s.Region))
+            .OrderBy(s => s.Region, StringComparer.Ordinal).ThenBy(s => s.Criterion).First();
         var cut = Render<CriteriaHeatMap>(p => p
-            .Add(m => m.Regions, tree.Children.Select(c => (c.Region.Code, c.Region.Name)).ToList())
-            .Add(m => m.Shares, shares.ToDictionary(s => (s.Region, s.Criterion)))
-            .Add(m => m.AsOf, s_midYear));
+            .Add(m => m.Snapshot, snapshot)
+            .Add(m => m.Regions, snapshot.Province.Children.Select(c => (c.Region.Code, c.Region.Name)).ToList()));
+        var button = cut.Find($"td[data-locality='{cell.Region}'][data-criterion='{cell.Criterion}'] button");
 
-        // Act
-        cut.Find($"td[data-locality='{cell.Region}'][data-criterion='{cell.Criterion}'] button").Click();
+        // Act: the browser's heatcellclick carries the clicked button's data attributes (GreenCommunity.Dashboard.lib.module.js).
+        await cut.Find(".heatmap-scroll").TriggerEventAsync("onheatcellclick", new HeatCellEventArgs
+        {
+            Region = button.GetAttribute("data-region"),
+            Criterion = int.Parse(button.GetAttribute("data-criterion")!, CultureInfo.InvariantCulture),
+        });
 
         // Assert
         cut.WaitForAssertion(() => Assert.Equal(cell.Started - cell.Met, cut.FindAll("[data-testid='unmet-list'] li").Count));
+    }
+
+    [Fact]
+    public async Task HeatMap_ClickBesideTheCellsOrForged_ShowsNothing()
+    {
+        // Arrange
+        var snapshot = await Live.GetAsync(s_midYear, Ct);
+        var cut = Render<CriteriaHeatMap>(p => p
+            .Add(m => m.Snapshot, snapshot)
+            .Add(m => m.Regions, snapshot.Province.Children.Select(c => (c.Region.Code, c.Region.Name)).ToList()));
+
+        // Act: a click on a heading (no cell), another province's code, a criterion the standard does not have.
+        await cut.Find(".heatmap-scroll").TriggerEventAsync("onheatcellclick", new HeatCellEventArgs());
+        await cut.Find(".heatmap-scroll").TriggerEventAsync("onheatcellclick", new HeatCellEventArgs { Region = "110100", Criterion = 1 });
+        await cut.Find(".heatmap-scroll").TriggerEventAsync("onheatcellclick", new HeatCellEventArgs { Region = "420100", Criterion = 17 });
+
+        // Assert
+        Assert.Empty(cut.FindAll("[data-testid='unmet-list']"));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using GreenCommunity.Data.Standard;
 using Microsoft.AspNetCore.Components;
 
 namespace GreenCommunity.Dashboard.Components.Controls.Charts;
@@ -10,6 +11,9 @@ public sealed record RateLine(string Name, string Color, IReadOnlyList<double> V
 
 /// <summary>One row of a stacked bar: a region's counts per stage, in the order of the legend.</summary>
 public sealed record StackedRow(string Code, string Name, IReadOnlyList<int> Counts);
+
+/// <summary>A column of the heat map: a criterion's number and its text in the page's language (shown on hover).</summary>
+public sealed record HeatColumn(int Number, string Title);
 
 /// <summary>Markup kept in a snapshot (a reference type, so that every page holds the same string).</summary>
 public sealed record SharedMarkup(MarkupString Markup);
@@ -99,6 +103,50 @@ public static class ChartMarkup
         }
         html.Append("</ul>");
         return new MarkupString(html.ToString());
+    }
+
+    /// <summary>
+    /// The standard's heat map: a row per region, a column per criterion, each cell a button with its share. The cells'
+    /// clicks reach the page through one <c>heatcellclick</c> handler on the table's container (see <see cref="HeatCellEventArgs"/>).
+    /// </summary>
+    public static MarkupString HeatMap(IReadOnlyList<(string Code, string Name)> regions, IReadOnlyDictionary<(string Region, int Criterion), CriterionShare> shares,
+        IReadOnlyList<HeatColumn> columns, string regionHeading, string criterionWord)
+    {
+        var html = new StringBuilder();
+        html.Append(CultureInfo.InvariantCulture, $"<table class=\"heatmap\"><thead><tr><th scope=\"col\">{E(regionHeading)}</th>");
+        foreach (var column in columns)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\" title=\"{E(column.Title)}\">{column.Number}</th>");
+        }
+        html.Append("</tr></thead><tbody>");
+        foreach (var (code, name) in regions)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(name)}</th>");
+            foreach (var column in columns)
+            {
+                var cell = shares.GetValueOrDefault((code, column.Number));
+                var percent = cell is null || cell.Started == 0 ? "—" : cell.Share.ToString("P0", CultureInfo.CurrentCulture);
+                var share = cell is null ? "" : $" data-share=\"{cell.Share.ToString("0.0000", CultureInfo.InvariantCulture)}\"";
+                html.Append(CultureInfo.InvariantCulture,
+                    $"<td class=\"heat-cell\" style=\"{HeatStyle(cell)}\" data-locality=\"{E(code)}\" data-criterion=\"{column.Number}\"{share}>" +
+                    $"<button type=\"button\" data-region=\"{E(code)}\" data-criterion=\"{column.Number}\" aria-label=\"{E($"{name} {criterionWord}{column.Number}: {percent}")}\">{percent}</button></td>");
+            }
+            html.Append("</tr>");
+        }
+        html.Append("</tbody></table>");
+        return new MarkupString(html.ToString());
+    }
+
+    /// <summary>White to green with the share; text turns white on dark cells.</summary>
+    private static string HeatStyle(CriterionShare? cell)
+    {
+        if (cell is null || cell.Started == 0)
+        {
+            return "background:#eceff1";
+        }
+        var share = cell.Share;
+        var (r, g, b) = ((int)(241 - 214 * share), (int)(248 - 123 * share), (int)(233 - 183 * share));
+        return FormattableString.Invariant($"background:rgb({r},{g},{b});color:{(share > 0.6 ? "#fff" : "#263238")}");
     }
 
     private static string Month(DateOnly day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
