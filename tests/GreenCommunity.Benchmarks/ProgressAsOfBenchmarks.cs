@@ -94,5 +94,5 @@ public class ProgressAsOfBenchmarks
         _criteria.SharesAsync(Day ?? _progress.Today, null, CancellationToken.None);
 
     private Task<ProgressSnapshot> BuildSnapshot() =>
-        Day is { } day ? _snapshots.PastAsync(day, CancellationToken.None) : _snapshots.TodayAsync(_snapshot, CancellationToken.None);
+        Day is { } day ? _snapshots.PastAsync(day, CancellationToken.None) : _snapshots.TodayAsync(_snapshot, null, CancellationToken.None);
 }

@@ -192,7 +192,7 @@ public sealed partial class LiveProgress : BackgroundService
             {
                 Volatile.Write(ref _feed, (await _reader.LatestReportsAsync(FeedKept, CancellationToken.None)).Select(FeedItem.From).ToList());
             }
-            var snapshot = await _builder.TodayAsync(_lastToday, CancellationToken.None);
+            var snapshot = await _builder.TodayAsync(_lastToday, TouchedLocalities(arrived, _lastToday), CancellationToken.None);
             var fresh = arrived.Reverse().Select(FeedItem.From);
             Volatile.Write(ref _feed, fresh.Concat(Feed).DistinctBy(f => f.ReportId).Take(FeedKept).ToList());
             Interlocked.Increment(ref _recomputations);
@@ -203,6 +203,31 @@ public sealed partial class LiveProgress : BackgroundService
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// The localities whose communities the reports changed (a report's own locality, and that of every county-level
+    /// unit it touched); null when that cannot be told (no report: a new day, or the first snapshot): read everything.
+    /// </summary>
+    private static HashSet<string>? TouchedLocalities(IReadOnlyList<ReportNotice> arrived, ProgressSnapshot? previous)
+    {
+        if (arrived.Count == 0 || previous is null)
+        {
+            return null;
+        }
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var notice in arrived)
+        {
+            foreach (var code in notice.Counties.Append(notice.Locality))
+            {
+                if (previous.Province.Children.FirstOrDefault(l => l.Region.Code == code || l.Find(code) is not null) is not { } locality)
+                {
+                    return null;   // a region the tree does not know: read everything rather than guess
+                }
+                touched.Add(locality.Region.Code);
+            }
+        }
+        return touched;
     }
 
     private async Task<ProgressSnapshot> BuildPastAsync(DateOnly day)

@@ -19,9 +19,6 @@ public sealed class ProgressSnapshot
     /// <summary>The day the figures are for (today for the live snapshot).</summary>
     public required DateOnly Day { get; init; }
 
-    /// <summary>Bumped for each recomputation of this day: the same number means the same figures.</summary>
-    public required long Version { get; init; }
-
     public required Campaign Campaign { get; init; }
 
     /// <summary>The province's tree on <see cref="Day"/>: localities, their county-level units, figures at each level.</summary>

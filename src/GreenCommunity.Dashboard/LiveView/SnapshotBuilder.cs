@@ -1,5 +1,6 @@
 using GreenCommunity.Dashboard.Maps;
 using GreenCommunity.Data.Progress;
+using GreenCommunity.Data.Standard;
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Progress;
 
@@ -16,12 +17,15 @@ public sealed class SnapshotBuilder(SnapshotReader reader)
     private readonly Dictionary<DateOnly, Task<RegionProgress>> _dueTrees = [];
     private Task<IReadOnlyDictionary<string, MapLayer>>? _layers;
     private (DateOnly Month, IReadOnlyDictionary<string, IReadOnlyList<MonthlyPoint>> Points)? _seriesBeforeMonth;
-    private long _version;
 
     public DateOnly Today => reader.Today;
 
-    /// <summary>Today's snapshot. Subtrees (and the series) whose figures equal <paramref name="previous"/>'s are its very objects.</summary>
-    public async Task<ProgressSnapshot> TodayAsync(ProgressSnapshot? previous, CancellationToken cancellationToken)
+    /// <summary>
+    /// Today's snapshot. Subtrees (and the series) whose figures equal <paramref name="previous"/>'s are its very objects.
+    /// With <paramref name="touched"/> (the localities whose communities changed since <paramref name="previous"/>, of
+    /// the same day), only their heat-map cells are read again: the heat map is most of a recomputation's cost.
+    /// </summary>
+    public async Task<ProgressSnapshot> TodayAsync(ProgressSnapshot? previous, IReadOnlyCollection<string>? touched, CancellationToken cancellationToken)
     {
         var today = Today;
         var tree = await reader.TreeAsync(today, cancellationToken);
@@ -30,43 +34,58 @@ public sealed class SnapshotBuilder(SnapshotReader reader)
             tree = ProgressTree.Reuse(previous.Province, tree);
         }
         var sameDay = previous is not null && previous.Day == today;
-        var shares = await reader.SharesAsync(today, cancellationToken);
+        var shares = sameDay && touched is not null
+            ? Merge(previous!.Shares, previous.Province, touched, await reader.SharesOfAsync(today, touched, cancellationToken))
+            : await reader.SharesAsync(today, cancellationToken);
         var reporting = await reader.ReportingAsync(today, tree, cancellationToken);
-        return new ProgressSnapshot
-        {
-            Day = today,
-            Version = Interlocked.Increment(ref _version),
-            Campaign = reader.Campaign,
-            Province = tree,
-            Judged = await JudgedAsync(today, tree, cancellationToken),
-            Series = sameDay && ReferenceEquals(previous!.Province, tree) ? previous.Series : await TodaySeriesAsync(today, tree, cancellationToken),
-            Shares = sameDay && SameEntries(previous!.Shares, shares) ? previous.Shares : shares,
-            Reporting = sameDay && SameEntries(previous!.Reporting, reporting) ? previous.Reporting : reporting,
-            Layers = await LayersAsync(),
-        };
+        return await BuildAsync(today, tree,
+            series: sameDay && ReferenceEquals(previous!.Province, tree) ? previous.Series : await TodaySeriesAsync(today, tree, cancellationToken),
+            shares: sameDay && SameEntries(previous!.Shares, shares) ? previous.Shares : shares,
+            reporting: sameDay && SameEntries(previous!.Reporting, reporting) ? previous.Reporting : reporting, cancellationToken);
     }
-
-    /// <summary>Unchanged parts are handed on as the previous objects, so that pages tell "unchanged" by reference.</summary>
-    private static bool SameEntries<TKey, TValue>(IReadOnlyDictionary<TKey, TValue> previous, IReadOnlyDictionary<TKey, TValue> next) =>
-        previous.Count == next.Count && next.All(e => previous.TryGetValue(e.Key, out var value) && Equals(value, e.Value));
 
     /// <summary>A past day's snapshot, from the history.</summary>
     public async Task<ProgressSnapshot> PastAsync(DateOnly day, CancellationToken cancellationToken)
     {
         var tree = await reader.TreeAsync(day, cancellationToken);
-        return new ProgressSnapshot
-        {
-            Day = day,
-            Version = Interlocked.Increment(ref _version),
-            Campaign = reader.Campaign,
-            Province = tree,
-            Judged = await JudgedAsync(day, tree, cancellationToken),
-            Series = await reader.MonthEndsAsync(day, cancellationToken),
-            Shares = await reader.SharesAsync(day, cancellationToken),
-            Reporting = await reader.ReportingAsync(day, tree, cancellationToken),
-            Layers = await LayersAsync(),
-        };
+        return await BuildAsync(day, tree,
+            series: await reader.MonthEndsAsync(day, cancellationToken),
+            shares: await reader.SharesAsync(day, cancellationToken),
+            reporting: await reader.ReportingAsync(day, tree, cancellationToken), cancellationToken);
     }
+
+    private async Task<ProgressSnapshot> BuildAsync(DateOnly day, RegionProgress tree,
+        IReadOnlyDictionary<string, IReadOnlyList<MonthlyPoint>> series, IReadOnlyDictionary<(string Region, int Criterion), CriterionShare> shares,
+        IReadOnlyDictionary<string, ReportingStatus> reporting, CancellationToken cancellationToken) => new()
+    {
+        Day = day,
+        Campaign = reader.Campaign,
+        Province = tree,
+        Judged = await JudgedAsync(day, tree, cancellationToken),
+        Series = series,
+        Shares = shares,
+        Reporting = reporting,
+        Layers = await LayersAsync(),
+    };
+
+    /// <summary>The previous cells with those of the touched localities (and of all their county-level units) replaced by the fresh ones.</summary>
+    private static Dictionary<(string Region, int Criterion), CriterionShare> Merge(IReadOnlyDictionary<(string Region, int Criterion), CriterionShare> previous,
+        RegionProgress province, IReadOnlyCollection<string> touched, IReadOnlyDictionary<(string Region, int Criterion), CriterionShare> fresh)
+    {
+        var stale = province.Children.Where(l => touched.Contains(l.Region.Code))
+            .SelectMany(l => l.Children.Select(c => c.Region.Code).Append(l.Region.Code))
+            .ToHashSet(StringComparer.Ordinal);
+        var cells = previous.Where(c => !stale.Contains(c.Key.Region)).ToDictionary(c => c.Key, c => c.Value);
+        foreach (var (key, cell) in fresh)
+        {
+            cells[key] = cell;
+        }
+        return cells;
+    }
+
+    /// <summary>Unchanged parts are handed on as the previous objects, so that pages tell "unchanged" by reference.</summary>
+    private static bool SameEntries<TKey, TValue>(IReadOnlyDictionary<TKey, TValue> previous, IReadOnlyDictionary<TKey, TValue> next) =>
+        previous.Count == next.Count && next.All(e => previous.TryGetValue(e.Key, out var value) && Equals(value, e.Value));
 
     /// <summary>Drops what was kept for days on or after <paramref name="from"/>: a report effective then changed their figures.</summary>
     public void ForgetFrom(DateOnly from)

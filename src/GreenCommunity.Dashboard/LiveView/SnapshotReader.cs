@@ -19,9 +19,14 @@ public sealed class SnapshotReader(ProgressReader progress, CriteriaQueries crit
 
     public Task<RegionProgress> TreeAsync(DateOnly day, CancellationToken cancellationToken) => progress.GetProvinceAsync(day, cancellationToken);
 
-    public async Task<IReadOnlyDictionary<(string Region, int Criterion), CriterionShare>> SharesAsync(DateOnly day, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<(string Region, int Criterion), CriterionShare>> SharesAsync(DateOnly day, CancellationToken cancellationToken) =>
+        SharesOfAsync(day, null, cancellationToken);
+
+    /// <summary>The heat map's cells of some localities and their county-level units only: what reports from them can have changed.</summary>
+    public async Task<IReadOnlyDictionary<(string Region, int Criterion), CriterionShare>> SharesOfAsync(DateOnly day, IReadOnlyCollection<string>? localities,
+        CancellationToken cancellationToken)
     {
-        var shares = await criteria.AllSharesAsync(day, cancellationToken);
+        var shares = await criteria.AllSharesAsync(day, localities, cancellationToken);
         var cells = new Dictionary<(string Region, int Criterion), CriterionShare>();
         // Counties first: a province-administered unit is its own county-level unit with the same code and the same cells.
         foreach (var share in shares.Counties.Concat(shares.Localities))

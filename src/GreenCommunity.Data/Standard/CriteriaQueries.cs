@@ -38,11 +38,12 @@ public sealed class CriteriaQueries(SqliteConnectionFactory database, PresentDay
              WHERE rn = 1)
         """;
 
-    // Per county-level unit (with its locality), so that one query answers both levels.
+    // Per county-level unit (with its locality), so that one query answers both levels. {filter}: none, or one.
     private const string SharesQuery =
         """
         SELECT c.locality_code AS Locality, c.county_code AS County, l.criterion AS Criterion, SUM(l.met) AS Met
           FROM started s JOIN communities c ON c.code = s.community_code JOIN latest l ON l.community_code = s.community_code
+         {filter}
          GROUP BY c.locality_code, c.county_code, l.criterion
         """;
 
@@ -50,13 +51,21 @@ public sealed class CriteriaQueries(SqliteConnectionFactory database, PresentDay
         """
         SELECT c.locality_code AS Locality, c.county_code AS County, COUNT(*) AS Started
           FROM started s JOIN communities c ON c.code = s.community_code
+         {filter}
          GROUP BY c.locality_code, c.county_code
         """;
 
-    private const string SharesSql = $"WITH {StartedCte} {SharesQuery}";
-    private const string StartedSql = $"WITH {StartedCte} {StartedQuery}";
-    private const string CurrentSharesSql = $"WITH {CurrentCte} {SharesQuery}";
-    private const string CurrentStartedSql = $"WITH {CurrentCte} {StartedQuery}";
+    private const string OfLocalities = "WHERE c.locality_code IN @localities";
+
+    // [history or current state][whole province or some localities]: the started counts and the met counts.
+    private static readonly (string Started, string Shares)[,] s_sharesSql =
+    {
+        { Both(StartedCte, ""), Both(StartedCte, OfLocalities) },
+        { Both(CurrentCte, ""), Both(CurrentCte, OfLocalities) },
+    };
+
+    private static (string Started, string Shares) Both(string cte, string filter) =>
+        ($"WITH {cte} {StartedQuery.Replace("{filter}", filter, StringComparison.Ordinal)}", $"WITH {cte} {SharesQuery.Replace("{filter}", filter, StringComparison.Ordinal)}");
 
     private const string UnmetSql =
         $"""
@@ -73,20 +82,23 @@ public sealed class CriteriaQueries(SqliteConnectionFactory database, PresentDay
     /// <summary>Shares per locality (<paramref name="within"/> null) or per county-level unit of one locality, on a day.</summary>
     public async Task<IReadOnlyList<CriterionShare>> SharesAsync(DateOnly asOf, string? within, CancellationToken cancellationToken)
     {
-        var shares = await ByRegionAsync(asOf, present.IsPresent(asOf), cancellationToken).ConfigureAwait(false);
+        var shares = await ByRegionAsync(asOf, present.IsPresent(asOf), null, cancellationToken).ConfigureAwait(false);
         return within is null ? shares.Localities : shares.Counties.Where(s => s.Locality == within).Select(s => s.Share).ToList();
     }
 
-    /// <summary>Both levels at once: every locality's and every county-level unit's shares on a day (what the live view keeps).</summary>
-    public async Task<CriteriaSharesByRegion> AllSharesAsync(DateOnly asOf, CancellationToken cancellationToken)
+    /// <summary>
+    /// Both levels at once: every locality's and every county-level unit's shares on a day (what the live view keeps);
+    /// with <paramref name="localities"/>, only theirs (what one report can have changed).
+    /// </summary>
+    public async Task<CriteriaSharesByRegion> AllSharesAsync(DateOnly asOf, IReadOnlyCollection<string>? localities, CancellationToken cancellationToken)
     {
-        var shares = await ByRegionAsync(asOf, present.IsPresent(asOf), cancellationToken).ConfigureAwait(false);
+        var shares = await ByRegionAsync(asOf, present.IsPresent(asOf), localities, cancellationToken).ConfigureAwait(false);
         return new CriteriaSharesByRegion(shares.Localities, shares.Counties.Select(s => s.Share).ToList());
     }
 
     /// <summary>Shares from the history even for today: the reconciliation check of the current-state tables.</summary>
     public async Task<IReadOnlyList<CriterionShare>> HistorySharesAsync(DateOnly asOf, CancellationToken cancellationToken) =>
-        (await ByRegionAsync(asOf, current: false, cancellationToken).ConfigureAwait(false)).Localities;
+        (await ByRegionAsync(asOf, current: false, null, cancellationToken).ConfigureAwait(false)).Localities;
 
     /// <summary>The started communities of a locality or county-level unit that do not meet a criterion on a day.</summary>
     public async Task<IReadOnlyList<UnmetCommunity>> UnmetAsync(string region, int criterion, DateOnly asOf, CancellationToken cancellationToken)
@@ -96,11 +108,11 @@ public sealed class CriteriaQueries(SqliteConnectionFactory database, PresentDay
     }
 
     private async Task<(IReadOnlyList<CriterionShare> Localities, IReadOnlyList<(string Locality, CriterionShare Share)> Counties)> ByRegionAsync(
-        DateOnly asOf, bool current, CancellationToken cancellationToken)
+        DateOnly asOf, bool current, IReadOnlyCollection<string>? localities, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var args = new { asOf = SqlDates.ToSql(asOf) };
-        var (startedSql, sharesSql) = current ? (CurrentStartedSql, CurrentSharesSql) : (StartedSql, SharesSql);
+        var args = new { asOf = SqlDates.ToSql(asOf), localities };
+        var (startedSql, sharesSql) = s_sharesSql[current ? 1 : 0, localities is null ? 0 : 1];
         var started = (await connection.QueryAsync<(string Locality, string County, long Started)>(new CommandDefinition(startedSql, args, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
         var met = (await connection.QueryAsync<(string Locality, string County, long Criterion, long Met)>(new CommandDefinition(sharesSql, args, cancellationToken: cancellationToken)).ConfigureAwait(false))
             .ToDictionary(r => (r.County, (int)r.Criterion), r => (int)r.Met);
@@ -108,12 +120,12 @@ public sealed class CriteriaQueries(SqliteConnectionFactory database, PresentDay
             .SelectMany(c => Enumerable.Range(1, 16).Select(criterion => (c.Locality, new CriterionShare(c.County, criterion, (int)c.Started, met.GetValueOrDefault((c.County, criterion))))))
             .ToList();
         // A locality's cell adds up its county-level units' cells, so the two levels reconcile by construction.
-        var localities = counties
+        var byLocality = counties
             .GroupBy(c => (c.Locality, c.Item2.Criterion))
             .Select(g => new CriterionShare(g.Key.Locality, g.Key.Criterion, g.Sum(c => c.Item2.Started), g.Sum(c => c.Item2.Met)))
             .OrderBy(s => s.Region, StringComparer.Ordinal).ThenBy(s => s.Criterion)
             .ToList();
-        return (localities, counties);
+        return (byLocality, counties);
     }
 }
 
