@@ -1,18 +1,8 @@
 using BenchmarkDotNet.Attributes;
-using GreenCommunity.Dashboard.Configuration;
 using GreenCommunity.Dashboard.LiveView;
-using GreenCommunity.Dashboard.Maps;
 using GreenCommunity.Dashboard.Model;
-using GreenCommunity.Data.Access;
-using GreenCommunity.Data.Demo;
 using GreenCommunity.Data.Progress;
-using GreenCommunity.Data.Reference;
-using GreenCommunity.Data.Reports;
-using GreenCommunity.Data.Storage;
-using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Progress;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace GreenCommunity.Benchmarks;
 
@@ -23,7 +13,6 @@ namespace GreenCommunity.Benchmarks;
 [MemoryDiagnoser]
 public class ProgressAsOfBenchmarks
 {
-    private string _directory = "";
     private ProgressReader _progress = null!;
     private SnapshotBuilder _snapshots = null!;
     private ProgressSnapshot _snapshot = null!;
@@ -35,38 +24,18 @@ public class ProgressAsOfBenchmarks
 
     private DateOnly? Day => AsOf == "today" ? null : DateOnly.Parse(AsOf, System.Globalization.CultureInfo.InvariantCulture);
 
+    private SeededStore _store = null!;
+
     [GlobalSetup]
     public void Setup()
     {
-        _directory = Path.Combine(Path.GetTempPath(), "gc-bench-" + Guid.NewGuid().ToString("N"));
-        var assets = Path.Combine(AppContext.BaseDirectory, "wwwroot-assets");
-        var campaign = CampaignDefinition.Parse(File.ReadAllText(Path.Combine(assets, "campaigns", "hubei-2021-2022.json")));
-        var database = SqliteConnectionFactory.ForDirectory(_directory);
-        var clock = TimeProvider.System;
-        using (var writer = new ReportWriter(database, campaign))
-        {
-            var initializer = new StoreInitializer(database, new DatabaseMigrator(database), new ReferenceDataLoader(database, new ReferenceDataFiles(assets)),
-                new DemoCampaignPlayer(database, writer, campaign), new DemoCredentials(database, new ApiTokenStore(database, clock), new UserStore(database, clock)));
-            initializer.InitializeAsync(playDemo: true, demoSeed: 2021, null, CancellationToken.None).GetAwaiter().GetResult();
-        }
-        var present = new PresentDay(clock);
-        _progress = new ProgressReader(new ProgressQueries(database), new RegionQueries(database), present);
-        _history = new ProgressHistoryQueries(database);
-        _criteria = new GreenCommunity.Data.Standard.CriteriaQueries(database, present);
-        var geometry = new MapGeometry(Options.Create(new AssetsOptions { Directory = assets }), _progress);
-        _snapshots = new SnapshotBuilder(new SnapshotReader(_progress, _criteria, _history, new ReportQueries(database), geometry, campaign));
+        _store = SeededStore.Create();
+        (_progress, _history, _criteria, _snapshots) = (_store.Progress, _store.History, _store.Criteria, _store.Snapshots);
         _snapshot = BuildSnapshot().GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Cleanup() => _store.Dispose();
 
     /// <summary>The stage counts of every county, locality and the province on the day.</summary>
     [Benchmark]

@@ -19,6 +19,12 @@ public sealed record HeatColumn(int Number, string Title);
 public sealed record SharedMarkup(MarkupString Markup);
 
 /// <summary>
+/// A table's rows as markup kept in a snapshot, one string per row: a page renders each as its own markup block, so
+/// that after a report only the rows whose text changed are sent to the browser and parsed again.
+/// </summary>
+public sealed record SharedRows(IReadOnlyList<MarkupString> Rows, MarkupString Head = default);
+
+/// <summary>
 /// Charts drawn once per snapshot as plain SVG/HTML markup and shared by every page that shows them: a page holds one
 /// reference to the same string instead of hundreds of chart components, points and hover handlers of its own.
 /// </summary>
@@ -105,35 +111,38 @@ public static class ChartMarkup
         return new MarkupString(html.ToString());
     }
 
-    /// <summary>
-    /// The standard's heat map: a row per region, a column per criterion, each cell a button with its share. The cells'
-    /// clicks reach the page through one <c>heatcellclick</c> handler on the table's container (see <see cref="HeatCellEventArgs"/>).
-    /// </summary>
-    public static MarkupString HeatMap(IReadOnlyList<(string Code, string Name)> regions, IReadOnlyDictionary<(string Region, int Criterion), CriterionShare> shares,
-        IReadOnlyList<HeatColumn> columns, string regionHeading, string criterionWord)
+    /// <summary>The heat map's header row: the region column and a column per criterion (its text on hover).</summary>
+    public static MarkupString HeatMapHead(IReadOnlyList<HeatColumn> columns, string regionHeading)
     {
         var html = new StringBuilder();
-        html.Append(CultureInfo.InvariantCulture, $"<table class=\"heatmap\"><thead><tr><th scope=\"col\">{E(regionHeading)}</th>");
+        html.Append(CultureInfo.InvariantCulture, $"<thead><tr><th scope=\"col\">{E(regionHeading)}</th>");
         foreach (var column in columns)
         {
             html.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\" title=\"{E(column.Title)}\">{column.Number}</th>");
         }
-        html.Append("</tr></thead><tbody>");
-        foreach (var (code, name) in regions)
+        html.Append("</tr></thead>");
+        return new MarkupString(html.ToString());
+    }
+
+    /// <summary>
+    /// One region's row of the heat map: each cell a button with its share. The cells' clicks reach the page through
+    /// one <c>heatcellclick</c> handler on the table's container (see <see cref="HeatCellEventArgs"/>).
+    /// </summary>
+    public static MarkupString HeatMapRow(string code, string name, IReadOnlyDictionary<(string Region, int Criterion), CriterionShare> shares,
+        IReadOnlyList<HeatColumn> columns, string criterionWord)
+    {
+        var html = new StringBuilder();
+        html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(name)}</th>");
+        foreach (var column in columns)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(name)}</th>");
-            foreach (var column in columns)
-            {
-                var cell = shares.GetValueOrDefault((code, column.Number));
-                var percent = cell is null || cell.Started == 0 ? "—" : cell.Share.ToString("P0", CultureInfo.CurrentCulture);
-                var share = cell is null ? "" : $" data-share=\"{cell.Share.ToString("0.0000", CultureInfo.InvariantCulture)}\"";
-                html.Append(CultureInfo.InvariantCulture,
-                    $"<td class=\"heat-cell\" style=\"{HeatStyle(cell)}\" data-locality=\"{E(code)}\" data-criterion=\"{column.Number}\"{share}>" +
-                    $"<button type=\"button\" data-region=\"{E(code)}\" data-criterion=\"{column.Number}\" aria-label=\"{E($"{name} {criterionWord}{column.Number}: {percent}")}\">{percent}</button></td>");
-            }
-            html.Append("</tr>");
+            var cell = shares.GetValueOrDefault((code, column.Number));
+            var percent = cell is null || cell.Started == 0 ? "—" : cell.Share.ToString("P0", CultureInfo.CurrentCulture);
+            var share = cell is null ? "" : $" data-share=\"{cell.Share.ToString("0.0000", CultureInfo.InvariantCulture)}\"";
+            html.Append(CultureInfo.InvariantCulture,
+                $"<td class=\"heat-cell\" style=\"{HeatStyle(cell)}\" data-locality=\"{E(code)}\" data-criterion=\"{column.Number}\"{share}>" +
+                $"<button type=\"button\" data-region=\"{E(code)}\" data-criterion=\"{column.Number}\" aria-label=\"{E($"{name} {criterionWord}{column.Number}: {percent}")}\">{percent}</button></td>");
         }
-        html.Append("</tbody></table>");
+        html.Append("</tr>");
         return new MarkupString(html.ToString());
     }
 
