@@ -1,7 +1,9 @@
 using System.Globalization;
 using GreenCommunity.Data.Communities;
 using GreenCommunity.Data.Progress;
+using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Communities;
+using GreenCommunity.Domain.Regions;
 using GreenCommunity.Domain.Standard;
 
 namespace GreenCommunity.Dashboard.Api;
@@ -16,13 +18,13 @@ public static class ProgressApi
         return api;
     }
 
-    private static async Task<IResult> SummaryAsync(ProgressReader progress, string? scope, string? asOf, CancellationToken cancellationToken)
+    private static async Task<IResult> SummaryAsync(ProgressReader progress, Campaign campaign, string? scope, string? asOf, CancellationToken cancellationToken)
     {
         if (!ApiProblems.TryReadAsOf(asOf, progress.Today, out var day, out var error))
         {
             return error!;
         }
-        var code = string.IsNullOrEmpty(scope) || scope == "42" ? "420000" : scope;
+        var code = RegionCodes.Scope(scope, campaign.ProvinceCode);
         var tree = await progress.GetProvinceAsync(day, cancellationToken);
         var node = tree.Find(code);
         return node is null

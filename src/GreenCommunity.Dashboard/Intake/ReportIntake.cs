@@ -46,9 +46,13 @@ public sealed class ReportIntake(ReportWriter writer, ProgressNotifier notifier,
     public async Task<IntakeResult> SubmitAsync(ReportSubmission report, SubmitterScope scope, IdempotencyClaim? claim, string? body, Actor actor, CancellationToken cancellationToken)
     {
         var result = await SubmitCoreAsync(report, scope, claim, body, actor, cancellationToken);
-        if (result.Status != IntakeStatus.Stored)   // a stored report's audit row was written with it
+        if (result.Status != IntakeStatus.Stored)
         {
             await AuditAsync(actor, report.Locality, result, cancellationToken);
+        }
+        else   // its audit row was written with it: only logged here
+        {
+            audit.Logged(actor, "report.submit", $"{report.Locality} {result.Report!.ReportId}", AuditOutcome.Allowed, $"{result.Report.Applied} communities changed");
         }
         return result;
     }

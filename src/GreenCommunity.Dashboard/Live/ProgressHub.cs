@@ -1,5 +1,7 @@
 using GreenCommunity.Dashboard.Api;
 using GreenCommunity.Data.Progress;
+using GreenCommunity.Domain.Campaigns;
+using GreenCommunity.Domain.Regions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -10,7 +12,7 @@ namespace GreenCommunity.Dashboard.Live;
 /// "summaryChanged"; Subscribe(scope) adds "summaryChanged" for another region (e.g. a county).
 /// </summary>
 [Authorize(Policy = ApiAuthentication.Policy)]
-public sealed class ProgressHub(HubSubscriptions subscriptions, ProgressReader progress) : Hub
+public sealed class ProgressHub(HubSubscriptions subscriptions, ProgressReader progress, Campaign campaign) : Hub
 {
     public const string Path = "/hubs/progress";
     public const string ReportReceived = "reportReceived";
@@ -18,7 +20,7 @@ public sealed class ProgressHub(HubSubscriptions subscriptions, ProgressReader p
 
     public async Task Subscribe(string scope)
     {
-        var code = scope == "42" ? "420000" : scope;
+        var code = RegionCodes.Scope(scope, campaign.ProvinceCode);
         var regions = await progress.GetRegionsAsync(Context.ConnectionAborted);
         if (!regions.Any(r => r.Code == code))
         {
@@ -30,7 +32,7 @@ public sealed class ProgressHub(HubSubscriptions subscriptions, ProgressReader p
 
     public async Task Unsubscribe(string scope)
     {
-        var code = scope == "42" ? "420000" : scope;
+        var code = RegionCodes.Scope(scope, campaign.ProvinceCode);
         subscriptions.Remove(Context.ConnectionId, code);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubSubscriptions.Group(code), Context.ConnectionAborted);
     }

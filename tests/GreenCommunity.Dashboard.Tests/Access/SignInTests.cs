@@ -1,8 +1,10 @@
 using System.Net;
+using GreenCommunity.Dashboard.Accounts;
 using GreenCommunity.Dashboard.Tests.Shared;
 using GreenCommunity.Data.Access;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace GreenCommunity.Dashboard.Tests.Access;
 
@@ -89,6 +91,9 @@ public sealed class SignInTests(DashboardFactory factory) : IClassFixture<Dashbo
         Assert.Contains("error=locked", right.Headers.Location?.OriginalString, StringComparison.Ordinal);
         Assert.DoesNotContain(right.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("gc.session=", StringComparison.Ordinal));
         Assert.Equal(UserStore.MaxFailedSignIns + 1L, await factory.ScalarAsync<long>("SELECT COUNT(*) FROM audit_log WHERE action = 'sign-in' AND actor = 'user:locktest' AND outcome = 'refused'"));
+        var logged = factory.Logs.GetSnapshot().Where(r => r.Category == typeof(AuditRecorder).FullName && r.Message.Contains("locktest", StringComparison.Ordinal)).ToList();
+        Assert.Equal(UserStore.MaxFailedSignIns - 1, logged.Count(r => r.Id.Name == "SignInFailed" && r.Level == LogLevel.Warning));
+        Assert.Equal(2, logged.Count(r => r.Id.Name == "SignInLockedOut"));   // the fifth wrong password and the right one after it
     }
 
     [Fact]

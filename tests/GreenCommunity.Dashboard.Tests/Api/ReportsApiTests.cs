@@ -41,6 +41,7 @@ public sealed class ReportsApiTests(DashboardFactory factory) : IClassFixture<Da
         Assert.Equal(JsonNode.Parse(body["updates"]!.ToJsonString())!.ToJsonString(), JsonNode.Parse(stored.GetProperty("updates").GetRawText())!.ToJsonString());
         Assert.Equal(ack.GetProperty("receivedAt").GetString(), stored.GetProperty("receivedAt").GetString());
         Assert.Equal(2L, await factory.ScalarAsync<long>("SELECT COUNT(*) FROM community_state WHERE community_code IN @communities AND stage IN (1, 2)", new { communities }));
+        Assert.Contains(factory.Logs.GetSnapshot(), r => r.Id.Name == "ReportStored" && r.Message.Contains(ack.GetProperty("reportId").GetString()!, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -218,6 +219,7 @@ public sealed class ReportsApiTests(DashboardFactory factory) : IClassFixture<Da
         // Assert
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(before, await factory.FingerprintAsync());
+        Assert.Contains(factory.Logs.GetSnapshot(), r => r.Id.Name == "ReportRefused" && r.Level == Microsoft.Extensions.Logging.LogLevel.Warning && r.Message.Contains(Yichang, StringComparison.Ordinal));
     }
 
     [Fact]

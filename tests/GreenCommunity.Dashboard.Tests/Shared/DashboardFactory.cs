@@ -5,6 +5,9 @@ using GreenCommunity.Data.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
 namespace GreenCommunity.Dashboard.Tests.Shared;
 
 /// <summary>The real app on a test server, with its own data directory and the demo history (seed 2021).</summary>
@@ -24,8 +27,12 @@ public class DashboardFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["RateLimits:ApiPerMinute"] = "100000",
     };
 
+    /// <summary>Every log record the app wrote (the host's own providers keep theirs).</summary>
+    public FakeLogCollector Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureLogging(logging => logging.AddProvider(new FakeLoggerProvider(Logs)));
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         foreach (var (key, value) in Settings)
         {

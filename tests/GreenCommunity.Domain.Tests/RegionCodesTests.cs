@@ -1,0 +1,23 @@
+using GreenCommunity.Domain.Regions;
+
+namespace GreenCommunity.Domain.Tests;
+
+public sealed class RegionCodesTests
+{
+    [Theory]
+    [InlineData(null, "420000")]
+    [InlineData("", "420000")]
+    [InlineData("42", "420000")]
+    [InlineData("420000", "420000")]
+    [InlineData("420100", "420100")]
+    [InlineData("420102", "420102")]
+    [InlineData("43", "43")]          // another province's prefix is not an alias: it is looked up, and not found
+    public void Scope_TheProvincesAliasAndNothingElse_IsTheProvince(string? scope, string expected)
+    {
+        // Act
+        var code = RegionCodes.Scope(scope, "420000");
+
+        // Assert
+        Assert.Equal(expected, code);
+    }
+}
