@@ -1,3 +1,5 @@
+using GreenCommunity.Dashboard.Model;
+
 namespace GreenCommunity.Dashboard.Maps;
 
 /// <summary>One region's value on the map: the number, how it reads, its colour class, and its tooltip lines.</summary>
@@ -8,5 +10,5 @@ public sealed record MapLegendEntry(int Bin, string Label, string Color);
 /// <summary>Everything the map component draws: shapes, values per region, and the legend.</summary>
 public sealed record MapView(MapLayer Layer, MapMetric Metric, DateOnly AsOf, string Title, IReadOnlyDictionary<string, MapDatum> Data, IReadOnlyList<MapLegendEntry> Legend)
 {
-    public string ColorOf(string code) => Data.TryGetValue(code, out var datum) ? Legend.First(l => l.Bin == datum.Bin).Color : "#eceff1";
+    public string ColorOf(string code) => Data.TryGetValue(code, out var datum) ? Legend.First(l => l.Bin == datum.Bin).Color : DashboardColors.NoData;
 }

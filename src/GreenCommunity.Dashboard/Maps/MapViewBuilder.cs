@@ -1,6 +1,7 @@
 using System.Globalization;
 using GreenCommunity.Dashboard.Localization;
 using GreenCommunity.Dashboard.LiveView;
+using GreenCommunity.Dashboard.Model;
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Progress;
 using GreenCommunity.Domain.Regions;
@@ -14,7 +15,7 @@ public sealed class MapViewBuilder(Campaign campaign, IStringLocalizer<Resources
     // Light to dark green for shares; the 30% and 60% targets are bin edges.
     private static readonly string[] s_greens = ["#f1f8e9", "#c5e1a5", "#8bc34a", "#558b2f", "#1b5e20"];
     private static readonly double[] s_rateEdges = [0.10, 0.30, 0.60, 0.80];
-    private static readonly string[] s_gaps = ["#2e7d32", "#ffe082", "#ffb300", "#f57c00", "#c62828"];
+    private static readonly string[] s_gaps = [DashboardColors.Green, "#ffe082", "#ffb300", "#f57c00", DashboardColors.Red];
     private static readonly int[] s_gapEdges = [1, 11, 51, 101];
 
     /// <summary>The colouring of a region's children on the snapshot's day, computed once per snapshot, region, metric and language.</summary>
@@ -88,8 +89,8 @@ public sealed class MapViewBuilder(Campaign campaign, IStringLocalizer<Resources
         MapMetric.Pilots => [new(0, "0", "#ffcdd2"), new(1, "1", s_greens[1]), new(2, "2", s_greens[3]), new(3, "≥ 3", s_greens[4])],
         MapMetric.OnTime =>
         [
-            new(0, loc[nameof(Resources.Map.StatusOnTime)], "#2e7d32"), new(1, loc[nameof(Resources.Map.StatusLate)], "#ffb300"),
-            new(2, loc[nameof(Resources.Map.StatusNotYet)], "#cfd8dc"), new(3, loc[nameof(Resources.Map.StatusMissing)], "#c62828"),
+            new(0, loc[nameof(Resources.Map.StatusOnTime)], DashboardColors.Green), new(1, loc[nameof(Resources.Map.StatusLate)], "#ffb300"),
+            new(2, loc[nameof(Resources.Map.StatusNotYet)], "#cfd8dc"), new(3, loc[nameof(Resources.Map.StatusMissing)], DashboardColors.Red),
         ],
         _ => next is null
             ? [new(5, loc[nameof(Resources.Map.NoMilestone)], "#cfd8dc")]

@@ -1,3 +1,4 @@
+using GreenCommunity.Dashboard.Model;
 using MudBlazor;
 
 namespace GreenCommunity.Dashboard.Components.Layout;
@@ -12,12 +13,12 @@ public static class DashboardTheme
     {
         PaletteLight = new PaletteLight
         {
-            Primary = "#2e7d32",
+            Primary = DashboardColors.Green,
             Secondary = "#546e7a",
-            Success = "#2e7d32",
-            Warning = "#ef6c00",
-            Error = "#c62828",
-            AppbarBackground = "#2e7d32",
+            Success = DashboardColors.Green,
+            Warning = DashboardColors.Orange,
+            Error = DashboardColors.Red,
+            AppbarBackground = DashboardColors.Green,
         },
         Typography = new Typography
         {

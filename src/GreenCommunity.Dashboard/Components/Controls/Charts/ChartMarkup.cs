@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using GreenCommunity.Dashboard.Model;
 using GreenCommunity.Data.Standard;
 using Microsoft.AspNetCore.Components;
 
@@ -151,7 +152,7 @@ public static class ChartMarkup
     {
         if (cell is null || cell.Started == 0)
         {
-            return "background:#eceff1";
+            return "background:" + DashboardColors.NoData;
         }
         var share = cell.Share;
         var (r, g, b) = ((int)(241 - 214 * share), (int)(248 - 123 * share), (int)(233 - 183 * share));
