@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace GreenCommunity.Dashboard.Configuration;
 
 /// <summary>Demo mode (section "Demo"): a new database is filled with a simulated 2021–2022 campaign.</summary>
@@ -11,5 +13,6 @@ public sealed class DemoOptions
     public int Seed { get; set; } = 2021;
 
     /// <summary>Seconds between the live feed's reports while the app runs in demo mode; 0 turns the feed off.</summary>
+    [Range(0, 86_400)]
     public double LiveFeedSeconds { get; set; } = 5;
 }

@@ -49,8 +49,9 @@ public static class DashboardHostingExtensions
 
         var services = builder.Services;
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
-        services.AddOptions<AssetsOptions>().BindConfiguration(AssetsOptions.SectionName);
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AssetsOptions>().BindConfiguration(AssetsOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AssetsOptions>, AssetsOptionsValidator>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => SqliteConnectionFactory.ForDirectory(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectoryFullPath));
@@ -116,7 +117,7 @@ public static class DashboardHostingExtensions
             .AddPolicy(DashboardPolicies.Staff, p => p.RequireRole(DashboardRoles.Admin, DashboardRoles.Coordinator, DashboardRoles.Viewer))
             .AddPolicy(DashboardPolicies.Screen, p => p.RequireRole(DashboardRoles.Admin, DashboardRoles.Coordinator, DashboardRoles.Viewer, DashboardRoles.Display))
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(CookieAuthenticationDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build());
-        services.AddDashboardRateLimits(builder.Configuration);
+        services.AddDashboardRateLimits();
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddSignalR();

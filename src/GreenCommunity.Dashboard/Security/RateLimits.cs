@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using GreenCommunity.Dashboard.Accounts;
 using GreenCommunity.Dashboard.Api;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace GreenCommunity.Dashboard.Security;
 
@@ -12,8 +14,10 @@ public sealed class RateLimitOptions
 {
     public const string SectionName = "RateLimits";
 
+    [Range(1, 1_000_000)]
     public int ApiPerMinute { get; set; } = 600;
 
+    [Range(1, 1_000_000)]
     public int SignInPerMinute { get; set; } = 10;
 }
 
@@ -21,11 +25,13 @@ public static class RateLimits
 {
     public const string Api = "api";
 
-    public static IServiceCollection AddDashboardRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDashboardRateLimits(this IServiceCollection services)
     {
-        var limits = configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>() ?? new RateLimitOptions();
-        return services.AddRateLimiter(options =>
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, configured) =>
         {
+            var limits = configured.Value;
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(Api, context => PerMinute(Partition(context, context.User.FindFirstValue(ApiAuthentication.ClientClaim)), limits.ApiPerMinute));
             options.AddPolicy(AccountEndpoints.SignInRateLimit, context => PerMinute(Partition(context, null), limits.SignInPerMinute));
@@ -37,6 +43,7 @@ public static class RateLimits
                     .ExecuteAsync(rejected.HttpContext);
             };
         });
+        return services;
     }
 
     private static string Partition(HttpContext context, string? client) =>
