@@ -4,7 +4,6 @@ using Dapper;
 using GreenCommunity.Data.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
@@ -13,6 +12,14 @@ namespace GreenCommunity.Dashboard.Tests.Shared;
 /// <summary>The real app on a test server, with its own data directory and the demo history (seed 2021).</summary>
 public class DashboardFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    /// <summary>
+    /// The demo store (seed 2021), played once per test run and copied into each fixture's folder before its app starts:
+    /// playing two years of reports is most of a fixture's start-up. The copy is a store the app then opens as existing.
+    /// </summary>
+    private static readonly Lazy<string> s_seededStore = new(SeedStore, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private bool _keepData;
+
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "gc-web-" + Guid.NewGuid().ToString("N"));
 
     public string DatabasePath => Path.Combine(DataDirectory, "greencommunity.db");
@@ -32,6 +39,10 @@ public class DashboardFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (!_keepData && PlaysTheSeededDemo())
+        {
+            CopySeededStore();
+        }
         builder.ConfigureLogging(logging => logging.AddProvider(new FakeLoggerProvider(Logs)));
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         foreach (var (key, value) in Settings)
@@ -119,14 +130,48 @@ public class DashboardFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
+    private bool PlaysTheSeededDemo() =>
+        Settings.GetValueOrDefault("Demo:Enabled") == "true" && Settings.GetValueOrDefault("Demo:Seed", "2021") == "2021";
+
+    private void CopySeededStore()
+    {
+        Directory.CreateDirectory(DataDirectory);
+        if (File.Exists(DatabasePath))
+        {
+            return;
+        }
+        foreach (var file in Directory.GetFiles(s_seededStore.Value))
+        {
+            File.Copy(file, Path.Combine(DataDirectory, Path.GetFileName(file)));
+        }
+    }
+
+    private static string SeedStore()
+    {
+        var seeding = new DashboardFactory { _keepData = true };
+        _ = seeding.Server;   // migrations, reference data, the demo history and its credentials
+        seeding.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteQuietly(seeding.DataDirectory);
+        return seeding.DataDirectory;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         SqliteConnection.ClearAllPools();
+        if (_keepData)
+        {
+            return;   // the seeded store, copied by every fixture (in the temp folder)
+        }
+        DeleteQuietly(DataDirectory);
+    }
+
+    private static void DeleteQuietly(string directory)
+    {
         try
         {
-            Directory.Delete(DataDirectory, recursive: true);
+            Directory.Delete(directory, recursive: true);
         }
         catch (IOException)
         {
