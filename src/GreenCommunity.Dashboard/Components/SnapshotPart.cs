@@ -8,10 +8,21 @@ namespace GreenCommunity.Dashboard.Components;
 /// render, or after an event of its own. Snapshots hand unchanged parts on as the same objects, so after a report
 /// only the parts it touched are rendered and diffed; the others cost a comparison.
 /// </summary>
-public abstract class SnapshotPart : ComponentBase, IHandleEvent
+public abstract class SnapshotPart : ComponentBase, IHandleEvent, IDisposable
 {
+    private readonly CancellationTokenSource _leaving = new();
     private object?[]? _rendered;
     private bool _ownChange;
+
+    /// <summary>Cancelled when the part goes away: for what it reads on a click (the snapshot itself needs no reading).</summary>
+    protected CancellationToken Leaving => _leaving.Token;
+
+    public void Dispose()
+    {
+        _leaving.Cancel();
+        _leaving.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     /// <summary>What the part shows depends on: parameters, and anything else that can change (the culture does not: switching it reloads the page).</summary>
     protected abstract IEnumerable<object?> Inputs { get; }

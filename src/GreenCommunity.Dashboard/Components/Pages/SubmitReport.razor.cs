@@ -19,8 +19,12 @@ namespace GreenCommunity.Dashboard.Components.Pages;
 /// locality, a coordinator for its own); the form checks the same rules as the API while typing, and sending
 /// goes through the same intake, which checks the scope again (idempotent: a double click sends once).
 /// </summary>
-public sealed partial class SubmitReport
+public sealed partial class SubmitReport : IDisposable
 {
+    // Cancelled when the page goes away: for its reads. The submission itself is not cancelled once begun (the intake
+    // answers stored or refused, whole; a report half-sent because the tab closed would be the worst outcome).
+    private readonly CancellationTokenSource _leaving = new();
+
     [Inject]
     public required ReportIntake Intake { get; init; }
 
@@ -84,7 +88,7 @@ public sealed partial class SubmitReport
 
     protected override async Task OnInitializedAsync()
     {
-        Localities = (await Progress.GetRegionsAsync(CancellationToken.None)).Where(r => r.Level == RegionLevel.Prefecture).ToList();
+        Localities = (await Progress.GetRegionsAsync(_leaving.Token)).Where(r => r.Level == RegionLevel.Prefecture).ToList();
         User = AuthenticationState is null ? new ClaimsPrincipal() : (await AuthenticationState).User;
         Scope = User.ReportingScope();
         if (Scope is not null)
@@ -198,4 +202,10 @@ public sealed partial class SubmitReport
     private void OnExcelDone(IntakeOutcome outcome) => Outcome = outcome;
 
     private static string NewKey() => Guid.NewGuid().ToString("N");
+
+    public void Dispose()
+    {
+        _leaving.Cancel();
+        _leaving.Dispose();
+    }
 }

@@ -12,8 +12,16 @@ using Microsoft.AspNetCore.Components.Authorization;
 namespace GreenCommunity.Dashboard.Components.Pages.Admin;
 
 /// <summary>What the admin pages share: the signed-in caller (passed to every action), the localities, formatting.</summary>
-public abstract class AdminPageBase : ComponentBase
+public abstract class AdminPageBase : ComponentBase, IDisposable
 {
+    private readonly CancellationTokenSource _leaving = new();
+
+    /// <summary>
+    /// Cancelled when the page goes away: for reads, which no one will see then. Writes (issue, revoke, create) are not
+    /// cancelled once begun: they are audited and their outcome must be whole either way.
+    /// </summary>
+    protected CancellationToken Leaving => _leaving.Token;
+
     [Inject]
     public required AccountAdministration Administration { get; init; }
 
@@ -39,7 +47,7 @@ public abstract class AdminPageBase : ComponentBase
     protected override async Task OnInitializedAsync()
     {
         Caller = AuthenticationState is null ? new ClaimsPrincipal() : (await AuthenticationState).User;
-        Localities = (await Progress.GetRegionsAsync(CancellationToken.None)).Where(r => r.Level == RegionLevel.Prefecture).ToList();
+        Localities = (await Progress.GetRegionsAsync(Leaving)).Where(r => r.Level == RegionLevel.Prefecture).ToList();
         await LoadAsync();
     }
 
@@ -49,6 +57,13 @@ public abstract class AdminPageBase : ComponentBase
 
     protected static string Cst(DateTimeOffset? instant) =>
         instant?.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "—";
+
+    public void Dispose()
+    {
+        _leaving.Cancel();
+        _leaving.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     /// <summary>Shows an action's outcome; returns true when it was done.</summary>
     protected bool Report<T>(AdminResult<T> result, string doneMessage)
