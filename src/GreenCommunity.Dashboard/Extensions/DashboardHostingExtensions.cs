@@ -124,6 +124,7 @@ public static class DashboardHostingExtensions
 
         // Chinese text as text in the HTML, not as &#x...; entities (pages are a third the size and readable).
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.AddSingleton<StoreProbe>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddLocalization();
         services.AddRazorComponents().AddInteractiveServerComponents(CircuitSettings.Apply);
