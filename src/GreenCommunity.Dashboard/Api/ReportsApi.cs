@@ -77,7 +77,7 @@ public static class ReportsApi
                 context.Response.Headers["Idempotent-Replayed"] = "true";
                 return TypedResults.Created($"/api/v1/reports/{result.Report!.ReportId}", ReportAcknowledgement.From(result.Report));
             case IntakeStatus.Forbidden:
-                return ApiProblems.Status(StatusCodes.Status403Forbidden, "Forbidden", result.Detail ?? "Outside this token's scope.");
+                return ApiProblems.Forbidden(result.Errors);
             case IntakeStatus.KeyReused:
                 return ApiProblems.Status(StatusCodes.Status422UnprocessableEntity, "Idempotency key reused",
                     "This Idempotency-Key was used before with a different request body.");
@@ -85,7 +85,7 @@ public static class ReportsApi
                 return ApiProblems.Status(StatusCodes.Status409Conflict, "Request in progress",
                     "A request with this Idempotency-Key is still being processed; retry later.");
             default:
-                return ApiProblems.Invalid(result.Errors.ToDictionary());
+                return ApiProblems.Invalid(result.Errors);
         }
     }
 

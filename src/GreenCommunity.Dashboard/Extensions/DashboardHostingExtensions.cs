@@ -72,6 +72,8 @@ public static class DashboardHostingExtensions
         services.AddSingleton<DemoCredentials>();
         services.AddSingleton<LiveFeedQueries>();
         services.AddSingleton<ReportIntake>();
+        services.AddSingleton<WorkbookIntake>();
+        services.AddSingleton<ReportProblemTexts>();
         services.AddSingleton<ProgressNotifier>();
         services.AddSingleton<HubSubscriptions>();
         services.AddHostedService<HubBroadcaster>();

@@ -11,9 +11,9 @@ using GreenCommunity.Domain.Reports;
 namespace GreenCommunity.Dashboard.Intake;
 
 /// <summary>
-/// Takes a report from any door (the API, the submit page, the Excel upload, the demo feed): checks the
-/// sender's scope, guards the idempotency key, stores it through <see cref="ReportWriter"/>, and after the
-/// commit tells every open screen.
+/// Takes a report from any door (the API, the submit page, the Excel upload, the demo feed): guards the
+/// idempotency key while it is in flight, stores it through <see cref="ReportWriter"/> (which keeps the Domain's
+/// <see cref="ReportRules"/>), audits the attempt, and after the commit tells every open screen.
 /// </summary>
 public sealed class ReportIntake(ReportWriter writer, ProgressNotifier notifier, AuditRecorder audit, TimeProvider clock)
 {
@@ -73,10 +73,6 @@ public sealed class ReportIntake(ReportWriter writer, ProgressNotifier notifier,
 
     private async Task<IntakeResult> SubmitCoreAsync(ReportSubmission report, SubmitterScope scope, IdempotencyClaim? claim, string? body, Actor actor, CancellationToken cancellationToken)
     {
-        if (ScopeProblem(report, scope) is { } problem)
-        {
-            return new IntakeResult(IntakeStatus.Forbidden, null, new ValidationErrors(), problem);
-        }
         if (claim is not null && !_inFlight.TryAdd((claim.Client, claim.Key), 0))
         {
             return new IntakeResult(IntakeStatus.KeyInFlight, null, new ValidationErrors());
@@ -96,6 +92,8 @@ public sealed class ReportIntake(ReportWriter writer, ProgressNotifier notifier,
                     return new IntakeResult(IntakeStatus.Replayed, outcome.Stored, outcome.Errors);
                 case ReportOutcomeKind.KeyReused:
                     return new IntakeResult(IntakeStatus.KeyReused, null, outcome.Errors);
+                case ReportOutcomeKind.Forbidden:
+                    return new IntakeResult(IntakeStatus.Forbidden, null, outcome.Errors, outcome.Errors.Problems[0].EnglishText);
                 default:
                     return new IntakeResult(IntakeStatus.Invalid, null, outcome.Errors);
             }
@@ -107,22 +105,6 @@ public sealed class ReportIntake(ReportWriter writer, ProgressNotifier notifier,
                 _inFlight.TryRemove((claim.Client, claim.Key), out _);
             }
         }
-    }
-
-    /// <summary>A locality reports only for itself, and only the province accepts communities (验收).</summary>
-    private static string? ScopeProblem(ReportSubmission report, SubmitterScope scope)
-    {
-        if (scope.IsProvince)
-        {
-            return null;
-        }
-        if (!scope.Covers(report.Locality))
-        {
-            return $"This token reports for locality {scope.LocalityCode} only, not {report.Locality}.";
-        }
-        return report.Updates.Any(u => u.Stage == Stage.Accepted)
-            ? "Only the province accepts communities (验收): a locality cannot report a community as accepted."
-            : null;
     }
 
     private static ReportNotice Notice(StoredReport stored, ReportSubmission report) => new(

@@ -28,7 +28,7 @@ public static class ReportRequestParser
         }
         catch (JsonException ex)
         {
-            errors.Add("$", $"Not valid JSON: {ex.Message}");
+            errors.Add("$", ReportProblemCodes.InvalidJson, ex.Message);
             return null;
         }
         using (document)
@@ -41,7 +41,7 @@ public static class ReportRequestParser
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            errors.Add("$", "The report must be a JSON object.");
+            errors.Add("$", ReportProblemCodes.NotAnObject);
             return null;
         }
         UnknownFields(root, s_reportFields, "", errors);
@@ -56,7 +56,7 @@ public static class ReportRequestParser
             }
             else
             {
-                errors.Add("kind", "One of monthly, annual, plan.");
+                errors.Add("kind", ReportProblemCodes.InvalidKind);
             }
         }
         var periodText = RequiredString(root, "period", "period", errors);
@@ -69,30 +69,30 @@ public static class ReportRequestParser
             }
             else
             {
-                errors.Add("period", kind == ReportKind.Monthly ? "A monthly report's period is YYYY-MM." : "An annual report's or a plan's period is YYYY.");
+                errors.Add("period", kind == ReportKind.Monthly ? ReportProblemCodes.PeriodNotAMonth : ReportProblemCodes.PeriodNotAYear);
             }
         }
         var submittedBy = RequiredString(root, "submittedBy", "submittedBy", errors);
         if (submittedBy is { Length: > MaxSubmittedByLength })
         {
-            errors.Add("submittedBy", $"At most {MaxSubmittedByLength} characters.");
+            errors.Add("submittedBy", ReportProblemCodes.TooLong, MaxSubmittedByLength);
         }
         string? narrative = null;
         if (root.TryGetProperty("narrative", out var n) && n.ValueKind != JsonValueKind.Null)
         {
             if (n.ValueKind != JsonValueKind.String)
             {
-                errors.Add("narrative", "Must be a string.");
+                errors.Add("narrative", ReportProblemCodes.NotAString);
             }
             else if ((narrative = n.GetString()!).Length > MaxNarrativeLength)
             {
-                errors.Add("narrative", $"At most {MaxNarrativeLength} characters.");
+                errors.Add("narrative", ReportProblemCodes.TooLong, MaxNarrativeLength);
             }
         }
         var updates = new List<CommunityUpdate>();
         if (!root.TryGetProperty("updates", out var list) || list.ValueKind != JsonValueKind.Array)
         {
-            errors.Add("updates", "Required: an array (it may be empty).");
+            errors.Add("updates", ReportProblemCodes.NotAnArray);
         }
         else
         {
@@ -111,106 +111,71 @@ public static class ReportRequestParser
             : new ReportSubmission(locality, kind.Value, period.Value, submittedBy, narrative, updates);
     }
 
+    /// <summary>Takes the update's JSON values as the shared reader's fields; only the JSON's own forms are checked here.</summary>
     private static CommunityUpdate? ParseUpdate(JsonElement item, string path, ValidationErrors errors)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(path, "Must be an object.");
+            errors.Add(path, ReportProblemCodes.NotAnObject);
             return null;
         }
         UnknownFields(item, s_updateFields, path + ".", errors);
-        var community = RequiredString(item, "community", $"{path}.community", errors);
-        Stage? stage = null;
-        if (item.TryGetProperty("stage", out var s) && s.ValueKind != JsonValueKind.Null)
-        {
-            if (s.ValueKind == JsonValueKind.String && StageNames.TryParseApiName(s.GetString(), out var parsed))
-            {
-                stage = parsed;
-            }
-            else
-            {
-                errors.Add($"{path}.stage", "One of not_started, pilot, in_progress, accepted.");
-            }
-        }
-        DateOnly? effective = null;
-        var effectiveText = RequiredString(item, "effective", $"{path}.effective", errors);
-        if (effectiveText is not null)
-        {
-            if (IsoDay.TryParse(effectiveText, out var day))
-            {
-                effective = day;
-            }
-            else
-            {
-                errors.Add($"{path}.effective", "A date, YYYY-MM-DD.");
-            }
-        }
-        var criteria = ParseCriteria(item, path, errors);
-        return community is null || effective is null ? null : new CommunityUpdate(community, stage, effective.Value, criteria);
+        object? stage = Value(item, "stage") is string name
+            ? StageNames.TryParseApiName(name, out var parsed) ? parsed : UpdateFields.Unreadable   // the API takes wire names only
+            : Value(item, "stage");
+        var fields = new UpdateFields(Value(item, "community"), stage, Value(item, "effective"), Criteria(item, path, errors));
+        return CommunityUpdateReader.Read(fields, path, errors);
     }
 
-    private static Dictionary<int, double> ParseCriteria(JsonElement item, string path, ValidationErrors errors)
+    /// <summary>A property's text; null when absent or null; <see cref="UpdateFields.Unreadable"/> for any other JSON value.</summary>
+    private static object? Value(JsonElement item, string name) =>
+        !item.TryGetProperty(name, out var value) ? null : value.ValueKind switch
+        {
+            JsonValueKind.Null => null,
+            JsonValueKind.String => value.GetString(),
+            _ => UpdateFields.Unreadable,
+        };
+
+    /// <summary>The API is strict: a share is a JSON number, a yes/no criterion a JSON boolean.</summary>
+    private static List<KeyValuePair<string, object?>> Criteria(JsonElement item, string path, ValidationErrors errors)
     {
-        var criteria = new Dictionary<int, double>();
         if (!item.TryGetProperty("criteria", out var c) || c.ValueKind == JsonValueKind.Null)
         {
-            return criteria;
+            return [];
         }
         if (c.ValueKind != JsonValueKind.Object)
         {
-            errors.Add($"{path}.criteria", "An object keyed \"1\"..\"16\".");
-            return criteria;
+            errors.Add($"{path}.criteria", ReportProblemCodes.CriteriaNotAnObject);
+            return [];
         }
-        foreach (var property in c.EnumerateObject())
+        return c.EnumerateObject().Select(p => new KeyValuePair<string, object?>(p.Name, p.Value.ValueKind switch
         {
-            var key = $"{path}.criteria.{property.Name}";
-            if (!int.TryParse(property.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-                || number is < 1 or > GreenCommunityStandard.CriterionCount || property.Name != number.ToString(CultureInfo.InvariantCulture))
-            {
-                errors.Add(key, "The standard has criteria \"1\" to \"16\".");
-                continue;
-            }
-            var criterion = GreenCommunityStandard.Get(number);
-            var value = property.Value;
-            if (criterion.IsShare)
-            {
-                if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var share) && criterion.IsValidValue(share))
-                {
-                    criteria[number] = share;
-                }
-                else
-                {
-                    errors.Add(key, "A fraction from 0 to 1 (met from 0.30).");
-                }
-            }
-            else if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
-            {
-                criteria[number] = value.GetBoolean() ? 1.0 : 0.0;
-            }
-            else
-            {
-                errors.Add(key, "true or false.");
-            }
-        }
-        return criteria;
+            JsonValueKind.Number when p.Value.TryGetDouble(out var number) && IsShare(p.Name) => number,
+            JsonValueKind.True or JsonValueKind.False when !IsShare(p.Name) => p.Value.GetBoolean(),
+            _ => UpdateFields.Unreadable,
+        })).ToList();
     }
+
+    private static bool IsShare(string key) =>
+        int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+        && number is >= 1 and <= GreenCommunityStandard.CriterionCount && GreenCommunityStandard.Get(number).IsShare;
 
     private static string? RequiredString(JsonElement element, string name, string path, ValidationErrors errors)
     {
         if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            errors.Add(path, "Required.");
+            errors.Add(path, ReportProblemCodes.Required);
             return null;
         }
         if (value.ValueKind != JsonValueKind.String)
         {
-            errors.Add(path, "Must be a string.");
+            errors.Add(path, ReportProblemCodes.NotAString);
             return null;
         }
         var text = value.GetString()!;
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors.Add(path, "Required.");
+            errors.Add(path, ReportProblemCodes.Required);
             return null;
         }
         return text;
@@ -220,7 +185,7 @@ public static class ReportRequestParser
     {
         foreach (var property in element.EnumerateObject().Where(p => !known.Contains(p.Name)))
         {
-            errors.Add(prefix + property.Name, "Unknown field.");
+            errors.Add(prefix + property.Name, ReportProblemCodes.UnknownField);
         }
     }
 }

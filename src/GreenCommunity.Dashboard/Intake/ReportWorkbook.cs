@@ -22,21 +22,6 @@ public static partial class ReportWorkbook
 
     public static string CriterionColumn(int number) => $"标准{number}";
 
-    /// <summary>Stage words a coordinator may type: the Chinese labels or the API's names.</summary>
-    private static readonly Dictionary<string, Stage> s_stages = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["未启动"] = Stage.NotStarted,
-        ["试点"] = Stage.Pilot,
-        ["创建中"] = Stage.InProgress,
-        ["已验收"] = Stage.Accepted,
-        ["not_started"] = Stage.NotStarted,
-        ["pilot"] = Stage.Pilot,
-        ["in_progress"] = Stage.InProgress,
-        ["accepted"] = Stage.Accepted,
-    };
-
-    public static string StageLabel(Stage stage) => s_stages.First(s => s.Value == stage).Key;
-
     /// <summary>A template listing a locality's communities (code, name, current stage as a note), to fill in and upload.</summary>
     public static byte[] CreateTemplate(IEnumerable<(string Code, string Name)> communities)
     {
@@ -91,12 +76,12 @@ public static partial class ReportWorkbook
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            errors.Add("file", $"Not a readable .xlsx workbook: {ex.Message}");
+            errors.Add("file", ReportProblemCodes.UnreadableWorkbook, ex.Message);
             return new WorkbookContent(updates, rowNumbers, errors);
         }
         if (rows.Count > 0 && !rows[0].ContainsKey(CodeColumn))
         {
-            errors.Add("file", $"The first sheet has no column \"{CodeColumn}\": use the template.");
+            errors.Add("file", ReportProblemCodes.NoCodeColumn, CodeColumn);
             return new WorkbookContent(updates, rowNumbers, errors);
         }
         for (var i = 0; i < rows.Count; i++)
@@ -110,59 +95,26 @@ public static partial class ReportWorkbook
         }
         if (updates.Count == 0 && errors.IsEmpty)
         {
-            errors.Add("file", "No row has a stage, a date or a criterion filled in.");
+            errors.Add("file", ReportProblemCodes.NothingToReport);
         }
         return new WorkbookContent(updates, rowNumbers, errors);
     }
 
+    /// <summary>A row as the shared reader's fields; only a cell's Excel forms (date cells, serial days, 2022/6/30) are read here.</summary>
     private static CommunityUpdate? ReadRow(IDictionary<string, object?> row, string path, ValidationErrors errors)
     {
-        var code = Text(row, CodeColumn);
-        var stageText = Text(row, StageColumn);
-        var effectiveCell = row.TryGetValue(EffectiveColumn, out var e) ? e : null;
-        var criteriaCells = GreenCommunityStandard.Criteria
-            .Select(c => (Criterion: c, Value: row.TryGetValue(CriterionColumn(c.Number), out var v) ? v : null))
+        var stage = Text(row, StageColumn);
+        var effective = row.TryGetValue(EffectiveColumn, out var e) ? e : null;
+        var criteria = GreenCommunityStandard.Criteria
+            .Select(c => new KeyValuePair<string, object?>(c.Number.ToString(CultureInfo.InvariantCulture), row.TryGetValue(CriterionColumn(c.Number), out var v) ? v : null))
             .Where(c => !IsBlank(c.Value))
             .ToList();
-        if (stageText is null && IsBlank(effectiveCell) && criteriaCells.Count == 0)
+        if (stage is null && IsBlank(effective) && criteria.Count == 0)
         {
             return null;   // a listed community with nothing to report
         }
-        var problems = errors.Count;
-        if (code is null)
-        {
-            errors.Add($"{path}.community", "社区代码 is empty.");
-        }
-        Stage? stage = null;
-        if (stageText is not null)
-        {
-            if (s_stages.TryGetValue(stageText, out var s))
-            {
-                stage = s;
-            }
-            else
-            {
-                errors.Add($"{path}.stage", "未启动 / 试点 / 创建中 / 已验收, or blank.");
-            }
-        }
-        var effective = ReadDay(effectiveCell);
-        if (effective is null)
-        {
-            errors.Add($"{path}.effective", "生效日期 must be a date (YYYY-MM-DD).");
-        }
-        var criteria = new Dictionary<int, double>();
-        foreach (var (criterion, value) in criteriaCells)
-        {
-            if (ReadCriterion(criterion, value) is { } parsed)
-            {
-                criteria[criterion.Number] = parsed;
-            }
-            else
-            {
-                errors.Add($"{path}.criteria.{criterion.Number}", criterion.IsShare ? "A share from 0 to 1 (or a percentage)." : "是 or 否.");
-            }
-        }
-        return errors.Count > problems ? null : new CommunityUpdate(code!, stage, effective!.Value, criteria);
+        var fields = new UpdateFields(Text(row, CodeColumn), stage, IsBlank(effective) ? null : ReadDay(effective) ?? effective, criteria);
+        return CommunityUpdateReader.Read(fields, path, errors);
     }
 
     private static string? Text(IDictionary<string, object?> row, string column) =>
@@ -178,41 +130,13 @@ public static partial class ReportWorkbook
         _ => null,
     };
 
-    private static double? ReadCriterion(Criterion criterion, object? cell)
-    {
-        if (criterion.IsShare)
-        {
-            double? share = cell switch
-            {
-                double d => d,
-                int i => i,
-                string s when PercentText().Match(s.Trim()) is { Success: true } m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) / 100,
-                string s when double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
-                _ => null,
-            };
-            return share is { } v && criterion.IsValidValue(v) ? v : null;
-        }
-        return cell switch
-        {
-            bool b => b ? 1 : 0,
-            double d when d is 0 or 1 => d,
-            int i when i is 0 or 1 => i,
-            string s => s.Trim().ToUpperInvariant() switch
-            {
-                "是" or "√" or "Y" or "YES" or "TRUE" or "1" or "达标" => 1,
-                "否" or "×" or "N" or "NO" or "FALSE" or "0" or "未达标" => 0,
-                _ => null,
-            },
-            _ => null,
-        };
-    }
-
     /// <summary>Turns the intake's "updates[3].stage" into the sheet's "rows[5].stage".</summary>
-    public static IReadOnlyDictionary<string, string[]> ToRowErrors(IReadOnlyDictionary<string, string[]> errors, IReadOnlyList<int> rowNumbers) =>
-        errors.ToDictionary(e => UpdateIndex().Replace(e.Key, m => $"rows[{rowNumbers[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)]}]"), e => e.Value, StringComparer.Ordinal);
-
-    [GeneratedRegex(@"^([0-9]+(?:\.[0-9]+)?)\s*%$")]
-    private static partial Regex PercentText();
+    public static ValidationErrors ToRowErrors(ValidationErrors errors, IReadOnlyList<int> rowNumbers)
+    {
+        var rows = new ValidationErrors();
+        rows.AddRange(errors.Problems.Select(p => p.At(UpdateIndex().Replace(p.Path, m => $"rows[{rowNumbers[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)]}]"))));
+        return rows;
+    }
 
     [GeneratedRegex(@"^updates\[([0-9]+)\]")]
     private static partial Regex UpdateIndex();

@@ -41,15 +41,15 @@ public sealed class ReportForm
     {
         if (string.IsNullOrEmpty(Locality))
         {
-            errors.Add("locality", "Required.");
+            errors.Add("locality", ReportProblemCodes.Required);
         }
         if (!ReportPeriod.TryParse(Period.Trim(), Kind == ReportKind.Monthly, out var period))
         {
-            errors.Add("period", Kind == ReportKind.Monthly ? "YYYY-MM." : "YYYY.");
+            errors.Add("period", Kind == ReportKind.Monthly ? ReportProblemCodes.PeriodNotAMonth : ReportProblemCodes.PeriodNotAYear);
         }
         if (SubmittedBy.Length > Intake.ReportRequestParser.MaxSubmittedByLength)
         {
-            errors.Add("submittedBy", $"At most {Intake.ReportRequestParser.MaxSubmittedByLength} characters.");
+            errors.Add("submittedBy", ReportProblemCodes.TooLong, Intake.ReportRequestParser.MaxSubmittedByLength);
         }
         var updates = new List<CommunityUpdate>();
         for (var i = 0; i < Updates.Count; i++)
@@ -89,36 +89,12 @@ public sealed class UpdateRow
     /// <summary>Criterion 12 as a percentage, 0–100, the way people say it.</summary>
     public double? CoveragePercent { get; set; }
 
+    /// <summary>The line as the shared reader's fields: criterion 12 as the percentage typed ("42%").</summary>
     public CommunityUpdate? Build(string path, ValidationErrors errors)
     {
-        var before = errors.Count;
-        if (Community is null)
-        {
-            errors.Add($"{path}.community", "Required.");
-        }
-        if (!IsoDay.TryParse(Effective.Trim(), out var effective))
-        {
-            errors.Add($"{path}.effective", "YYYY-MM-DD.");
-        }
-        var criteria = new Dictionary<int, double>();
-        if (AssessCriteria)
-        {
-            foreach (var criterion in GreenCommunityStandard.Criteria)
-            {
-                if (!criterion.IsShare)
-                {
-                    criteria[criterion.Number] = Met[criterion.Number] ? 1 : 0;
-                }
-                else if (CoveragePercent is { } percent && percent is >= 0 and <= 100)
-                {
-                    criteria[criterion.Number] = Math.Round(percent / 100, 4);
-                }
-                else
-                {
-                    errors.Add($"{path}.criteria.{criterion.Number}", "0–100 %.");
-                }
-            }
-        }
-        return errors.Count > before ? null : new CommunityUpdate(Community!.Code, Stage, effective, criteria);
+        var criteria = !AssessCriteria ? [] : GreenCommunityStandard.Criteria.Select(c => new KeyValuePair<string, object?>(
+            c.Number.ToString(CultureInfo.InvariantCulture),
+            c.IsShare ? CoveragePercent is { } percent ? FormattableString.Invariant($"{percent}%") : null : Met[c.Number])).ToList();
+        return CommunityUpdateReader.Read(new UpdateFields(Community?.Code, Stage, Effective, criteria), path, errors);
     }
 }

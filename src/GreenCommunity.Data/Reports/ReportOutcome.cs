@@ -15,6 +15,9 @@ public enum ReportOutcomeKind
 
     /// <summary>Refused; nothing was written.</summary>
     Rejected,
+
+    /// <summary>Outside the sender's right (another locality, or an acceptance from a locality); nothing was looked at or written.</summary>
+    Forbidden,
 }
 
 /// <summary>The stored (or earlier stored) report, or every reason it was refused; a refused report leaves no trace.</summary>
@@ -29,4 +32,11 @@ public sealed record ReportOutcome(ReportOutcomeKind Kind, StoredReport? Stored,
     public static ReportOutcome KeyReused() => new(ReportOutcomeKind.KeyReused, null, new ValidationErrors());
 
     public static ReportOutcome Rejected(ValidationErrors errors) => new(ReportOutcomeKind.Rejected, null, errors);
+
+    public static ReportOutcome Forbidden(IReadOnlyList<ReportProblem> problems)
+    {
+        var errors = new ValidationErrors();
+        errors.AddRange(problems);
+        return new(ReportOutcomeKind.Forbidden, null, errors);
+    }
 }

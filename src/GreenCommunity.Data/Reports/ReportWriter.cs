@@ -23,6 +23,10 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
     public async Task<ReportOutcome> SubmitAsync(ReportSubmission report, ReportReceipt receipt, CancellationToken cancellationToken)
     {
         var (scope, receivedAt) = (receipt.Scope, receipt.ReceivedAt);
+        if (ReportRules.ScopeProblems(report, scope) is { Count: > 0 } forbidden)
+        {
+            return ReportOutcome.Forbidden(forbidden);
+        }
         var errors = new ValidationErrors();
         ReportRules.CheckShape(report, scope, campaign, receivedAt, errors);
 
@@ -105,14 +109,10 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
 
     private const string CommunitiesSql = "SELECT code AS Code, locality_code AS Locality FROM communities WHERE code IN @codes";
 
-    /// <summary>Checks the locality and that every community exists inside it; returns the indexes of updates that do not.</summary>
-    private static async Task<HashSet<int>> CheckPlacesAsync(SqliteConnection connection, SqliteTransaction transaction, ReportSubmission report, ValidationErrors errors, CancellationToken cancellationToken)
+    /// <summary>Loads whether the locality exists and where each community is, for <see cref="ReportRules.CheckPlaces"/>.</summary>
+    private static async Task<IReadOnlySet<int>> CheckPlacesAsync(SqliteConnection connection, SqliteTransaction transaction, ReportSubmission report, ValidationErrors errors, CancellationToken cancellationToken)
     {
         var isLocality = await connection.ExecuteScalarAsync<long>(new CommandDefinition(LocalitySql, new { code = report.Locality }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (isLocality == 0)
-        {
-            errors.Add("locality", "Not a prefecture-level locality of the province.");
-        }
         var codes = report.Updates.Select(u => u.Community).Distinct(StringComparer.Ordinal).ToArray();
         var localities = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var chunk in codes.Chunk(5_000))
@@ -122,79 +122,37 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
                 localities[row.Code] = row.Locality;
             }
         }
-        var misplaced = new HashSet<int>();
-        for (var i = 0; i < report.Updates.Count; i++)
-        {
-            var code = report.Updates[i].Community;
-            if (!localities.TryGetValue(code, out var locality))
-            {
-                errors.Add($"updates[{i}].community", $"No urban community {code}.");
-                misplaced.Add(i);
-            }
-            else if (locality != report.Locality)
-            {
-                errors.Add($"updates[{i}].community", $"Community {code} is not in locality {report.Locality}.");
-                misplaced.Add(i);
-            }
-        }
-        return misplaced;
+        return ReportRules.CheckPlaces(report, isLocality != 0, localities, errors);
     }
 
-    /// <summary>Checks one update against the community's state on its effective day and appends it; true when something changed.</summary>
+    /// <summary>Loads the community's state on the update's effective day, lets <see cref="ReportRules.Judge"/> judge the update, and appends it if allowed; true when something changed.</summary>
     private static async Task<bool> ApplyUpdateAsync(SqliteConnection connection, SqliteTransaction transaction, long sequence,
         CommunityUpdate update, string path, SubmitterScope scope, ValidationErrors errors, CancellationToken cancellationToken)
     {
         var (stageBefore, wasPilot) = await CommunityHistorySql.StageAsOfAsync(connection, transaction, update.Community, update.Effective, cancellationToken).ConfigureAwait(false);
         var criteriaBefore = await CommunityHistorySql.CriteriaAsOfAsync(connection, transaction, update.Community, update.Effective, cancellationToken).ConfigureAwait(false);
-
-        var refused = false;
-        if (update.Stage is { } stage && !StageTransitions.IsAllowed(stageBefore, stage, wasPilot))
+        var verdict = ReportRules.Judge(new CommunityState(stageBefore, wasPilot, criteriaBefore), update, scope);
+        if (!verdict.IsAllowed)
         {
-            refused = true;
-            errors.Add($"{path}.stage", $"A community cannot go from {stageBefore.ToApiName()} to {stage.ToApiName()}.");
-        }
-        else if (update.Stage is { } revised && stageBefore == Stage.Accepted && revised != Stage.Accepted && !scope.IsProvince)
-        {
-            refused = true;
-            errors.Add($"{path}.stage", "Only the province takes an acceptance back (验收 is the province's).");
-        }
-        if (update.Stage == Stage.Accepted)
-        {
-            var after = new Dictionary<int, double>(criteriaBefore);
-            foreach (var (number, value) in update.Criteria)
-            {
-                after[number] = value;
-            }
-            if (!GreenCommunityStandard.AllMet(after))
-            {
-                refused = true;
-                var unmet = GreenCommunityStandard.Criteria.Where(c => !after.TryGetValue(c.Number, out var v) || !c.IsMet(v)).Select(c => c.Number);
-                errors.Add($"{path}.stage", $"Accepted only when all 16 criteria are met; not met: {string.Join(", ", unmet)}.");
-            }
-        }
-        if (refused)
-        {
+            errors.AddRange(verdict.Problems.Select(p => p.At($"{path}.{p.Path}")));
             return false;
         }
 
         // Written even when another update was refused: later updates in the same report are checked against
         // it, and the whole transaction is rolled back if anything was refused.
         var effective = SqlDates.ToSql(update.Effective);
-        var changed = false;
         if (update.Stage is { } newStage)
         {
             await connection.ExecuteAsync(new CommandDefinition(AppendStageSql,
                 new { community = update.Community, stage = (int)newStage, effective, report = sequence }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            changed |= newStage != stageBefore;
         }
         foreach (var (number, value) in update.Criteria.OrderBy(c => c.Key))
         {
             var met = GreenCommunityStandard.Get(number).IsMet(value);
             await connection.ExecuteAsync(new CommandDefinition(AppendCriterionSql,
                 new { community = update.Community, criterion = number, value, met, effective, report = sequence }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            changed |= !criteriaBefore.TryGetValue(number, out var before) || Math.Abs(before - value) > 1e-9;
         }
-        return changed;
+        return verdict.Changes;
     }
 
     // Append the event, then move the present forward if this event is now the latest for the community.

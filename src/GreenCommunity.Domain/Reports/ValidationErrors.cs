@@ -1,23 +1,37 @@
 namespace GreenCommunity.Domain.Reports;
 
-/// <summary>Every problem with a report at once, keyed by JSON path (e.g. "updates[3].community").</summary>
+/// <summary>Every problem with a report at once, in the order found, keyed by path (e.g. "updates[3].community").</summary>
 public sealed class ValidationErrors
 {
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly List<ReportProblem> _problems = [];
 
-    public bool IsEmpty => _errors.Count == 0;
+    public bool IsEmpty => _problems.Count == 0;
 
-    public int Count => _errors.Count;
+    /// <summary>The number of paths with a problem.</summary>
+    public int Count => _problems.Select(p => p.Path).Distinct(StringComparer.Ordinal).Count();
 
-    public void Add(string path, string message)
+    public IReadOnlyList<ReportProblem> Problems => _problems;
+
+    public void Add(string path, string code, params object[] arguments) => _problems.Add(new ReportProblem(path, code, arguments));
+
+    public void Add(ReportProblem problem) => _problems.Add(problem);
+
+    public void AddRange(IEnumerable<ReportProblem> problems) => _problems.AddRange(problems);
+
+    /// <summary>Path → English texts: the API's <c>errors</c>.</summary>
+    public IReadOnlyDictionary<string, string[]> ToDictionary() => ToDictionary(p => p.EnglishText);
+
+    /// <summary>Path → codes: the API's <c>codes</c>, beside <see cref="ToDictionary()"/>.</summary>
+    public IReadOnlyDictionary<string, string[]> ToCodes() => ToDictionary(p => p.Code);
+
+    /// <summary>Path → texts made by <paramref name="text"/> (a language's).</summary>
+    public IReadOnlyDictionary<string, string[]> ToDictionary(Func<ReportProblem, string> text)
     {
-        if (!_errors.TryGetValue(path, out var list))
+        var byPath = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var group in _problems.GroupBy(p => p.Path, StringComparer.Ordinal))
         {
-            _errors[path] = list = [];
+            byPath[group.Key] = group.Select(text).ToArray();
         }
-        list.Add(message);
+        return byPath;
     }
-
-    public IReadOnlyDictionary<string, string[]> ToDictionary() =>
-        _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 }

@@ -1,5 +1,6 @@
 using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Domain.Communities;
+using GreenCommunity.Domain.Reports;
 using MiniExcelLibs;
 
 namespace GreenCommunity.Dashboard.Tests.Intake;
@@ -78,11 +79,18 @@ public sealed class ReportWorkbookTests
     [Fact]
     public void ToRowErrors_MapsUpdateIndexesToSheetRows()
     {
-        // Act
-        var errors = ReportWorkbook.ToRowErrors(new Dictionary<string, string[]> { ["updates[1].stage"] = ["x"], ["period"] = ["y"] }, [3, 7]);
+        // Arrange
+        var intake = new ValidationErrors();
+        intake.Add("updates[1].stage", ReportProblemCodes.StageNotAllowed, Stage.Accepted, Stage.NotStarted);
+        intake.Add("period", ReportProblemCodes.PeriodInFuture);
 
-        // Assert
-        Assert.Equal(["rows[7].stage", "period"], errors.Keys);
+        // Act
+        var errors = ReportWorkbook.ToRowErrors(intake, [3, 7]);
+
+        // Assert: the path is the sheet's, the code and its values are the intake's.
+        Assert.Equal(["rows[7].stage", "period"], errors.ToDictionary().Keys);
+        Assert.Equal([ReportProblemCodes.StageNotAllowed], errors.ToCodes()["rows[7].stage"]);
+        Assert.Equal("A community cannot go from accepted to not_started.", errors.ToDictionary()["rows[7].stage"][0]);
     }
 
     private static Dictionary<string, object?> Row(string? code, string name, object? stage = null, object? effective = null, params (string Column, object Value)[] criteria)

@@ -46,6 +46,9 @@ public sealed partial class SubmitReport : IDisposable
     [Inject]
     public required ClientAddress Address { get; init; }
 
+    [Inject]
+    public required ReportProblemTexts ProblemTexts { get; init; }
+
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
@@ -62,6 +65,9 @@ public sealed partial class SubmitReport : IDisposable
     private IReadOnlyList<Region> Localities { get; set; } = [];
 
     private ReportForm Form { get; set; } = new();
+
+    /// <summary>The problems found, by code; <see cref="Errors"/> are their texts in the page's language, by path.</summary>
+    private ValidationErrors Problems { get; set; } = new();
 
     private IReadOnlyDictionary<string, string[]> Errors { get; set; } = new Dictionary<string, string[]>();
 
@@ -166,8 +172,14 @@ public sealed partial class SubmitReport : IDisposable
     {
         var errors = new ValidationErrors();
         report = Form.Build(Scope ?? SubmitterScope.Province, Campaign, Clock.GetUtcNow(), errors, checkRules);
-        Errors = errors.ToDictionary();
+        Show(errors);
         return report is not null;
+    }
+
+    private void Show(ValidationErrors problems)
+    {
+        Problems = problems;
+        Errors = ProblemTexts.Texts(problems);
     }
 
     private async Task SubmitAsync()
@@ -183,8 +195,8 @@ public sealed partial class SubmitReport : IDisposable
         try
         {
             var result = await Intake.SubmitAsync(report!, Scope, ReportIntake.ClaimFor(Client, FormKey, report!), null, Actor, CancellationToken.None);
-            Outcome = new IntakeOutcome(result, result.Errors.ToDictionary());
-            Errors = result.Errors.ToDictionary();
+            Outcome = new IntakeOutcome(result, result.Errors);
+            Show(result.Errors);
             if (result.Status is IntakeStatus.Stored or IntakeStatus.Replayed)
             {
                 FormKey = NewKey();

@@ -1,0 +1,50 @@
+using GreenCommunity.Dashboard.Accounts;
+using GreenCommunity.Domain.Reports;
+
+namespace GreenCommunity.Dashboard.Intake;
+
+/// <summary>What an uploaded workbook came to: the intake's result, its problems keyed by sheet row, and how many rows had something to report.</summary>
+public sealed record WorkbookOutcome(IntakeResult Result, ValidationErrors Errors, int RowsRead);
+
+/// <summary>
+/// The Excel door: reads a filled template, gives its rows the header the page's form gives, and submits it
+/// through <see cref="ReportIntake"/> whole or not at all. Problems name sheet rows ("rows[5].stage"), as the user sees them.
+/// </summary>
+public sealed class WorkbookIntake(ReportIntake intake)
+{
+    public const int MaxFileMegabytes = 5;
+
+    public const long MaxFileBytes = MaxFileMegabytes * 1024L * 1024L;
+
+    /// <param name="header">The report without updates (locality, kind, period, sender); the sheet gives the updates.</param>
+    /// <param name="key">The upload's idempotency key: the same file sent twice is one report.</param>
+    public async Task<WorkbookOutcome> SubmitAsync(Stream upload, long size, ReportSubmission header, SubmitterScope scope, string client, string key, Actor actor, CancellationToken cancellationToken)
+    {
+        if (size > MaxFileBytes)
+        {
+            return Refused(Problem("file", ReportProblemCodes.FileTooLarge, MaxFileMegabytes), 0);
+        }
+        using var buffer = new MemoryStream();
+        await upload.CopyToAsync(buffer, cancellationToken);   // the reader needs a stream it can seek
+        buffer.Position = 0;
+        var content = ReportWorkbook.Read(buffer);
+        if (!content.Errors.IsEmpty)
+        {
+            return Refused(content.Errors, content.Updates.Count);
+        }
+        var report = header with { Updates = content.Updates };
+        // A write is not cancelled half-way by the page closing: the intake answers it whole.
+        var result = await intake.SubmitAsync(report, scope, ReportIntake.ClaimFor(client, key, report), null, actor, CancellationToken.None);
+        return new WorkbookOutcome(result, ReportWorkbook.ToRowErrors(result.Errors, content.RowNumbers), content.Updates.Count);
+    }
+
+    private static ValidationErrors Problem(string path, string code, params object[] arguments)
+    {
+        var errors = new ValidationErrors();
+        errors.Add(path, code, arguments);
+        return errors;
+    }
+
+    private static WorkbookOutcome Refused(ValidationErrors errors, int rowsRead) =>
+        new(new IntakeResult(IntakeStatus.Invalid, null, errors), errors, rowsRead);
+}

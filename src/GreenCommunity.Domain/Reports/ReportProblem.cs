@@ -1,0 +1,120 @@
+using System.Globalization;
+using GreenCommunity.Domain.Campaigns;
+using GreenCommunity.Domain.Communities;
+
+namespace GreenCommunity.Domain.Reports;
+
+/// <summary>
+/// One problem with a report: where (a JSON path such as "updates[3].stage", or a sheet's "rows[5].stage"), what
+/// (a stable <see cref="ReportProblemCodes">code</see>) and the values its text names. Texts are made per language
+/// from the code: English here (the API's), Chinese in the dashboard's resources.
+/// </summary>
+public sealed record ReportProblem(string Path, string Code, IReadOnlyList<object> Arguments)
+{
+    /// <summary>The English text, as the API has always sent it.</summary>
+    public string EnglishText => ReportProblemCodes.English(Code, Arguments);
+
+    /// <summary>The same problem at another path (e.g. an update's field inside the report).</summary>
+    public ReportProblem At(string path) => this with { Path = path };
+}
+
+/// <summary>
+/// The stable codes of report problems, sent as <c>codes</c> in the API's problem details. A public contract:
+/// add codes, never rename one.
+/// </summary>
+public static class ReportProblemCodes
+{
+    // Reading what was sent
+    public const string Required = "required";
+    public const string NotAString = "not_a_string";
+    public const string UnknownField = "unknown_field";
+    public const string InvalidJson = "invalid_json";
+    public const string NotAnObject = "not_an_object";
+    public const string NotAnArray = "not_an_array";
+    public const string TooLong = "too_long";
+    public const string InvalidKind = "invalid_kind";
+    public const string PeriodNotAMonth = "period_not_a_month";
+    public const string PeriodNotAYear = "period_not_a_year";
+    public const string InvalidStage = "invalid_stage";
+    public const string InvalidDate = "invalid_date";
+    public const string CriteriaNotAnObject = "criteria_not_an_object";
+    public const string UnknownCriterion = "unknown_criterion";
+    public const string InvalidShare = "invalid_share";
+    public const string InvalidYesNo = "invalid_yes_no";
+
+    // A workbook
+    public const string UnreadableWorkbook = "unreadable_workbook";
+    public const string NoCodeColumn = "no_code_column";
+    public const string NothingToReport = "nothing_to_report";
+    public const string FileTooLarge = "file_too_large";
+
+    // The rules
+    public const string InvalidLocalityCode = "invalid_locality_code";
+    public const string UnknownLocality = "unknown_locality";
+    public const string OutsideScope = "outside_scope";
+    public const string AcceptedByProvinceOnly = "accepted_by_province_only";
+    public const string PeriodBeforeCampaign = "period_before_campaign";
+    public const string PeriodInFuture = "period_in_future";
+    public const string TooManyUpdates = "too_many_updates";
+    public const string InvalidCommunityCode = "invalid_community_code";
+    public const string UnknownCommunity = "unknown_community";
+    public const string CommunityElsewhere = "community_elsewhere";
+    public const string EffectiveAfterReceipt = "effective_after_receipt";
+    public const string EffectiveBeforeCampaign = "effective_before_campaign";
+    public const string StageNotAllowed = "stage_not_allowed";
+    public const string TakeBackByProvinceOnly = "take_back_by_province_only";
+    public const string CriteriaUnmet = "criteria_unmet";
+
+    /// <summary>Every code with its English text; "{0}" are the problem's arguments.</summary>
+    public static IReadOnlyDictionary<string, string> EnglishTexts { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Required] = "Required.",
+        [NotAString] = "Must be a string.",
+        [UnknownField] = "Unknown field.",
+        [InvalidJson] = "Not valid JSON: {0}",
+        [NotAnObject] = "Must be a JSON object.",
+        [NotAnArray] = "Required: an array (it may be empty).",
+        [TooLong] = "At most {0} characters.",
+        [InvalidKind] = "One of monthly, annual, plan.",
+        [PeriodNotAMonth] = "A monthly report's period is YYYY-MM.",
+        [PeriodNotAYear] = "An annual report's or a plan's period is YYYY.",
+        [InvalidStage] = "One of not_started, pilot, in_progress, accepted.",
+        [InvalidDate] = "A date, YYYY-MM-DD.",
+        [CriteriaNotAnObject] = "An object keyed \"1\"..\"16\".",
+        [UnknownCriterion] = "The standard has criteria \"1\" to \"16\".",
+        [InvalidShare] = "A fraction from 0 to 1 (met from 0.30).",
+        [InvalidYesNo] = "true or false.",
+        [UnreadableWorkbook] = "Not a readable .xlsx workbook: {0}",
+        [NoCodeColumn] = "The first sheet has no column \"{0}\": use the template.",
+        [NothingToReport] = "No row has a stage, a date or a criterion filled in.",
+        [FileTooLarge] = "A file of at most {0} MB.",
+        [InvalidLocalityCode] = "Must be a six-digit prefecture-level code.",
+        [UnknownLocality] = "Not a prefecture-level locality of the province.",
+        [OutsideScope] = "This sender reports for locality {0} only, not {1}.",
+        [AcceptedByProvinceOnly] = "Only the province accepts communities (验收): a locality cannot report a community as accepted.",
+        [PeriodBeforeCampaign] = "Before the campaign's start ({0}).",
+        [PeriodInFuture] = "A future period cannot be reported.",
+        [TooManyUpdates] = "At most {0} updates per report.",
+        [InvalidCommunityCode] = "Must be a twelve-digit community code.",
+        [UnknownCommunity] = "No urban community {0}.",
+        [CommunityElsewhere] = "Community {0} is not in locality {1}.",
+        [EffectiveAfterReceipt] = "After the day the report was received.",
+        [EffectiveBeforeCampaign] = "Before the campaign's start ({0}).",
+        [StageNotAllowed] = "A community cannot go from {0} to {1}.",
+        [TakeBackByProvinceOnly] = "Only the province takes an acceptance back (验收 is the province's).",
+        [CriteriaUnmet] = "Accepted only when all 16 criteria are met; not met: {0}.",
+    };
+
+    public static string English(string code, IReadOnlyList<object> arguments) =>
+        EnglishTexts.TryGetValue(code, out var template)
+            ? string.Format(CultureInfo.InvariantCulture, template, arguments.Select(EnglishArgument).ToArray())
+            : code;
+
+    private static object EnglishArgument(object argument) => argument switch
+    {
+        Stage stage => stage.ToApiName(),
+        DateOnly day => IsoDay.Text(day),
+        IEnumerable<int> numbers => string.Join(", ", numbers),
+        _ => argument,
+    };
+}
