@@ -160,6 +160,13 @@ public sealed class ReportsApiTests(DashboardFactory factory) : IClassFixture<Da
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var paths = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToHashSet();
         Assert.Equal(["extra", "updates[4].criteria.12", "updates[4].criteria.3", "updates[4].criteria.17", "updates[5].stage"], paths);
+        // Beside each English text, its stable code.
+        var codes = problem.GetProperty("codes").EnumerateObject().ToDictionary(p => p.Name, p => p.Value[0].GetString());
+        Assert.Equal(paths, codes.Keys.ToHashSet());
+        Assert.Equal(
+            [("extra", "unknown_field"), ("updates[4].criteria.12", "invalid_share"), ("updates[4].criteria.17", "unknown_criterion"),
+             ("updates[4].criteria.3", "invalid_yes_no"), ("updates[5].stage", "invalid_stage")],
+            codes.Select(c => (c.Key, c.Value)).OrderBy(c => c.Key, StringComparer.Ordinal));
         Assert.Equal(before, await factory.FingerprintAsync());
     }
 
@@ -241,8 +248,11 @@ public sealed class ReportsApiTests(DashboardFactory factory) : IClassFixture<Da
 
         // Assert
         Assert.Equal(HttpStatusCode.Forbidden, byLocality.StatusCode);
+        Assert.Equal("accepted_by_province_only", (await byLocality.JsonAsync()).GetProperty("codes").GetProperty("updates[0].stage")[0].GetString());
         Assert.Equal(HttpStatusCode.BadRequest, notMet.StatusCode);
-        Assert.Contains("12", (await notMet.JsonAsync()).GetProperty("errors").GetProperty("updates[0].stage")[0].GetString(), StringComparison.Ordinal);
+        var notMetBody = await notMet.JsonAsync();
+        Assert.Contains("12", notMetBody.GetProperty("errors").GetProperty("updates[0].stage")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("criteria_unmet", notMetBody.GetProperty("codes").GetProperty("updates[0].stage")[0].GetString());
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
         Assert.Equal(3L, await factory.ScalarAsync<long>("SELECT stage FROM community_state WHERE community_code = @c", new { c = communities[0] }));
     }

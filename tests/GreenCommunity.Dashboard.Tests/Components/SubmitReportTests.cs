@@ -58,6 +58,7 @@ public sealed class SubmitReportTests(DashboardFactory factory) : DashboardTestC
 
         // Assert
         cut.WaitForAssertion(() => Assert.Contains("420100", cut.Find("[data-testid='outcome']").TextContent, StringComparison.Ordinal));
+        Assert.Contains("只能报送 420100 的数据，不能报送 420500", cut.Find("[data-testid='outcome']").TextContent, StringComparison.Ordinal);   // the code's Chinese text
         Assert.Empty(cut.FindAll("[data-testid='receipt']"));
         Assert.Equal(before, await Factory.FingerprintAsync());
         Assert.Equal(1L, await Factory.ScalarAsync<long>(

@@ -36,7 +36,7 @@ public abstract class DashboardTestContext : BunitContext
             typeof(GreenCommunity.Dashboard.Intake.ReportIntake), typeof(Data.Progress.ProgressReader), typeof(Domain.Campaigns.Campaign),
             typeof(Data.Access.ApiTokenStore), typeof(Data.Communities.CommunityQueries), typeof(GreenCommunity.Dashboard.Maps.MapGeometry),
             typeof(Data.Progress.ProgressHistoryQueries), typeof(Data.Standard.CriteriaQueries), typeof(LiveView.LiveProgress),
-            typeof(GreenCommunity.Dashboard.Maps.MapViewBuilder), typeof(GreenCommunity.Dashboard.Intake.WorkbookIntake), typeof(Localization.ReportProblemTexts),
+            typeof(GreenCommunity.Dashboard.Maps.MapViewBuilder), typeof(GreenCommunity.Dashboard.Intake.WorkbookIntake), typeof(GreenCommunity.Dashboard.Localization.ReportProblemTexts),
         })
         {
             Services.AddSingleton(type, factory.Services.GetRequiredService(type));
