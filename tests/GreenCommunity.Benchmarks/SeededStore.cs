@@ -7,6 +7,7 @@ using GreenCommunity.Data.Progress;
 using GreenCommunity.Data.Reference;
 using GreenCommunity.Data.Reports;
 using GreenCommunity.Data.Standard;
+using GreenCommunity.Data.Startup;
 using GreenCommunity.Data.Storage;
 using GreenCommunity.Domain.Campaigns;
 using Microsoft.Data.Sqlite;

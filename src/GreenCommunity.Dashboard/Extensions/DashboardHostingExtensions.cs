@@ -22,6 +22,7 @@ using GreenCommunity.Data.Demo;
 using GreenCommunity.Data.Progress;
 using GreenCommunity.Data.Reference;
 using GreenCommunity.Data.Reports;
+using GreenCommunity.Data.Startup;
 using GreenCommunity.Data.Storage;
 using GreenCommunity.Domain.Campaigns;
 using System.Text.Encodings.Web;

@@ -43,7 +43,7 @@ public sealed class ApiTokenStore(SqliteConnectionFactory database, TimeProvider
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql,
-            new { name, scope, hash = Hash(secret), createdAt = SqlDates.ToSql(now), kind }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { name, scope, hash = Hash(secret), createdAt = now, kind }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return (new ApiToken(id, name, scope, now, null, null, kind), secret);
     }
 
@@ -66,7 +66,7 @@ public sealed class ApiTokenStore(SqliteConnectionFactory database, TimeProvider
         {
             try
             {
-                await connection.ExecuteAsync(new CommandDefinition(TouchSql, new { id = token.Id, now = SqlDates.ToSql(now) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await connection.ExecuteAsync(new CommandDefinition(TouchSql, new { id = token.Id, now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
             catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.SqliteErrorCode == 5)
             {
@@ -87,7 +87,7 @@ public sealed class ApiTokenStore(SqliteConnectionFactory database, TimeProvider
     public async Task<bool> RevokeAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(RevokeSql, new { id, now = SqlDates.ToSql(clock.GetUtcNow()) }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+        return await connection.ExecuteAsync(new CommandDefinition(RevokeSql, new { id, now = clock.GetUtcNow() }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
     }
 
     public async Task<IReadOnlyList<ApiToken>> ListAsync(CancellationToken cancellationToken)
@@ -101,9 +101,8 @@ public sealed class ApiTokenStore(SqliteConnectionFactory database, TimeProvider
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private sealed record TokenRow(long Id, string Name, string Scope, string CreatedAt, string? RevokedAt, string? LastUsedAt, string Kind)
+    private sealed record TokenRow(long Id, string Name, string Scope, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt, string Kind)
     {
-        public ApiToken ToToken() => new(Id, Name, Scope, SqlDates.ParseInstant(CreatedAt),
-            RevokedAt is null ? null : SqlDates.ParseInstant(RevokedAt), LastUsedAt is null ? null : SqlDates.ParseInstant(LastUsedAt), Kind);
+        public ApiToken ToToken() => new(Id, Name, Scope, CreatedAt, RevokedAt, LastUsedAt, Kind);
     }
 }

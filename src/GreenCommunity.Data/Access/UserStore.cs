@@ -74,7 +74,7 @@ public sealed class UserStore(SqliteConnectionFactory database, TimeProvider clo
         {
             var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
             {
-                userName, displayName, role, locality, hash = s_hasher.HashPassword(draft, password), stamp = draft.SecurityStamp, createdAt = SqlDates.ToSql(now),
+                userName, displayName, role, locality, hash = s_hasher.HashPassword(draft, password), stamp = draft.SecurityStamp, createdAt = now,
             }, cancellationToken: cancellationToken)).ConfigureAwait(false);
             return draft with { Id = id };
         }
@@ -106,10 +106,10 @@ public sealed class UserStore(SqliteConnectionFactory database, TimeProvider clo
         }
         if (s_hasher.VerifyHashedPassword(user, row.PasswordHash, password) == PasswordVerificationResult.Failed)
         {
-            await connection.ExecuteAsync(new CommandDefinition(FailedSql, new { id = user.Id, max = MaxFailedSignIns, lockedUntil = SqlDates.ToSql(now + LockoutDuration) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(FailedSql, new { id = user.Id, max = MaxFailedSignIns, lockedUntil = now + LockoutDuration }, cancellationToken: cancellationToken)).ConfigureAwait(false);
             return new SignInOutcome(user.FailedSignIns + 1 >= MaxFailedSignIns ? SignInStatus.LockedOut : SignInStatus.WrongPassword, user);
         }
-        await connection.ExecuteAsync(new CommandDefinition(SucceededSql, new { id = user.Id, now = SqlDates.ToSql(now) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(SucceededSql, new { id = user.Id, now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return new SignInOutcome(SignInStatus.Succeeded, user with { FailedSignIns = 0, LockedUntil = null, LastSignInAt = now });
     }
 
@@ -139,10 +139,9 @@ public sealed class UserStore(SqliteConnectionFactory database, TimeProvider clo
     private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     private sealed record UserRow(long Id, string UserName, string DisplayName, string Role, string? Locality, long Disabled, long FailedSignIns,
-        string? LockedUntil, string SecurityStamp, string CreatedAt, string? LastSignInAt, string PasswordHash)
+        DateTimeOffset? LockedUntil, string SecurityStamp, DateTimeOffset CreatedAt, DateTimeOffset? LastSignInAt, string PasswordHash)
     {
         public UserAccount ToAccount() => new(Id, UserName, DisplayName, Role, Locality, Disabled != 0, (int)FailedSignIns,
-            LockedUntil is null ? null : SqlDates.ParseInstant(LockedUntil), SecurityStamp, SqlDates.ParseInstant(CreatedAt),
-            LastSignInAt is null ? null : SqlDates.ParseInstant(LastSignInAt));
+            LockedUntil, SecurityStamp, CreatedAt, LastSignInAt);
     }
 }

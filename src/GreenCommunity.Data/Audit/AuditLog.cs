@@ -37,7 +37,7 @@ public sealed class AuditLog(SqliteConnectionFactory database)
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(InsertSql, new
         {
-            At = SqlDates.ToSql(entry.At.ToUniversalTime()),
+            At = entry.At.ToUniversalTime(),
             entry.Actor,
             entry.Address,
             entry.Action,
@@ -55,15 +55,15 @@ public sealed class AuditLog(SqliteConnectionFactory database)
             Actor = string.IsNullOrWhiteSpace(filter.Actor) ? null : $"%{filter.Actor.Trim()}%",
             Action = string.IsNullOrWhiteSpace(filter.Action) ? null : filter.Action,
             Outcome = filter.Outcome is { } o ? Name(o) : null,
-            From = filter.From is { } f ? SqlDates.ToSql(f.ToUniversalTime()) : null,
-            To = filter.To is { } t ? SqlDates.ToSql(t.ToUniversalTime()) : null,
+            From = filter.From?.ToUniversalTime(),
+            To = filter.To?.ToUniversalTime(),
             Limit = pageSize,
             Offset = (Math.Max(page, 1) - 1) * pageSize,
         };
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(PageSql, args, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountSql, args, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return (rows.Select(r => new AuditEntry(SqlDates.ParseInstant(r.At), r.Actor, r.Address, r.Action, r.Target, Parse(r.Outcome), r.Detail)).ToList(), total);
+        return (rows.Select(r => new AuditEntry(r.At, r.Actor, r.Address, r.Action, r.Target, Parse(r.Outcome), r.Detail)).ToList(), total);
     }
 
     public async Task<IReadOnlyList<string>> ActionsAsync(CancellationToken cancellationToken)
@@ -76,5 +76,5 @@ public sealed class AuditLog(SqliteConnectionFactory database)
 
     private static AuditOutcome Parse(string outcome) => Enum.Parse<AuditOutcome>(outcome, ignoreCase: true);
 
-    private sealed record AuditRow(string At, string Actor, string? Address, string Action, string? Target, string Outcome, string? Detail);
+    private sealed record AuditRow(DateTimeOffset At, string Actor, string? Address, string Action, string? Target, string Outcome, string? Detail);
 }

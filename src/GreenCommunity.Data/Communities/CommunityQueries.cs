@@ -66,9 +66,9 @@ public sealed class CommunityQueries(SqliteConnectionFactory database)
         {
             return null;
         }
-        var args = new { code, asOf = SqlDates.ToSql(asOf) };
+        var args = new { code, asOf };
         var history = (await connection.QueryAsync<HistoryRow>(new CommandDefinition(HistorySql, args, cancellationToken: cancellationToken)).ConfigureAwait(false))
-            .Select(h => new StageHistoryEntry(SqlDates.ParseDay(h.Effective), (Stage)h.Stage, h.ReportId))
+            .Select(h => new StageHistoryEntry(h.Effective, (Stage)h.Stage, h.ReportId))
             .ToList();
         var criteria = (await connection.QueryAsync<CriterionRow>(new CommandDefinition(CriteriaSql, args, cancellationToken: cancellationToken)).ConfigureAwait(false))
             .ToDictionary(c => (int)c.Criterion, c => c.Value);
@@ -82,7 +82,7 @@ public sealed class CommunityQueries(SqliteConnectionFactory database)
 
     private sealed record SearchRow(string Code, string Name, string County, string Town, long Stage);
 
-    private sealed record HistoryRow(string Effective, long Stage, string ReportId);
+    private sealed record HistoryRow(DateOnly Effective, long Stage, string ReportId);
 
     private sealed record CriterionRow(long Criterion, double Value);
 }

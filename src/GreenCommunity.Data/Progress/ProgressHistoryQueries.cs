@@ -23,7 +23,7 @@ public sealed class ProgressHistoryQueries(SqliteConnectionFactory database)
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<MonthlyPoint>>> MonthEndsAsync(DateOnly from, DateOnly until, string provinceCode, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var events = (await connection.QueryAsync<EventRow>(new CommandDefinition(EventsSql, new { until = SqlDates.ToSql(until) }, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
+        var events = (await connection.QueryAsync<EventRow>(new CommandDefinition(EventsSql, new { until }, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
         var sizes = (await connection.QueryAsync<(string Locality, long Count)>(new CommandDefinition(CommunitiesSql, cancellationToken: cancellationToken)).ConfigureAwait(false))
             .ToDictionary(r => r.Locality, r => (int)r.Count, StringComparer.Ordinal);
 
@@ -32,8 +32,7 @@ public sealed class ProgressHistoryQueries(SqliteConnectionFactory database)
         var next = 0;
         foreach (var day in MonthEnds(from, until))
         {
-            var key = SqlDates.ToSql(day);
-            for (; next < events.Count && string.CompareOrdinal(events[next].Effective, key) <= 0; next++)
+            for (; next < events.Count && events[next].Effective <= day; next++)
             {
                 stages[events[next].Community] = (events[next].Locality, events[next].Stage);   // later events replace earlier ones
             }
@@ -58,5 +57,5 @@ public sealed class ProgressHistoryQueries(SqliteConnectionFactory database)
         }
     }
 
-    private sealed record EventRow(string Community, string Locality, long Stage, string Effective);
+    private sealed record EventRow(string Community, string Locality, long Stage, DateOnly Effective);
 }

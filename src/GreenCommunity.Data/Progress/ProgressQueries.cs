@@ -54,7 +54,7 @@ public sealed class ProgressQueries(SqliteConnectionFactory database)
 
     /// <summary>Counts as they stood at the end of a day, from the history.</summary>
     public Task<IReadOnlyDictionary<string, ProgressFigures>> GetByCountyAsOfAsync(DateOnly asOf, CancellationToken cancellationToken) =>
-        QueryAsync(AsOfSql, new { asOf = SqlDates.ToSql(asOf) }, cancellationToken);
+        QueryAsync(AsOfSql, new { asOf }, cancellationToken);
 
     private async Task<IReadOnlyDictionary<string, ProgressFigures>> QueryAsync(string sql, object? args, CancellationToken cancellationToken)
     {

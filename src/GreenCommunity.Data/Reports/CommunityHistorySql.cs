@@ -1,5 +1,4 @@
 using Dapper;
-using GreenCommunity.Data.Storage;
 using GreenCommunity.Domain.Communities;
 using Microsoft.Data.Sqlite;
 
@@ -31,14 +30,14 @@ internal static class CommunityHistorySql
     public static async Task<(Stage Stage, bool WasPilot)> StageAsOfAsync(SqliteConnection connection, SqliteTransaction transaction, string community, DateOnly asOf, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleAsync<StageRow>(new CommandDefinition(StageAsOfSql,
-            new { community, asOf = SqlDates.ToSql(asOf) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { community, asOf }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return ((Stage)(row.Stage ?? 0), row.WasPilot != 0);
     }
 
     public static async Task<Dictionary<int, double>> CriteriaAsOfAsync(SqliteConnection connection, SqliteTransaction transaction, string community, DateOnly asOf, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<CriterionRow>(new CommandDefinition(CriteriaAsOfSql,
-            new { community, asOf = SqlDates.ToSql(asOf) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { community, asOf }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.ToDictionary(r => (int)r.Criterion, r => r.Value);
     }
 

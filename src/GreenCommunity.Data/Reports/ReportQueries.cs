@@ -48,7 +48,7 @@ public sealed class ReportQueries(SqliteConnectionFactory database)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<(string Locality, long OnTime)>(new CommandDefinition(MonthlyStatusSql,
-            new { period, until = SqlDates.ToSql(until.ToUniversalTime()) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { period, until = until.ToUniversalTime() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.ToDictionary(r => r.Locality, r => r.OnTime != 0, StringComparer.Ordinal);
     }
 
@@ -76,12 +76,12 @@ public sealed class ReportQueries(SqliteConnectionFactory database)
         return (rows.Select(r => r.ToStoredReport()).ToList(), total);
     }
 
-    private record ReportRow(long Sequence, string ReportId, string Locality, string Kind, string Period, string ReceivedAt, string Deadline, long OnTime, long Applied, string SubmitterScope)
+    private record ReportRow(long Sequence, string ReportId, string Locality, string Kind, string Period, DateTimeOffset ReceivedAt, DateTimeOffset Deadline, long OnTime, long Applied, string SubmitterScope)
     {
         public StoredReport ToStoredReport() => new(Sequence, ReportId, Locality, Kind, Period,
-            SqlDates.ParseInstant(ReceivedAt), SqlDates.ParseInstant(Deadline), OnTime != 0, (int)Applied, SubmitterScope == "province");
+            ReceivedAt, Deadline, OnTime != 0, (int)Applied, SubmitterScope == "province");
     }
 
-    private sealed record ReportBodyRow(long Sequence, string ReportId, string Locality, string Kind, string Period, string ReceivedAt, string Deadline, long OnTime, long Applied, string SubmitterScope, string Body)
+    private sealed record ReportBodyRow(long Sequence, string ReportId, string Locality, string Kind, string Period, DateTimeOffset ReceivedAt, DateTimeOffset Deadline, long OnTime, long Applied, string SubmitterScope, string Body)
         : ReportRow(Sequence, ReportId, Locality, Kind, Period, ReceivedAt, Deadline, OnTime, Applied, SubmitterScope);
 }

@@ -70,14 +70,14 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
                 // In the same transaction: an acknowledged report always has its audit row, and a refused one has none here.
                 await connection.ExecuteAsync(new CommandDefinition(AuditSql, new
                 {
-                    At = SqlDates.ToSql(receivedAt.ToUniversalTime()), Actor = actor, Address = receipt.AuditAddress,
+                    At = receivedAt.ToUniversalTime(), Actor = actor, Address = receipt.AuditAddress,
                     Target = $"{report.Locality} {stored.ReportId}", Detail = $"stored; {stored.Applied} communities changed",
                 }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
             if (receipt.Idempotency is { } newClaim)
             {
                 await connection.ExecuteAsync(new CommandDefinition(InsertClaimSql,
-                    new { newClaim.Client, newClaim.Key, newClaim.RequestHash, Report = sequence, CreatedAt = SqlDates.ToSql(receivedAt) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    new { newClaim.Client, newClaim.Key, newClaim.RequestHash, Report = sequence, CreatedAt = receivedAt }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return ReportOutcome.Accepted(stored);
@@ -140,7 +140,7 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
 
         // Written even when another update was refused: later updates in the same report are checked against
         // it, and the whole transaction is rolled back if anything was refused.
-        var effective = SqlDates.ToSql(update.Effective);
+        var effective = update.Effective;
         if (update.Stage is { } newStage)
         {
             await connection.ExecuteAsync(new CommandDefinition(AppendStageSql,
@@ -198,8 +198,8 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
             report.SubmittedBy,
             Scope = scope.LocalityCode ?? "province",
             report.Narrative,
-            ReceivedAt = SqlDates.ToSql(stored.ReceivedAt),
-            Deadline = SqlDates.ToSql(stored.Deadline),
+            stored.ReceivedAt,
+            stored.Deadline,
             stored.OnTime,
             stored.Applied,
             Body = body,

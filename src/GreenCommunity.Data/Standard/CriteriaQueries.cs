@@ -104,14 +104,14 @@ public sealed class CriteriaQueries(SqliteConnectionFactory database, PresentDay
     public async Task<IReadOnlyList<UnmetCommunity>> UnmetAsync(string region, int criterion, DateOnly asOf, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return (await connection.QueryAsync<UnmetCommunity>(new CommandDefinition(UnmetSql, new { region, criterion, asOf = SqlDates.ToSql(asOf) }, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
+        return (await connection.QueryAsync<UnmetCommunity>(new CommandDefinition(UnmetSql, new { region, criterion, asOf }, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
     }
 
     private async Task<(IReadOnlyList<CriterionShare> Localities, IReadOnlyList<(string Locality, CriterionShare Share)> Counties)> ByRegionAsync(
         DateOnly asOf, bool current, IReadOnlyCollection<string>? localities, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var args = new { asOf = SqlDates.ToSql(asOf), localities };
+        var args = new { asOf, localities };
         var (startedSql, sharesSql) = s_sharesSql[current ? 1 : 0, localities is null ? 0 : 1];
         var started = (await connection.QueryAsync<(string Locality, string County, long Started)>(new CommandDefinition(startedSql, args, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
         var met = (await connection.QueryAsync<(string Locality, string County, long Criterion, long Met)>(new CommandDefinition(sharesSql, args, cancellationToken: cancellationToken)).ConfigureAwait(false))

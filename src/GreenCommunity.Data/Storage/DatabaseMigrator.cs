@@ -36,6 +36,7 @@ public sealed class DatabaseMigrator(SqliteConnectionFactory database)
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await connection.ExecuteAsync(new CommandDefinition(ReadScript(name), transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            // Text by hand: applied_at has always been the round-trip form ("O"), not the handlers' instant format.
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO schema_migrations (name, applied_at) VALUES (@name, @appliedAt)",
                 new { name, appliedAt = DateTimeOffset.UtcNow.ToString("O") }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);

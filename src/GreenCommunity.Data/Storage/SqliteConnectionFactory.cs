@@ -4,13 +4,16 @@ namespace GreenCommunity.Data.Storage;
 
 /// <summary>
 /// Opens a pooled connection per operation. Every connection runs with synchronous=FULL so that a
-/// committed report survives a crash or power cut, and with foreign keys enforced.
+/// committed report survives a crash or power cut, and with foreign keys enforced. Its first use registers the
+/// Dapper handlers for dates (<see cref="DapperTypeHandlers"/>).
 /// </summary>
 public sealed class SqliteConnectionFactory
 {
     public const string DatabaseFileName = "greencommunity.db";
 
     private readonly string _connectionString;
+
+    static SqliteConnectionFactory() => DapperTypeHandlers.Register();
 
     public SqliteConnectionFactory(string databasePath)
     {

@@ -197,11 +197,10 @@ public sealed class MapAndChartsTests(DashboardFactory factory) : DashboardTestC
     private async Task<Dictionary<(string, int), double>> RecomputeSharesAsync(DateOnly day)
     {
         await using var connection = await Factory.Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(Ct);
-        var asOf = SqlDates.ToSql(day);
         var localities = (await connection.QueryAsync<(string Code, string Locality)>("SELECT code, locality_code FROM communities")).ToDictionary(r => r.Code, r => r.Locality);
-        var stages = (await connection.QueryAsync<(string Community, long Stage)>("SELECT community_code, stage FROM stage_events WHERE effective <= @asOf ORDER BY effective, id", new { asOf }))
+        var stages = (await connection.QueryAsync<(string Community, long Stage)>("SELECT community_code, stage FROM stage_events WHERE effective <= @asOf ORDER BY effective, id", new { asOf = day }))
             .GroupBy(r => r.Community).ToDictionary(g => g.Key, g => g.Last().Stage);
-        var met = (await connection.QueryAsync<(string Community, long Criterion, long Met)>("SELECT community_code, criterion, met FROM criterion_assessments WHERE effective <= @asOf ORDER BY effective, id", new { asOf }))
+        var met = (await connection.QueryAsync<(string Community, long Criterion, long Met)>("SELECT community_code, criterion, met FROM criterion_assessments WHERE effective <= @asOf ORDER BY effective, id", new { asOf = day }))
             .GroupBy(r => (r.Community, r.Criterion)).ToDictionary(g => g.Key, g => g.Last().Met == 1);
         var started = stages.Where(s => s.Value > 0).Select(s => s.Key).ToList();
         var result = new Dictionary<(string, int), double>();

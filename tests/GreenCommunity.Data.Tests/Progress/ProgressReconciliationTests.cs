@@ -1,5 +1,4 @@
 using Dapper;
-using GreenCommunity.Data.Storage;
 using GreenCommunity.Data.Tests.Shared;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Progress;
@@ -73,12 +72,12 @@ public sealed class ProgressReconciliationTests(DemoStoreFixture fixture) : ICla
     {
         await using var connection = await Store.Database.OpenAsync(TestContext.Current.CancellationToken);
         var communities = (await connection.QueryAsync<(string Code, string Locality)>("SELECT code, locality_code FROM communities")).ToList();
-        var events = await connection.QueryAsync<(long Id, string Community, long Stage, string Effective)>("SELECT id, community_code, stage, effective FROM stage_events");
+        var events = await connection.QueryAsync<(long Id, string Community, long Stage, DateOnly Effective)>("SELECT id, community_code, stage, effective FROM stage_events");
         var stages = new Dictionary<string, (DateOnly Effective, long Id, Stage Stage)>();
         var pilots = new HashSet<string>();
         foreach (var e in events)
         {
-            var effective = SqlDates.ParseDay(e.Effective);
+            var effective = e.Effective;
             if (effective > asOf)
             {
                 continue;

@@ -1,4 +1,5 @@
 using Dapper;
+using GreenCommunity.Data.Reports;
 using GreenCommunity.Data.Tests.Shared;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Reports;
@@ -151,6 +152,34 @@ public sealed class ReportWriterTests
         var now = await store.Progress.GetProvinceAsync(null, TestContext.Current.CancellationToken);
         Assert.Equal((1, 0, 1), (april.Figures.Pilot, april.Figures.InProgress, april.Figures.PilotsEver));
         Assert.Equal((0, 1, 1), (now.Figures.Pilot, now.Figures.InProgress, now.Figures.PilotsEver));
+    }
+
+    [Fact]
+    public async Task Submit_ValidReport_StoresItsDaysAndInstantsAsIsoText()
+    {
+        // Arrange
+        await using var store = await TestStore.CreateAsync();
+        var report = Monthly(Wuhan, Update(Baocheng, Stage.InProgress, 2022, 5, 10, (1, 1)));
+        var receipt = new ReportReceipt(SubmitterScope.ForLocality(Wuhan), s_received, Idempotency: new IdempotencyClaim("token:1", "k1", "h1"), AuditActor: "token:1");
+
+        // Act
+        var outcome = await store.Writer.SubmitAsync(report, receipt, TestContext.Current.CancellationToken);
+        var read = await new ReportQueries(store.Database).GetAsync(outcome.Stored!.ReportId, TestContext.Current.CancellationToken);
+
+        // Assert: the text every existing database holds (instants in UTC but the deadline, which keeps China's offset).
+        await using var connection = await store.Database.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            """
+            SELECT r.received_at || '|' || r.deadline || '|' || e.effective || '|' || a.effective || '|' || c.effective || '|' || s.effective
+                   || '|' || k.created_at || '|' || l.at
+              FROM reports r, stage_events e, criterion_assessments a, community_criteria c, community_state s, idempotency_keys k, audit_log l
+             WHERE s.community_code = e.community_code
+            """;
+        Assert.Equal("2022-05-20T02:00:00.000+00:00|2022-05-25T23:59:59.000+08:00|2022-05-10|2022-05-10|2022-05-10|2022-05-10"
+            + "|2022-05-20T10:00:00.000+08:00|2022-05-20T02:00:00.000+00:00", (string?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+        Assert.Equal((s_received, outcome.Stored.Deadline), (read!.Report.ReceivedAt, read.Report.Deadline));
+        Assert.Equal(TimeSpan.FromHours(8), read.Report.Deadline.Offset);
     }
 
     [Theory]

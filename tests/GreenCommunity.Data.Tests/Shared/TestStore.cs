@@ -4,6 +4,7 @@ using GreenCommunity.Data.Demo;
 using GreenCommunity.Data.Progress;
 using GreenCommunity.Data.Reference;
 using GreenCommunity.Data.Reports;
+using GreenCommunity.Data.Startup;
 using GreenCommunity.Data.Storage;
 using GreenCommunity.Domain.Campaigns;
 

@@ -1,7 +1,8 @@
 using GreenCommunity.Data.Demo;
 using GreenCommunity.Data.Reference;
+using GreenCommunity.Data.Storage;
 
-namespace GreenCommunity.Data.Storage;
+namespace GreenCommunity.Data.Startup;
 
 /// <summary>What start-up found and did to the store.</summary>
 /// <param name="DemoCredentialsFile">Where the demo tokens were written; null outside demo mode or on an existing database.</param>
@@ -9,7 +10,7 @@ public sealed record StoreInitialization(bool CreatedDatabase, IReadOnlyList<str
 
 /// <summary>
 /// Brings the store up to date at start-up: schema, reference data, and on a brand-new database in demo
-/// mode, the demo campaign history.
+/// mode, the demo campaign history. It sits above Storage, Reference and Demo so that Storage depends on neither.
 /// </summary>
 public sealed class StoreInitializer(SqliteConnectionFactory database, DatabaseMigrator migrator, ReferenceDataLoader referenceData, DemoCampaignPlayer demo, DemoCredentials credentials)
 {

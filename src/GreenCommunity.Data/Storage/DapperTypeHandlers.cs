@@ -1,0 +1,65 @@
+using System.Data;
+using System.Globalization;
+using Dapper;
+using GreenCommunity.Domain.Campaigns;
+
+namespace GreenCommunity.Data.Storage;
+
+/// <summary>
+/// Dates are stored as ISO text so that SQLite compares them in order: a day as <c>2022-06-30</c>, an instant as
+/// <c>2022-06-30T02:00:00.000+00:00</c> (milliseconds, with the offset it was given). Dapper writes DateOnly and
+/// DateTimeOffset parameters and reads such columns through these handlers, so queries pass the values as they are.
+/// Registered once per process by <see cref="SqliteConnectionFactory"/>.
+/// </summary>
+public static class DapperTypeHandlers
+{
+    /// <summary>The text of an instant (its offset kept, so callers that want UTC convert first).</summary>
+    private const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss.fffzzz";
+
+    private static readonly Lock s_lock = new();
+    private static bool s_registered;
+
+    /// <summary>Registers the handlers; calling it again does nothing.</summary>
+    public static void Register()
+    {
+        lock (s_lock)
+        {
+            if (s_registered)
+            {
+                return;
+            }
+            // Dapper consults its built-in type map before any handler, for parameters and for reading
+            // (DateTimeOffset would go to the provider as DbType.DateTimeOffset, which Microsoft.Data.Sqlite writes as
+            // "yyyy-MM-dd HH:mm:ss.FFFFFFFzzz"), so the built-in entries are removed first.
+            foreach (var type in new[] { typeof(DateOnly), typeof(DateOnly?), typeof(DateTimeOffset), typeof(DateTimeOffset?) })
+            {
+                SqlMapper.RemoveTypeMap(type);
+            }
+            SqlMapper.AddTypeHandler(new DayHandler());
+            SqlMapper.AddTypeHandler(new InstantHandler());
+            s_registered = true;
+        }
+    }
+
+    private sealed class DayHandler : SqlMapper.TypeHandler<DateOnly>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateOnly value)
+        {
+            parameter.DbType = DbType.String;
+            parameter.Value = IsoDay.Text(value);
+        }
+
+        public override DateOnly Parse(object value) => DateOnly.ParseExact((string)value, IsoDay.Format, CultureInfo.InvariantCulture);
+    }
+
+    private sealed class InstantHandler : SqlMapper.TypeHandler<DateTimeOffset>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
+        {
+            parameter.DbType = DbType.String;
+            parameter.Value = value.ToString(InstantFormat, CultureInfo.InvariantCulture);
+        }
+
+        public override DateTimeOffset Parse(object value) => DateTimeOffset.Parse((string)value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+    }
+}
