@@ -46,69 +46,87 @@ public static class ReportRequestParser
         }
         UnknownFields(root, s_reportFields, "", errors);
         var locality = RequiredString(root, "locality", "locality", errors);
-        var kindText = RequiredString(root, "kind", "kind", errors);
-        ReportKind? kind = null;
-        if (kindText is not null)
-        {
-            if (ReportKindNames.TryParseApiName(kindText, out var k))
-            {
-                kind = k;
-            }
-            else
-            {
-                errors.Add("kind", ReportProblemCodes.InvalidKind);
-            }
-        }
-        var periodText = RequiredString(root, "period", "period", errors);
-        ReportPeriod? period = null;
-        if (periodText is not null && kind is not null)
-        {
-            if (ReportPeriod.TryParse(periodText, kind == ReportKind.Monthly, out var p))
-            {
-                period = p;
-            }
-            else
-            {
-                errors.Add("period", kind == ReportKind.Monthly ? ReportProblemCodes.PeriodNotAMonth : ReportProblemCodes.PeriodNotAYear);
-            }
-        }
+        var kind = ReadKind(root, errors);
+        var period = kind is null ? null : ReadPeriod(root, kind.Value, errors);
         var submittedBy = RequiredString(root, "submittedBy", "submittedBy", errors);
         if (submittedBy is { Length: > MaxSubmittedByLength })
         {
             errors.Add("submittedBy", ReportProblemCodes.TooLong, MaxSubmittedByLength);
         }
-        string? narrative = null;
-        if (root.TryGetProperty("narrative", out var n) && n.ValueKind != JsonValueKind.Null)
+        var narrative = ReadNarrative(root, errors);
+        var updates = ReadUpdates(root, errors);
+        return locality is null || kind is null || period is null || submittedBy is null || !errors.IsEmpty
+            ? null
+            : new ReportSubmission(locality, kind.Value, period.Value, submittedBy, narrative, updates);
+    }
+
+    private static ReportKind? ReadKind(JsonElement root, ValidationErrors errors)
+    {
+        var kindText = RequiredString(root, "kind", "kind", errors);
+        if (kindText is null)
         {
-            if (n.ValueKind != JsonValueKind.String)
-            {
-                errors.Add("narrative", ReportProblemCodes.NotAString);
-            }
-            else if ((narrative = n.GetString()!).Length > MaxNarrativeLength)
-            {
-                errors.Add("narrative", ReportProblemCodes.TooLong, MaxNarrativeLength);
-            }
+            return null;
         }
+        if (ReportKindNames.TryParseApiName(kindText, out var k))
+        {
+            return k;
+        }
+        errors.Add("kind", ReportProblemCodes.InvalidKind);
+        return null;
+    }
+
+    private static ReportPeriod? ReadPeriod(JsonElement root, ReportKind kind, ValidationErrors errors)
+    {
+        var periodText = RequiredString(root, "period", "period", errors);
+        if (periodText is null)
+        {
+            return null;
+        }
+        if (ReportPeriod.TryParse(periodText, kind == ReportKind.Monthly, out var period))
+        {
+            return period;
+        }
+        errors.Add("period", kind == ReportKind.Monthly ? ReportProblemCodes.PeriodNotAMonth : ReportProblemCodes.PeriodNotAYear);
+        return null;
+    }
+
+    private static string? ReadNarrative(JsonElement root, ValidationErrors errors)
+    {
+        if (!root.TryGetProperty("narrative", out var n) || n.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (n.ValueKind != JsonValueKind.String)
+        {
+            errors.Add("narrative", ReportProblemCodes.NotAString);
+            return null;
+        }
+        var narrative = n.GetString()!;
+        if (narrative.Length > MaxNarrativeLength)
+        {
+            errors.Add("narrative", ReportProblemCodes.TooLong, MaxNarrativeLength);
+        }
+        return narrative;
+    }
+
+    private static List<CommunityUpdate> ReadUpdates(JsonElement root, ValidationErrors errors)
+    {
         var updates = new List<CommunityUpdate>();
         if (!root.TryGetProperty("updates", out var list) || list.ValueKind != JsonValueKind.Array)
         {
             errors.Add("updates", ReportProblemCodes.NotAnArray);
+            return updates;
         }
-        else
+        var i = 0;
+        foreach (var item in list.EnumerateArray())
         {
-            var i = 0;
-            foreach (var item in list.EnumerateArray())
+            if (ParseUpdate(item, $"updates[{i}]", errors) is { } update)
             {
-                if (ParseUpdate(item, $"updates[{i}]", errors) is { } update)
-                {
-                    updates.Add(update);
-                }
-                i++;
+                updates.Add(update);
             }
+            i++;
         }
-        return locality is null || kind is null || period is null || submittedBy is null || !errors.IsEmpty
-            ? null
-            : new ReportSubmission(locality, kind.Value, period.Value, submittedBy, narrative, updates);
+        return updates;
     }
 
     /// <summary>Takes the update's JSON values as the shared reader's fields; only the JSON's own forms are checked here.</summary>

@@ -61,24 +61,7 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
                 return ReportOutcome.Rejected(errors);   // disposing the transaction rolls every row back
             }
 
-            var stored = new StoredReport(sequence, receipt.ReportId ?? Guid.CreateVersion7(receivedAt).ToString("N"), report.Locality,
-                report.Kind.ToApiName(), report.Period.ToString(), receivedAt.ToUniversalTime(),
-                campaign.DeadlineFor(report.Kind, report.Period), campaign.IsOnTime(report.Kind, report.Period, receivedAt), changed.Count, scope.IsProvince);
-            await InsertReportAsync(connection, transaction, stored, report, scope, receipt.Body ?? ReportJson.Serialize(report), cancellationToken).ConfigureAwait(false);
-            if (receipt.AuditActor is { } actor)
-            {
-                // In the same transaction: an acknowledged report always has its audit row, and a refused one has none here.
-                await connection.ExecuteAsync(new CommandDefinition(AuditSql, new
-                {
-                    At = receivedAt.ToUniversalTime(), Actor = actor, Address = receipt.AuditAddress,
-                    Target = $"{report.Locality} {stored.ReportId}", Detail = $"stored; {stored.Applied} communities changed",
-                }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            }
-            if (receipt.Idempotency is { } newClaim)
-            {
-                await connection.ExecuteAsync(new CommandDefinition(InsertClaimSql,
-                    new { newClaim.Client, newClaim.Key, newClaim.RequestHash, Report = sequence, CreatedAt = receivedAt }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            }
+            var stored = await StoreAsync(connection, transaction, sequence, report, receipt, changed.Count, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return ReportOutcome.Accepted(stored);
         }
@@ -86,6 +69,32 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
         {
             _writeLock.Release();
         }
+    }
+
+    /// <summary>Writes the report's row, its audit row and its idempotency claim, all in the report's transaction.</summary>
+    private async Task<StoredReport> StoreAsync(SqliteConnection connection, SqliteTransaction transaction, long sequence,
+        ReportSubmission report, ReportReceipt receipt, int applied, CancellationToken cancellationToken)
+    {
+        var (scope, receivedAt) = (receipt.Scope, receipt.ReceivedAt);
+        var stored = new StoredReport(sequence, receipt.ReportId ?? Guid.CreateVersion7(receivedAt).ToString("N"), report.Locality,
+            report.Kind.ToApiName(), report.Period.ToString(), receivedAt.ToUniversalTime(),
+            campaign.DeadlineFor(report.Kind, report.Period), campaign.IsOnTime(report.Kind, report.Period, receivedAt), applied, scope.IsProvince);
+        await InsertReportAsync(connection, transaction, stored, report, scope, receipt.Body ?? ReportJson.Serialize(report), cancellationToken).ConfigureAwait(false);
+        if (receipt.AuditActor is { } actor)
+        {
+            // In the same transaction: an acknowledged report always has its audit row, and a refused one has none here.
+            await connection.ExecuteAsync(new CommandDefinition(AuditSql, new
+            {
+                At = receivedAt.ToUniversalTime(), Actor = actor, Address = receipt.AuditAddress,
+                Target = $"{report.Locality} {stored.ReportId}", Detail = $"stored; {stored.Applied} communities changed",
+            }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+        if (receipt.Idempotency is { } newClaim)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(InsertClaimSql,
+                new { newClaim.Client, newClaim.Key, newClaim.RequestHash, Report = sequence, CreatedAt = receivedAt }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+        return stored;
     }
 
     private const string AuditSql =
