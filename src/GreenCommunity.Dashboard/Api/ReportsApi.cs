@@ -40,6 +40,7 @@ public static class ReportsApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/reports", ListAsync).WithName("ListReports").WithSummary("Received reports, newest first");
         api.MapGet("/reports/{reportId}", GetAsync).WithName("GetReport").WithSummary("A report exactly as it was accepted")
+            .Produces<JsonObject>(StatusCodes.Status200OK)   // the body as submitted, with four fields added: its shape is the submitter's
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
