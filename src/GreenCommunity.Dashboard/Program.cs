@@ -1,4 +1,6 @@
+using GreenCommunity.Dashboard.Admin;
 using GreenCommunity.Dashboard.Extensions;
+using GreenCommunity.Dashboard.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDashboard();

@@ -4,6 +4,7 @@ using GreenCommunity.Data.Access;
 using GreenCommunity.Data.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GreenCommunity.Dashboard.Accounts;
@@ -25,7 +26,7 @@ public static class AccountEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
+    private static async Task<RedirectHttpResult> SignInAsync(HttpContext context, [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
         UserStore users, AuditRecorder audit)
     {
         var back = LocalOnly(returnUrl);
@@ -37,7 +38,7 @@ public static class AccountEndpoints
         {
             await audit.RecordAsync($"user:{userName}", address, "sign-in", userName, AuditOutcome.Refused, outcome.Status.ToString());
             var reason = outcome.Status == SignInStatus.LockedOut ? "locked" : outcome.Status == SignInStatus.Disabled ? "disabled" : "failed";
-            return Results.LocalRedirect($"{LoginPath}?error={reason}&returnUrl={Uri.EscapeDataString(back)}");
+            return TypedResults.LocalRedirect($"{LoginPath}?error={reason}&returnUrl={Uri.EscapeDataString(back)}");
         }
         var user = outcome.User!;
         var claims = new List<Claim>
@@ -55,25 +56,25 @@ public static class AccountEndpoints
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
         await audit.RecordAsync($"user:{user.UserName}", address, "sign-in", user.UserName, AuditOutcome.Allowed, user.Role);
-        return Results.LocalRedirect(back);
+        return TypedResults.LocalRedirect(back);
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext context, AuditRecorder audit)
+    private static async Task<RedirectHttpResult> SignOutAsync(HttpContext context, AuditRecorder audit)
     {
         await audit.RecordAsync(context.User, context.Connection.RemoteIpAddress?.ToString(), "sign-out", context.User.Identity?.Name, AuditOutcome.Allowed, null);
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        return Results.LocalRedirect(LoginPath);
+        return TypedResults.LocalRedirect(LoginPath);
     }
 
     /// <summary>A meeting-room screen opens /display/{token}: a read-only session that ends when the token is revoked.</summary>
-    private static async Task<IResult> DisplayAsync(HttpContext context, string token, ApiTokenStore tokens, AuditRecorder audit)
+    private static async Task<RedirectHttpResult> DisplayAsync(HttpContext context, string token, ApiTokenStore tokens, AuditRecorder audit)
     {
         var display = await tokens.ValidateAsync(token, ApiToken.DisplayKind, context.RequestAborted);
         var address = context.Connection.RemoteIpAddress?.ToString();
         if (display is null)
         {
             await audit.RecordAsync("anonymous", address, "display.sign-in", null, AuditOutcome.Refused, "unknown or revoked display token");
-            return Results.LocalRedirect($"{LoginPath}?error=display");
+            return TypedResults.LocalRedirect($"{LoginPath}?error=display");
         }
         var claims = new List<Claim>
         {
@@ -84,7 +85,7 @@ public static class AccountEndpoints
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
         await audit.RecordAsync($"display:{display.Id}", address, "display.sign-in", display.Name, AuditOutcome.Allowed, null);
-        return Results.LocalRedirect("/");
+        return TypedResults.LocalRedirect("/");
     }
 
     /// <summary>Only paths of this site: a sign-in link must not become an open redirect.</summary>

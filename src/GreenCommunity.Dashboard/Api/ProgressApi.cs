@@ -5,6 +5,7 @@ using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Regions;
 using GreenCommunity.Domain.Standard;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GreenCommunity.Dashboard.Api;
 
@@ -13,12 +14,14 @@ public static class ProgressApi
 {
     public static RouteGroupBuilder MapProgressApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/summary", SummaryAsync).WithName("GetSummary").WithSummary("Stage counts of a region and its children on a day");
-        api.MapGet("/communities/{code}", CommunityAsync).WithName("GetCommunity").WithSummary("A community's stage, criteria and history on a day");
+        api.MapGet("/summary", SummaryAsync).WithName("GetSummary").WithSummary("Stage counts of a region and its children on a day")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/communities/{code}", CommunityAsync).WithName("GetCommunity").WithSummary("A community's stage, criteria and history on a day")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
-    private static async Task<IResult> SummaryAsync(ProgressReader progress, Campaign campaign, string? scope, string? asOf, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<RegionSummary>, ValidationProblem, ProblemHttpResult>> SummaryAsync(ProgressReader progress, Campaign campaign, string? scope, string? asOf, CancellationToken cancellationToken)
     {
         if (!ApiProblems.TryReadAsOf(asOf, progress.Today, out var day, out var error))
         {
@@ -26,13 +29,14 @@ public static class ProgressApi
         }
         var code = RegionCodes.Scope(scope, campaign.ProvinceCode);
         var tree = await progress.GetProvinceAsync(day, cancellationToken);
-        var node = tree.Find(code);
-        return node is null
-            ? ApiProblems.Status(StatusCodes.Status404NotFound, "Not found", $"No region {scope}: use 42, a prefecture-level or a county-level code.")
-            : TypedResults.Ok(RegionSummary.From(node, day, withChildren: true));
+        if (tree.Find(code) is not { } node)
+        {
+            return ApiProblems.NotFound($"No region {scope}: use 42, a prefecture-level or a county-level code.");
+        }
+        return TypedResults.Ok(RegionSummary.From(node, day, withChildren: true));
     }
 
-    private static async Task<IResult> CommunityAsync(CommunityQueries communities, ProgressReader progress, string code, string? asOf, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CommunityResponse>, ValidationProblem, ProblemHttpResult>> CommunityAsync(CommunityQueries communities, ProgressReader progress, string code, string? asOf, CancellationToken cancellationToken)
     {
         if (!ApiProblems.TryReadAsOf(asOf, progress.Today, out var day, out var error))
         {
@@ -41,7 +45,7 @@ public static class ProgressApi
         var detail = await communities.GetAsync(code, day, cancellationToken);
         if (detail is null)
         {
-            return ApiProblems.Status(StatusCodes.Status404NotFound, "Not found", $"No urban community {code}.");
+            return ApiProblems.NotFound($"No urban community {code}.");
         }
         var criteria = detail.Criteria.ToDictionary(
             c => c.Key.ToString(CultureInfo.InvariantCulture),

@@ -39,7 +39,9 @@ public static class ReportsApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/reports", ListAsync).WithName("ListReports").WithSummary("Received reports, newest first");
-        api.MapGet("/reports/{reportId}", GetAsync).WithName("GetReport").WithSummary("A report exactly as it was accepted");
+        api.MapGet("/reports/{reportId}", GetAsync).WithName("GetReport").WithSummary("A report exactly as it was accepted")
+            .Produces<JsonObject>(StatusCodes.Status200OK)   // the body as submitted, with four fields added: its shape is the submitter's
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -109,7 +111,7 @@ public static class ReportsApi
         return buffer.ToArray();
     }
 
-    private static async Task<IResult> ListAsync(ReportQueries reports, string? locality, string? period, int? page, int? pageSize, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ReportPage>, ValidationProblem>> ListAsync(ReportQueries reports, string? locality, string? period, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var p = page ?? 1;
         var size = pageSize ?? 50;
@@ -130,7 +132,7 @@ public static class ReportsApi
         var record = await reports.GetAsync(reportId, cancellationToken);
         if (record is null)
         {
-            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: $"No report {reportId}.");
+            return ApiProblems.NotFound($"No report {reportId}.");
         }
         var json = JsonNode.Parse(record.Body)!.AsObject();
         json["reportId"] = record.Report.ReportId;

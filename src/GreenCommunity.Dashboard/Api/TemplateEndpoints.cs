@@ -2,6 +2,7 @@ using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Data.Communities;
 using GreenCommunity.Data.Progress;
 using GreenCommunity.Domain.Regions;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GreenCommunity.Dashboard.Api;
 
@@ -12,18 +13,20 @@ public static class TemplateEndpoints
 
     public static IEndpointRouteBuilder MapTemplateEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Path, async (string? locality, CommunityQueries communities, ProgressReader progress, CancellationToken cancellationToken) =>
-        {
-            var regions = await progress.GetRegionsAsync(cancellationToken);
-            var region = regions.FirstOrDefault(r => r.Level == RegionLevel.Prefecture && r.Code == locality);
-            if (locality is not null && region is null)
-            {
-                return ApiProblems.Status(StatusCodes.Status404NotFound, "Not found", $"No locality {locality}.");
-            }
-            var rows = region is null ? [] : await communities.ListAsync(region.Code, cancellationToken);
-            var name = region is null ? "绿色社区填报模板.xlsx" : $"绿色社区填报模板-{region.Name}-{region.Code}.xlsx";
-            return Results.File(ReportWorkbook.CreateTemplate(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
-        }).RequireAuthorization(Accounts.DashboardPolicies.Staff).ExcludeFromDescription();
+        endpoints.MapGet(Path, TemplateAsync).RequireAuthorization(Accounts.DashboardPolicies.Staff).ExcludeFromDescription();
         return endpoints;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TemplateAsync(string? locality, CommunityQueries communities, ProgressReader progress, CancellationToken cancellationToken)
+    {
+        var regions = await progress.GetRegionsAsync(cancellationToken);
+        var region = regions.FirstOrDefault(r => r.Level == RegionLevel.Prefecture && r.Code == locality);
+        if (locality is not null && region is null)
+        {
+            return ApiProblems.NotFound($"No locality {locality}.");
+        }
+        var rows = region is null ? [] : await communities.ListAsync(region.Code, cancellationToken);
+        var name = region is null ? "绿色社区填报模板.xlsx" : $"绿色社区填报模板-{region.Name}-{region.Code}.xlsx";
+        return TypedResults.File(ReportWorkbook.CreateTemplate(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
     }
 }

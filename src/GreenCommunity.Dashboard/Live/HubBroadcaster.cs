@@ -10,7 +10,7 @@ namespace GreenCommunity.Dashboard.Live;
 /// from the shared live view's snapshot (no query of its own). Each message is built once and sent once to all
 /// connections or to a group, never per connection.
 /// </summary>
-public sealed class HubBroadcaster(ProgressNotifier notifier, LiveProgress live, IHubContext<ProgressHub> hub, HubSubscriptions subscriptions) : IHostedService
+public sealed class HubBroadcaster(ProgressNotifier notifier, LiveProgress live, IHubContext<ProgressHub, IProgressClient> hub, HubSubscriptions subscriptions) : IHostedService
 {
     private IDisposable? _reports;
     private IDisposable? _changes;
@@ -30,7 +30,7 @@ public sealed class HubBroadcaster(ProgressNotifier notifier, LiveProgress live,
     }
 
     private Task SendReportAsync(ReportNotice notice) =>
-        hub.Clients.All.SendAsync(ProgressHub.ReportReceived, new ReportReceivedMessage(notice.ReportId, notice.Locality, notice.Kind,
+        hub.Clients.All.ReportReceivedAsync(new ReportReceivedMessage(notice.ReportId, notice.Locality, notice.Kind,
             notice.Period, notice.OnTime, notice.ReceivedAt.ToOffset(ChinaTime.Offset), notice.Applied));
 
     /// <summary>The province's and each reporting locality's summary to every connection; a touched county's to the group that subscribed to it.</summary>
@@ -42,12 +42,12 @@ public sealed class HubBroadcaster(ProgressNotifier notifier, LiveProgress live,
         }
         var snapshot = change.Current;
         var tree = snapshot.Province;
-        await hub.Clients.All.SendAsync(ProgressHub.SummaryChanged, RegionSummary.From(tree, snapshot.Day, withChildren: false));
+        await hub.Clients.All.SummaryChangedAsync(RegionSummary.From(tree, snapshot.Day, withChildren: false));
         foreach (var locality in change.Arrived.Select(n => n.Locality).Distinct(StringComparer.Ordinal))
         {
             if (tree.Find(locality) is { } node)
             {
-                await hub.Clients.All.SendAsync(ProgressHub.SummaryChanged, RegionSummary.From(node, snapshot.Day, withChildren: false));
+                await hub.Clients.All.SummaryChangedAsync(RegionSummary.From(node, snapshot.Day, withChildren: false));
             }
         }
         var touched = change.Arrived.SelectMany(n => n.Counties).ToHashSet(StringComparer.Ordinal);
@@ -55,7 +55,7 @@ public sealed class HubBroadcaster(ProgressNotifier notifier, LiveProgress live,
         {
             if (tree.Find(scope) is { } node)
             {
-                await hub.Clients.Group(HubSubscriptions.Group(scope)).SendAsync(ProgressHub.SummaryChanged, RegionSummary.From(node, snapshot.Day, withChildren: false));
+                await hub.Clients.Group(HubSubscriptions.Group(scope)).SummaryChangedAsync(RegionSummary.From(node, snapshot.Day, withChildren: false));
             }
         }
     }

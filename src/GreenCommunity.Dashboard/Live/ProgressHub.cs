@@ -12,7 +12,7 @@ namespace GreenCommunity.Dashboard.Live;
 /// "summaryChanged"; Subscribe(scope) adds "summaryChanged" for another region (e.g. a county).
 /// </summary>
 [Authorize(Policy = ApiAuthentication.Policy)]
-public sealed class ProgressHub(HubSubscriptions subscriptions, ProgressReader progress, Campaign campaign) : Hub
+public sealed class ProgressHub(HubSubscriptions subscriptions, ProgressReader progress, Campaign campaign) : Hub<IProgressClient>
 {
     public const string Path = "/hubs/progress";
     public const string ReportReceived = "reportReceived";

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 
 namespace GreenCommunity.Dashboard.Localization;
@@ -7,18 +8,20 @@ public static class CultureEndpoints
 {
     public static IEndpointRouteBuilder MapCultureEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/culture/set", (string culture, string? redirectUri, HttpContext context) =>
-        {
-            if (!DashboardCultures.Supported.Contains(culture, StringComparer.OrdinalIgnoreCase))
-            {
-                return Results.BadRequest($"Supported languages: {string.Join(", ", DashboardCultures.Supported)}.");
-            }
-            RememberCulture(context, culture);
-            // Only local paths: the switch must not become an open redirect.
-            var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal) ? redirectUri : "/";
-            return Results.LocalRedirect(target);
-        }).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet("/culture/set", SetCulture).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
+    }
+
+    private static Results<BadRequest<string>, RedirectHttpResult> SetCulture(string culture, string? redirectUri, HttpContext context)
+    {
+        if (!DashboardCultures.Supported.Contains(culture, StringComparer.OrdinalIgnoreCase))
+        {
+            return TypedResults.BadRequest($"Supported languages: {string.Join(", ", DashboardCultures.Supported)}.");
+        }
+        RememberCulture(context, culture);
+        // Only local paths: the switch must not become an open redirect.
+        var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal) ? redirectUri : "/";
+        return TypedResults.LocalRedirect(target);
     }
 
     /// <summary>

@@ -195,8 +195,8 @@ public sealed class SignInTests(DashboardFactory factory) : IClassFixture<Dashbo
     public async Task CreateAdministrator_FromStandardInput_NeedsALongPassword()
     {
         // Act
-        var tooShort = await Extensions.DashboardHostingExtensions.CreateAdministratorAsync(factory.Services, "firstadmin", new StringReader("short\n"));
-        var created = await Extensions.DashboardHostingExtensions.CreateAdministratorAsync(factory.Services, "firstadmin", new StringReader("a-very-long-password\n"));
+        var tooShort = await Admin.AdministrationExtensions.CreateAdministratorAsync(factory.Services, "firstadmin", new StringReader("short\n"));
+        var created = await Admin.AdministrationExtensions.CreateAdministratorAsync(factory.Services, "firstadmin", new StringReader("a-very-long-password\n"));
 
         // Assert
         Assert.Equal(2, tooShort);

@@ -96,6 +96,34 @@ public sealed class ProgressApiTests(DashboardFactory factory) : IClassFixture<D
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task Read_UnknownThing_AnswersTheSame404OnEveryEndpoint()
+    {
+        // Arrange
+        using var client = factory.CreateClient(factory.Tokens.Province);
+        string[] urls = ["/api/v1/summary?scope=999999", "/api/v1/communities/420102999999", "/api/v1/reports/nope"];
+
+        // Act
+        var responses = new List<HttpResponseMessage>();
+        foreach (var url in urls)
+        {
+            responses.Add(await client.GetAsync(url, Ct));
+        }
+
+        // Assert: one problem shape (type, title, status, detail, traceId), only the detail says what was not found.
+        var bodies = new List<JsonElement>();
+        foreach (var response in responses)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            bodies.Add(await response.JsonAsync());
+        }
+        Assert.All(bodies, b => Assert.Equal(["detail", "status", "title", "traceId", "type"], b.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)));
+        Assert.All(bodies, b => Assert.Equal(404, b.GetProperty("status").GetInt32()));
+        Assert.Single(bodies.Select(b => (b.GetProperty("type").GetString(), b.GetProperty("title").GetString())).Distinct());
+        Assert.Equal(urls.Length, bodies.Select(b => b.GetProperty("detail").GetString()).Distinct().Count());
+    }
+
     [Theory]
     [InlineData("/api/v1/summary")]
     [InlineData("/api/v1/reports")]

@@ -1,9 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using System.Threading.Channels;
+using GreenCommunity.Dashboard.Api;
+using GreenCommunity.Dashboard.Live;
 using GreenCommunity.Dashboard.Tests.Shared;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using static GreenCommunity.Dashboard.Tests.Shared.ReportBodies;
 
 namespace GreenCommunity.Dashboard.Tests.Live;
@@ -67,6 +70,26 @@ public sealed class ProgressHubTests(DashboardFactory factory) : IClassFixture<D
     }
 
     [Fact]
+    public async Task HubContext_TypedClient_SendsTheContractsEventNames()
+    {
+        // Arrange
+        await using var connection = Connect(factory.Tokens.Province);
+        var heard = Channel.CreateUnbounded<string>();
+        connection.On<JsonElement>("reportReceived", m => heard.Writer.TryWrite("reportReceived " + m.GetProperty("reportId").GetString()));
+        connection.On<JsonElement>("summaryChanged", m => heard.Writer.TryWrite("summaryChanged " + m.GetProperty("scope").GetString()));
+        await connection.StartAsync(Ct);
+        var hub = factory.Services.GetRequiredService<IHubContext<ProgressHub, IProgressClient>>().Clients.Client(connection.ConnectionId!);
+
+        // Act
+        await hub.ReportReceivedAsync(new ReportReceivedMessage("typed-report", Wuhan, "monthly", ThisMonth, true, DateTimeOffset.UnixEpoch, 0));
+        await hub.SummaryChangedAsync(new RegionSummary("typed-scope", "", "", new DateOnly(2022, 6, 30), 0, 0, 0, 0, 0, 0, 0, null));
+
+        // Assert: the names on the wire are the ones clients listen for (the .NET client matches them case-sensitively).
+        Assert.Equal("reportReceived typed-report", await ReadAsync(heard, m => m.EndsWith(" typed-report", StringComparison.Ordinal)));
+        Assert.Equal("summaryChanged typed-scope", await ReadAsync(heard, m => m.EndsWith(" typed-scope", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Subscribe_UnknownScope_Fails()
     {
         // Arrange
@@ -124,7 +147,7 @@ public sealed class ProgressHubTests(DashboardFactory factory) : IClassFixture<D
         })
         .Build();
 
-    private static async Task<JsonElement> ReadAsync(Channel<JsonElement> channel, Func<JsonElement, bool> match)
+    private static async Task<T> ReadAsync<T>(Channel<T> channel, Func<T, bool> match)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(10));

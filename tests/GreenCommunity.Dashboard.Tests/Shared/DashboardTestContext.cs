@@ -1,17 +1,17 @@
 using System.Globalization;
 using Bunit;
+using GreenCommunity.Dashboard.Intake;
+using GreenCommunity.Dashboard.Extensions;
+using GreenCommunity.Dashboard.LiveView;
 using GreenCommunity.Dashboard.Localization;
-using GreenCommunity.Dashboard.Live;
-using GreenCommunity.Data.Reports;
+using GreenCommunity.Dashboard.Maps;
+using GreenCommunity.Dashboard.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 using MudBlazor.Services;
-
-using GreenCommunity.Dashboard;
 
 namespace GreenCommunity.Dashboard.Tests.Shared;
 
-/// <summary>bunit with MudBlazor and the dashboard's real data services, reading the factory's seeded database.</summary>
+/// <summary>bunit with MudBlazor and the dashboard's own features, over the factory's running app and its seeded database.</summary>
 public abstract class DashboardTestContext : BunitContext
 {
     protected DashboardTestContext(DashboardFactory factory, string culture = DashboardCultures.Chinese)
@@ -20,27 +20,21 @@ public abstract class DashboardTestContext : BunitContext
         Factory = factory;
         DefaultWaitTimeout = TimeSpan.FromSeconds(30);   // a fresh factory computes its first snapshot; a loaded 2-core machine is slow
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // MudBlazor without transitions, and without a popover provider: a test renders a page, not the layout.
         Services.AddMudServices(o =>
         {
             o.SnackbarConfiguration.ShowTransitionDuration = 0;
             o.SnackbarConfiguration.HideTransitionDuration = 0;
             o.PopoverOptions.CheckForPopoverProvider = false;
         });
-        Services.AddLocalization();
-        Services.AddTransient<MudLocalizer, DashboardMudLocalizer>();
-        Services.AddSingleton(factory.Services.GetRequiredService<ReportQueries>());
-        Services.AddSingleton(factory.Services.GetRequiredService<ProgressNotifier>());
-        Services.AddSingleton(TimeProvider.System);
-        foreach (var type in new[]
-        {
-            typeof(GreenCommunity.Dashboard.Intake.ReportIntake), typeof(Data.Progress.ProgressReader), typeof(Domain.Campaigns.Campaign),
-            typeof(Data.Access.ApiTokenStore), typeof(Data.Communities.CommunityQueries), typeof(GreenCommunity.Dashboard.Maps.MapGeometry),
-            typeof(Data.Progress.ProgressHistoryQueries), typeof(Data.Standard.CriteriaQueries), typeof(LiveView.LiveProgress),
-            typeof(GreenCommunity.Dashboard.Maps.MapViewBuilder), typeof(GreenCommunity.Dashboard.Intake.WorkbookIntake), typeof(GreenCommunity.Dashboard.Localization.ReportProblemTexts),
-        })
-        {
-            Services.AddSingleton(type, factory.Services.GetRequiredService(type));
-        }
+        Services.AddDashboardLocalization();
+        // The app's own features over the factory's running app: its store, its intake and notifier, its live view, its map.
+        Services.AddFromApp(factory.Services, features => features
+            .AddDashboardStorage()
+            .AddReportIntake()
+            .AddLiveView()
+            .AddDashboardMaps());
+        // What a test must stand in for: there is no circuit, so no circuit handler notes the browser's address.
         Services.AddScoped<Accounts.ClientAddress>();
         Authorization = AddAuthorization();
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));

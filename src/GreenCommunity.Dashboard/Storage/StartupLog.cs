@@ -1,4 +1,4 @@
-namespace GreenCommunity.Dashboard.Extensions;
+namespace GreenCommunity.Dashboard.Storage;
 
 internal static partial class StartupLog
 {

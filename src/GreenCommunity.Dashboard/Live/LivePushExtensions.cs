@@ -1,0 +1,23 @@
+namespace GreenCommunity.Dashboard.Live;
+
+/// <summary>
+/// Live push to external clients: the SignalR hub at <see cref="ProgressHub.Path"/>, the broadcaster that feeds it from
+/// the intake's notices and the shared live view, and (demo mode only) the feed that keeps a fresh install moving.
+/// </summary>
+public static class LivePushExtensions
+{
+    public static IServiceCollection AddLivePush(this IServiceCollection services)
+    {
+        services.AddSingleton<HubSubscriptions>();
+        services.AddHostedService<HubBroadcaster>();
+        services.AddHostedService<DemoLiveFeed>();
+        services.AddSignalR();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapLivePush(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHub<ProgressHub>(ProgressHub.Path);
+        return endpoints;
+    }
+}

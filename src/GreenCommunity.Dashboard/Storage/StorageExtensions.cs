@@ -1,0 +1,81 @@
+using GreenCommunity.Dashboard.Configuration;
+using GreenCommunity.Data.Access;
+using GreenCommunity.Data.Audit;
+using GreenCommunity.Data.Communities;
+using GreenCommunity.Data.Demo;
+using GreenCommunity.Data.Progress;
+using GreenCommunity.Data.Reference;
+using GreenCommunity.Data.Reports;
+using GreenCommunity.Data.Standard;
+using GreenCommunity.Data.Startup;
+using GreenCommunity.Data.Storage;
+using GreenCommunity.Domain.Campaigns;
+using Microsoft.Extensions.Options;
+
+namespace GreenCommunity.Dashboard.Storage;
+
+/// <summary>The store: its options, the SQLite file, the campaign and reference data it is built from, and the Data project's queries over it.</summary>
+public static class StorageExtensions
+{
+    public static IServiceCollection AddDashboardStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AssetsOptions>().BindConfiguration(AssetsOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AssetsOptions>, AssetsOptionsValidator>();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => SqliteConnectionFactory.ForDirectory(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectoryFullPath));
+        services.AddSingleton(sp => CampaignDefinition.Parse(File.ReadAllText(sp.GetRequiredService<IOptions<AssetsOptions>>().Value.CampaignFileFullPath)));
+        services.AddSingleton(sp => new ReferenceDataFiles(sp.GetRequiredService<IOptions<AssetsOptions>>().Value.Directory));
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<ReferenceDataLoader>();
+        services.AddSingleton<ReportWriter>();
+        services.AddSingleton<DemoCampaignPlayer>();
+        services.AddSingleton<StoreInitializer>();
+        services.AddSingleton<StoreProbe>();
+
+        services.AddSingleton<RegionQueries>();
+        services.AddSingleton<ProgressQueries>();
+        services.AddSingleton<PresentDay>();
+        services.AddSingleton<ProgressReader>();
+        services.AddSingleton<ProgressHistoryQueries>();
+        services.AddSingleton<CriteriaQueries>();
+        services.AddSingleton<ReportQueries>();
+        services.AddSingleton<CommunityQueries>();
+        services.AddSingleton<LiveFeedQueries>();
+        services.AddSingleton<DemoCredentials>();
+        services.AddSingleton<ApiTokenStore>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<AuditLog>();
+        return services;
+    }
+
+    /// <summary>Schema, reference data and (on a new database in demo mode) the demo history, before the app listens.</summary>
+    public static async Task InitializeStoreAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("GreenCommunity.Startup");
+        var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        var database = app.Services.GetRequiredService<SqliteConnectionFactory>();
+        StartupLog.Database(logger, database.DatabasePath);
+        var lastShown = -1;
+        var progress = new Progress<(int Sent, int Total)>(p =>
+        {
+            var percent = p.Sent * 100 / p.Total;
+            if (percent / 10 != lastShown / 10)
+            {
+                lastShown = percent;
+                StartupLog.DemoProgress(logger, p.Sent, p.Total, percent);
+            }
+        });
+        var started = TimeProvider.System.GetTimestamp();
+        var result = await app.Services.GetRequiredService<StoreInitializer>().InitializeAsync(demo.Enabled, demo.Seed, progress, cancellationToken);
+        var elapsed = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
+        var credentials = app.Services.GetRequiredService<DemoCredentials>().FilePath;
+        if (demo.Enabled && File.Exists(credentials))
+        {
+            StartupLog.DemoCredentials(logger, credentials);   // where, never what: the secrets stay in the file
+        }
+        StartupLog.StoreReady(logger, elapsed, result.CreatedDatabase, result.MigrationsApplied.Count, result.ReferenceLoaded, result.DemoReports);
+    }
+}

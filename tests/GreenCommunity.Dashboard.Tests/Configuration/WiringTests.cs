@@ -1,0 +1,45 @@
+using GreenCommunity.Dashboard.Extensions;
+using GreenCommunity.Dashboard.Live;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace GreenCommunity.Dashboard.Tests.Configuration;
+
+/// <summary>The features composed by AddDashboard: none registers what another already has, and the start-up order holds.</summary>
+public sealed class WiringTests
+{
+    [Fact]
+    public void AddDashboard_AllFeatures_RegisterEachOfTheProjectsServicesOnce()
+    {
+        // Arrange
+        var builder = WebApplication.CreateBuilder();
+
+        // Act
+        builder.AddDashboard();
+
+        // Assert
+        var twice = builder.Services
+            .Where(d => d.ServiceType.Namespace?.StartsWith("GreenCommunity.", StringComparison.Ordinal) == true)
+            .GroupBy(d => d.ServiceType)
+            .Where(g => g.Count() > 1)
+            .Select(g => g.Key.FullName);
+        Assert.Empty(twice);
+    }
+
+    [Fact]
+    public void AddDashboard_HostedServices_StartTheBroadcasterThenTheDemoFeedThenTheLiveView()
+    {
+        // Arrange
+        var builder = WebApplication.CreateBuilder();
+
+        // Act
+        builder.AddDashboard();
+
+        // Assert: the live view is registered by a factory (the same instance as the singleton), so it has no implementation type.
+        var ours = builder.Services
+            .Where(d => d.ServiceType == typeof(IHostedService))
+            .Where(d => d.ImplementationType?.Namespace?.StartsWith("GreenCommunity.", StringComparison.Ordinal) != false);
+        Assert.Equal([typeof(HubBroadcaster), typeof(DemoLiveFeed), null], ours.Select(d => d.ImplementationType));
+    }
+}
