@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using GreenCommunity.Dashboard.Api;
 using GreenCommunity.Domain.Reports;
 
 namespace GreenCommunity.Dashboard.Accounts;

@@ -1,4 +1,5 @@
 using GreenCommunity.Dashboard.Security;
+using GreenCommunity.Dashboard.Accounts;
 using Microsoft.AspNetCore.Authentication;
 
 namespace GreenCommunity.Dashboard.Api;

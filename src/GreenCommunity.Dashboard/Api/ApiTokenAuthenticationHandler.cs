@@ -1,3 +1,4 @@
+using GreenCommunity.Dashboard.Accounts;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using GreenCommunity.Data.Access;

@@ -6,6 +6,7 @@ using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Regions;
 using GreenCommunity.Domain.Standard;
 using Microsoft.AspNetCore.Http.HttpResults;
+using GreenCommunity.Dashboard.Contracts;
 
 namespace GreenCommunity.Dashboard.Api;
 

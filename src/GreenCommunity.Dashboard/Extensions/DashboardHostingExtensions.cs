@@ -2,12 +2,14 @@ using GreenCommunity.Dashboard.Accounts;
 using GreenCommunity.Dashboard.Admin;
 using GreenCommunity.Dashboard.Api;
 using GreenCommunity.Dashboard.Components;
+using GreenCommunity.Dashboard.Demo;
 using GreenCommunity.Dashboard.Health;
 using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Dashboard.Live;
 using GreenCommunity.Dashboard.LiveView;
 using GreenCommunity.Dashboard.Localization;
 using GreenCommunity.Dashboard.Maps;
+using GreenCommunity.Dashboard.Model;
 using GreenCommunity.Dashboard.Security;
 using GreenCommunity.Dashboard.Storage;
 
@@ -32,8 +34,10 @@ public static class DashboardHostingExtensions
             .AddDashboardStorage()
             .AddReportIntake()
             .AddLivePush()          // hosted services start in the order registered: the broadcaster, the demo feed, the live view
+            .AddDemoFeed()
             .AddLiveView()
             .AddDashboardMaps()
+            .AddDashboardViewModels()
             .AddDashboardAccounts()
             .AddDashboardAdministration()
             .AddDashboardApi()

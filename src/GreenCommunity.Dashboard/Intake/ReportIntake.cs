@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using GreenCommunity.Dashboard.Accounts;
-using GreenCommunity.Dashboard.Live;
 using GreenCommunity.Data.Audit;
 using GreenCommunity.Data.Reports;
 using GreenCommunity.Domain.Communities;

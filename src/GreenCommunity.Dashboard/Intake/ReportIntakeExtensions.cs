@@ -1,4 +1,3 @@
-using GreenCommunity.Dashboard.Live;
 
 namespace GreenCommunity.Dashboard.Intake;
 

@@ -1,7 +1,9 @@
-using GreenCommunity.Dashboard.Api;
+using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Dashboard.LiveView;
+using GreenCommunity.Dashboard.Api;
 using GreenCommunity.Domain.Campaigns;
 using Microsoft.AspNetCore.SignalR;
+using GreenCommunity.Dashboard.Contracts;
 
 namespace GreenCommunity.Dashboard.Live;
 

@@ -1,5 +1,6 @@
 using GreenCommunity.Dashboard.Api;
 using Microsoft.AspNetCore.SignalR;
+using GreenCommunity.Dashboard.Contracts;
 
 namespace GreenCommunity.Dashboard.Live;
 

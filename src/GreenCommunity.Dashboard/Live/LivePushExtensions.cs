@@ -2,7 +2,7 @@ namespace GreenCommunity.Dashboard.Live;
 
 /// <summary>
 /// Live push to external clients: the SignalR hub at <see cref="ProgressHub.Path"/>, the broadcaster that feeds it from
-/// the intake's notices and the shared live view, and (demo mode only) the feed that keeps a fresh install moving.
+/// the intake's notices and the shared live view.
 /// </summary>
 public static class LivePushExtensions
 {
@@ -10,7 +10,6 @@ public static class LivePushExtensions
     {
         services.AddSingleton<HubSubscriptions>();
         services.AddHostedService<HubBroadcaster>();
-        services.AddHostedService<DemoLiveFeed>();
         services.AddSignalR();
         return services;
     }

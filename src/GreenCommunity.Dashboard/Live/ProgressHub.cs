@@ -4,6 +4,7 @@ using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Regions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using GreenCommunity.Dashboard.Accounts;
 
 namespace GreenCommunity.Dashboard.Live;
 

@@ -1,5 +1,4 @@
-using GreenCommunity.Dashboard.Live;
-using GreenCommunity.Dashboard.Model;
+using GreenCommunity.Dashboard.Intake;
 
 namespace GreenCommunity.Dashboard.LiveView;
 

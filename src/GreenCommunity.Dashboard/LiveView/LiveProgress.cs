@@ -1,5 +1,5 @@
-using GreenCommunity.Dashboard.Live;
-using GreenCommunity.Dashboard.Model;
+using GreenCommunity.Dashboard.Subscriptions;
+using GreenCommunity.Dashboard.Intake;
 
 namespace GreenCommunity.Dashboard.LiveView;
 

@@ -1,4 +1,4 @@
-using GreenCommunity.Dashboard.Model;
+using GreenCommunity.Dashboard.Theme;
 
 namespace GreenCommunity.Dashboard.Maps;
 

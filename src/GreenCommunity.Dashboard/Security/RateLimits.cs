@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using GreenCommunity.Dashboard.Accounts;
-using GreenCommunity.Dashboard.Api;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 

@@ -3,6 +3,7 @@ using GreenCommunity.Dashboard.Live;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using GreenCommunity.Dashboard.Demo;
 
 namespace GreenCommunity.Dashboard.Tests.Configuration;
 

@@ -2,6 +2,8 @@ using System.Threading.Channels;
 using GreenCommunity.Dashboard.Live;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using GreenCommunity.Dashboard.Subscriptions;
+using GreenCommunity.Dashboard.Intake;
 
 namespace GreenCommunity.Dashboard.Tests.Live;
 

@@ -3,6 +3,7 @@ using GreenCommunity.Dashboard.LiveView;
 using GreenCommunity.Dashboard.Tests.Shared;
 using GreenCommunity.Data.Progress;
 using Microsoft.Extensions.DependencyInjection;
+using GreenCommunity.Dashboard.Subscriptions;
 
 namespace GreenCommunity.Dashboard.Tests.Live;
 
@@ -140,7 +141,7 @@ public sealed class LiveProgressTests(DashboardFactory factory) : IClassFixture<
         }
     }
 
-    private static readonly TimeSpan CallbackThrottlerInterval = GreenCommunity.Dashboard.Live.CallbackThrottler.DefaultInterval;
+    private static readonly TimeSpan CallbackThrottlerInterval = GreenCommunity.Dashboard.Subscriptions.CallbackThrottler.DefaultInterval;
 
     private static async Task WaitForAsync(Func<Task<bool>> condition)
     {

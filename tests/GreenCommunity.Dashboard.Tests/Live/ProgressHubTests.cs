@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using static GreenCommunity.Dashboard.Tests.Shared.ReportBodies;
+using GreenCommunity.Dashboard.Contracts;
 
 namespace GreenCommunity.Dashboard.Tests.Live;
 

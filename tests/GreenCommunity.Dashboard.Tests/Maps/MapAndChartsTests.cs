@@ -11,6 +11,7 @@ using GreenCommunity.Data.Standard;
 using GreenCommunity.Data.Storage;
 using GreenCommunity.Domain.Progress;
 using Microsoft.Extensions.DependencyInjection;
+using GreenCommunity.Dashboard.Model;
 
 namespace GreenCommunity.Dashboard.Tests.Maps;
 

@@ -5,6 +5,7 @@ using GreenCommunity.Dashboard.Extensions;
 using GreenCommunity.Dashboard.LiveView;
 using GreenCommunity.Dashboard.Localization;
 using GreenCommunity.Dashboard.Maps;
+using GreenCommunity.Dashboard.Model;
 using GreenCommunity.Dashboard.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -33,7 +34,8 @@ public abstract class DashboardTestContext : BunitContext
             .AddDashboardStorage()
             .AddReportIntake()
             .AddLiveView()
-            .AddDashboardMaps());
+            .AddDashboardMaps()
+            .AddDashboardViewModels());
         // What a test must stand in for: there is no circuit, so no circuit handler notes the browser's address.
         Services.AddScoped<Accounts.ClientAddress>();
         Authorization = AddAuthorization();

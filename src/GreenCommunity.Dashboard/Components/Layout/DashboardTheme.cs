@@ -1,3 +1,4 @@
+using GreenCommunity.Dashboard.Theme;
 using GreenCommunity.Dashboard.Model;
 using MudBlazor;
 

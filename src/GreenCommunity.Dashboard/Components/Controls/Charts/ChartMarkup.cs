@@ -1,3 +1,4 @@
+using GreenCommunity.Dashboard.Theme;
 using System.Globalization;
 using System.Net;
 using System.Text;

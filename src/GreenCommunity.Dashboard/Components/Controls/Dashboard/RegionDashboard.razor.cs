@@ -7,6 +7,7 @@ using GreenCommunity.Dashboard.Model;
 using GreenCommunity.Domain.Campaigns;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using GreenCommunity.Dashboard.Subscriptions;
 
 namespace GreenCommunity.Dashboard.Components.Controls.Dashboard;
 

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using GreenCommunity.Data.Access;
 using GreenCommunity.Domain.Reports;
 
-namespace GreenCommunity.Dashboard.Api;
+namespace GreenCommunity.Dashboard.Accounts;
 
 /// <summary>The names the bearer-token scheme uses, and how a request's scope is read back from its claims.</summary>
 public static class ApiAuthentication

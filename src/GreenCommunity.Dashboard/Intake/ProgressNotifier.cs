@@ -1,4 +1,5 @@
-namespace GreenCommunity.Dashboard.Live;
+using GreenCommunity.Dashboard.Subscriptions;
+namespace GreenCommunity.Dashboard.Intake;
 
 /// <summary>
 /// The one in-process channel for "a report has been committed". Subscribers (the shared live view, the hub

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace GreenCommunity.Dashboard.Live;
+namespace GreenCommunity.Dashboard.Subscriptions;
 
 /// <summary>
 /// The pages listening for changes. Each subscriber is called back off the publisher's thread, in the culture it

@@ -1,4 +1,4 @@
-namespace GreenCommunity.Dashboard.Model;
+namespace GreenCommunity.Dashboard.Theme;
 
 /// <summary>
 /// The dashboard's colours, each defined once: the theme takes them (and CSS reads them back as MudBlazor's

@@ -11,7 +11,7 @@ using GreenCommunity.Domain.Reports;
 using GreenCommunity.Domain.Standard;
 using Microsoft.Extensions.Options;
 
-namespace GreenCommunity.Dashboard.Live;
+namespace GreenCommunity.Dashboard.Demo;
 
 /// <summary>
 /// Demo mode only: every few seconds a locality (now and then the province) sends a plausible report for the

@@ -3,7 +3,7 @@ using GreenCommunity.Data.Reports;
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Progress;
 
-namespace GreenCommunity.Dashboard.Api;
+namespace GreenCommunity.Dashboard.Contracts;
 
 /// <summary>The 201 answer to a report (and, for a repeated key, the same answer again).</summary>
 public sealed record ReportAcknowledgement(string ReportId, DateTimeOffset ReceivedAt, DateTimeOffset Deadline, bool OnTime, int Applied)

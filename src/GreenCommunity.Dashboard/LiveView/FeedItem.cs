@@ -1,7 +1,7 @@
-using GreenCommunity.Dashboard.Live;
 using GreenCommunity.Data.Reports;
+using GreenCommunity.Dashboard.Intake;
 
-namespace GreenCommunity.Dashboard.Model;
+namespace GreenCommunity.Dashboard.LiveView;
 
 /// <summary>One line of the live activity feed.</summary>
 /// <param name="ByProvince">The province's own report (an acceptance round): the locality's deadline does not apply to it.</param>

@@ -1,13 +1,15 @@
+using GreenCommunity.Dashboard.Theme;
+using GreenCommunity.Dashboard.LiveView;
+using GreenCommunity.Dashboard.Maps;
 using System.Globalization;
 using GreenCommunity.Dashboard.Localization;
-using GreenCommunity.Dashboard.LiveView;
 using GreenCommunity.Dashboard.Model;
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Progress;
 using GreenCommunity.Domain.Regions;
 using Microsoft.Extensions.Localization;
 
-namespace GreenCommunity.Dashboard.Maps;
+namespace GreenCommunity.Dashboard.Model;
 
 /// <summary>Colours a region's children by a metric on a day: the values, their bins, the legend and the tooltips.</summary>
 public sealed class MapViewBuilder(Campaign campaign, IStringLocalizer<Resources.Map> loc)

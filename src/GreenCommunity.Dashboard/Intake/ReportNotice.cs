@@ -1,4 +1,4 @@
-namespace GreenCommunity.Dashboard.Live;
+namespace GreenCommunity.Dashboard.Intake;
 
 /// <summary>What every open screen hears when a report has been committed.</summary>
 /// <param name="Counties">The county-level units whose communities the report touched.</param>

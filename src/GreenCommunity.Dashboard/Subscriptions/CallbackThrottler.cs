@@ -1,4 +1,4 @@
-namespace GreenCommunity.Dashboard.Live;
+namespace GreenCommunity.Dashboard.Subscriptions;
 
 /// <summary>
 /// Coalesces bursts: however often <see cref="Trigger"/> is called, the callback runs at most once per interval,

@@ -1,0 +1,8 @@
+namespace GreenCommunity.Dashboard.Demo;
+
+/// <summary>The demo's live side: in demo mode, a feed of plausible reports that keeps a fresh install moving (the demo history itself is seeded by the store's start-up).</summary>
+public static class DemoExtensions
+{
+    /// <summary>After <see cref="Live.LivePushExtensions.AddLivePush"/>: hosted services start in order, the hub's broadcaster first.</summary>
+    public static IServiceCollection AddDemoFeed(this IServiceCollection services) => services.AddHostedService<DemoLiveFeed>();
+}
