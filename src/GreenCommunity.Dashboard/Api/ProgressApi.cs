@@ -51,7 +51,7 @@ public static class ProgressApi
         var criteria = detail.Criteria.ToDictionary(
             c => c.Key.ToString(CultureInfo.InvariantCulture),
             c => GreenCommunityStandard.Get(c.Key).IsShare ? (object)c.Value : c.Value >= 1.0);
-        return TypedResults.Ok(new CommunityResponse(detail.Code, detail.Name, detail.County, detail.Locality, day, detail.Stage.ToApiName(), detail.Pilot,
-            criteria, detail.History.Select(h => new CommunityHistoryItem(h.Effective, h.Stage.ToApiName(), h.ReportId)).ToList()));
+        return TypedResults.Ok(new CommunityResponse(detail.Code, detail.Name, detail.County, detail.Locality, day, detail.Stage, detail.Pilot,
+            criteria, detail.History.Select(h => new CommunityHistoryItem(h.Effective, h.Stage, h.ReportId)).ToList()));
     }
 }

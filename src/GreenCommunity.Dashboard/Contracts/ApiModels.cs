@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using GreenCommunity.Data.Reports;
 using GreenCommunity.Domain.Campaigns;
+using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Progress;
 
 namespace GreenCommunity.Dashboard.Contracts;
@@ -31,7 +32,8 @@ public sealed record RegionSummary(string Scope, string Name, string NameEn, Dat
         withChildren ? node.Children.Select(c => From(c, asOf, withChildren: false)).ToList() : null);
 }
 
-public sealed record CommunityResponse(string Code, string Name, string County, string Locality, DateOnly AsOf, string Stage, bool Pilot,
+/// <summary>A community on a day; stages are written by their API names (in_progress) by the enum's converter.</summary>
+public sealed record CommunityResponse(string Code, string Name, string County, string Locality, DateOnly AsOf, Stage Stage, bool Pilot,
     IReadOnlyDictionary<string, object> Criteria, IReadOnlyList<CommunityHistoryItem> History);
 
-public sealed record CommunityHistoryItem(DateOnly Effective, string Stage, string ReportId);
+public sealed record CommunityHistoryItem(DateOnly Effective, Stage Stage, string ReportId);

@@ -6,6 +6,7 @@ using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Data.Demo;
 using GreenCommunity.Data.Progress;
 using GreenCommunity.Domain.Campaigns;
+using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Regions;
 using GreenCommunity.Domain.Reports;
 using GreenCommunity.Domain.Standard;
@@ -73,7 +74,7 @@ public sealed partial class DemoLiveFeed(ReportIntake intake, LiveFeedQueries ca
             var criteria = GreenCommunityStandard.Criteria.ToDictionary(
                 c => c.Number.ToString(CultureInfo.InvariantCulture),
                 c => c.IsShare ? (object)Math.Round(0.1 + _random.NextDouble() * 0.6, 2) : _random.NextDouble() < 0.4);
-            updates.Add(new { community, stage = "in_progress", effective = Day(today), criteria });
+            updates.Add(new { community, stage = Stage.InProgress, effective = Day(today), criteria });
         }
         foreach (var group in (await candidates.UnmetCriteriaAsync(locality.Code, _random.Next(2, 9), cancellationToken)).GroupBy(u => u.Community))
         {
@@ -95,7 +96,7 @@ public sealed partial class DemoLiveFeed(ReportIntake intake, LiveFeedQueries ca
         {
             return null;
         }
-        var updates = ready.Select(community => (object)new { community, stage = "accepted", effective = Day(today) }).ToList();
+        var updates = ready.Select(community => (object)new { community, stage = Stage.Accepted, effective = Day(today) }).ToList();
         return Serialize(locality, today, DemoCampaignPlan.ProvinceSubmitter,
             $"省住建厅对{locality.Name}{ready.Count}个社区进行验收考核，均达到《湖北省绿色社区创建标准（试行）》。", updates);
     }
@@ -104,7 +105,7 @@ public sealed partial class DemoLiveFeed(ReportIntake intake, LiveFeedQueries ca
         Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
         {
             locality = locality.Code,
-            kind = "monthly",
+            kind = ReportKind.Monthly,
             period = ReportPeriod.OfMonth(today.Year, today.Month).ToString(),
             submittedBy,
             narrative,

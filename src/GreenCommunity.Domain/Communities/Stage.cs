@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace GreenCommunity.Domain.Communities;
 
-/// <summary>Where a community stands in the creation action (未启动 → 试点/创建中 → 已验收).</summary>
+/// <summary>Where a community stands in the creation action (未启动 → 试点/创建中 → 已验收); in JSON by its API name.</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<Stage>))]
 public enum Stage
 {
     NotStarted = 0,
@@ -11,29 +14,11 @@ public enum Stage
 
 public static class StageNames
 {
-    /// <summary>The wire names the report API uses.</summary>
-    public static string ToApiName(this Stage stage) => stage switch
-    {
-        Stage.NotStarted => "not_started",
-        Stage.Pilot => "pilot",
-        Stage.InProgress => "in_progress",
-        Stage.Accepted => "accepted",
-        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, null),
-    };
+    /// <summary>The wire name the report API uses: not_started, pilot, in_progress, accepted.</summary>
+    public static string ToApiName(this Stage stage) => ApiNames.Of(stage);
 
-    public static bool TryParseApiName(string? name, out Stage stage)
-    {
-        foreach (var candidate in Enum.GetValues<Stage>())
-        {
-            if (string.Equals(candidate.ToApiName(), name, StringComparison.Ordinal))
-            {
-                stage = candidate;
-                return true;
-            }
-        }
-        stage = default;
-        return false;
-    }
+    /// <summary>Exactly a wire name (case-sensitive); <see cref="TryParse"/> is the lenient form for people.</summary>
+    public static bool TryParseApiName(string? name, out Stage stage) => ApiNames.TryParse(name, out stage);
 
     /// <summary>How people write the stages in Chinese: 未启动 / 试点 / 创建中 / 已验收 (the Excel template's words).</summary>
     public static string ChineseLabel(this Stage stage) => stage switch

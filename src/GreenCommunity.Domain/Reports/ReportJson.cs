@@ -1,66 +1,46 @@
-using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text;
-using GreenCommunity.Domain.Campaigns;
+using System.Text.Json.Serialization;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Standard;
 
 namespace GreenCommunity.Domain.Reports;
 
-/// <summary>Writes a report in the intake API's JSON shape: the raw record every figure can be recomputed from.</summary>
+/// <summary>
+/// Writes a report in the intake API's JSON shape: the raw record every figure can be recomputed from. The text is a
+/// contract (stored as reports.body, hashed for the idempotency key): the same report always gives the same bytes.
+/// </summary>
 public static class ReportJson
 {
-    public static string Serialize(ReportSubmission report)
+    /// <summary>Chinese text stays readable (unescaped), as the stored bodies have always had it.</summary>
+    private static readonly JsonSerializerOptions s_options = new()
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            w.WriteString("locality", report.Locality);
-            w.WriteString("kind", report.Kind.ToApiName());
-            w.WriteString("period", report.Period.ToString());
-            w.WriteString("submittedBy", report.SubmittedBy);
-            if (report.Narrative is not null)
-            {
-                w.WriteString("narrative", report.Narrative);
-            }
-            w.WriteStartArray("updates");
-            foreach (var update in report.Updates)
-            {
-                WriteUpdate(w, update);
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    };
 
-    private static void WriteUpdate(Utf8JsonWriter w, CommunityUpdate update)
-    {
-        w.WriteStartObject();
-        w.WriteString("community", update.Community);
-        if (update.Stage is { } stage)
-        {
-            w.WriteString("stage", stage.ToApiName());
-        }
-        w.WriteString("effective", IsoDay.Text(update.Effective));
-        if (update.Criteria.Count > 0)
-        {
-            w.WriteStartObject("criteria");
-            foreach (var (number, value) in update.Criteria.OrderBy(c => c.Key))
-            {
-                var key = number.ToString(CultureInfo.InvariantCulture);
-                if (number is >= 1 and <= GreenCommunityStandard.CriterionCount && GreenCommunityStandard.Get(number).IsShare)
-                {
-                    w.WriteNumber(key, value);
-                }
-                else
-                {
-                    w.WriteBoolean(key, value >= 1.0);
-                }
-            }
-            w.WriteEndObject();
-        }
-        w.WriteEndObject();
-    }
+    public static string Serialize(ReportSubmission report) => JsonSerializer.Serialize(
+        new ReportBody(report.Locality, report.Kind, report.Period.ToString(), report.SubmittedBy, report.Narrative,
+            report.Updates.Select(u => new UpdateBody(u.Community, u.Stage, u.Effective, Criteria(u.Criteria))).ToList()),
+        s_options);
+
+    /// <summary>
+    /// Criteria by number in ascending order; a share (criterion 12) as a number, a yes/no criterion as a boolean.
+    /// Which JSON type a value takes is the Standard's rule, not something a serializer can know; numbers outside
+    /// 1..16 are written as booleans, as they always were.
+    /// </summary>
+    private static SortedDictionary<int, object>? Criteria(IReadOnlyDictionary<int, double> criteria) =>
+        criteria.Count == 0 ? null : new(criteria.ToDictionary(c => c.Key, c => IsShare(c.Key) ? (object)c.Value : c.Value >= 1.0));
+
+    private static bool IsShare(int number) =>
+        number is >= 1 and <= GreenCommunityStandard.CriterionCount && GreenCommunityStandard.Get(number).IsShare;
+
+    private sealed record ReportBody(string Locality, ReportKind Kind, string Period, string SubmittedBy,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Narrative,
+        IReadOnlyList<UpdateBody> Updates);
+
+    private sealed record UpdateBody(string Community,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Stage? Stage,
+        DateOnly Effective,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SortedDictionary<int, object>? Criteria);
 }

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace GreenCommunity.Domain.Reports;
 
-/// <summary>What a locality sends: monthly progress (每月25日前), the annual report (11月30日前), the implementation plan.</summary>
+/// <summary>What a locality sends: monthly progress (每月25日前), the annual report (11月30日前), the implementation plan; in JSON by its API name.</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<ReportKind>))]
 public enum ReportKind
 {
     Monthly,
@@ -10,25 +13,9 @@ public enum ReportKind
 
 public static class ReportKindNames
 {
-    public static string ToApiName(this ReportKind kind) => kind switch
-    {
-        ReportKind.Monthly => "monthly",
-        ReportKind.Annual => "annual",
-        ReportKind.Plan => "plan",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+    /// <summary>The wire name (monthly, annual, plan): also the text of the reports.kind column.</summary>
+    public static string ToApiName(this ReportKind kind) => ApiNames.Of(kind);
 
-    public static bool TryParseApiName(string? name, out ReportKind kind)
-    {
-        foreach (var candidate in Enum.GetValues<ReportKind>())
-        {
-            if (string.Equals(candidate.ToApiName(), name, StringComparison.Ordinal))
-            {
-                kind = candidate;
-                return true;
-            }
-        }
-        kind = default;
-        return false;
-    }
+    /// <summary>Exactly a wire name, case-sensitive.</summary>
+    public static bool TryParseApiName(string? name, out ReportKind kind) => ApiNames.TryParse(name, out kind);
 }
