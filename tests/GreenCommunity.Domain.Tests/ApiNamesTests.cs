@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Reports;
+using GreenCommunity.Domain.Campaigns;
 
 namespace GreenCommunity.Domain.Tests;
 

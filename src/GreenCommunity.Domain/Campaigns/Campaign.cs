@@ -1,4 +1,3 @@
-using GreenCommunity.Domain.Reports;
 
 namespace GreenCommunity.Domain.Campaigns;
 

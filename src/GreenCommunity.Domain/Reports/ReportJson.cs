@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Standard;
+using GreenCommunity.Domain.Campaigns;
 
 namespace GreenCommunity.Domain.Reports;
 

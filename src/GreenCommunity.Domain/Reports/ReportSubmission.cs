@@ -1,3 +1,4 @@
+using GreenCommunity.Domain.Campaigns;
 namespace GreenCommunity.Domain.Reports;
 
 /// <summary>A report as a locality (or the province) sends it, before validation.</summary>

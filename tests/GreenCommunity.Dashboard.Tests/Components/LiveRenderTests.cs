@@ -6,6 +6,7 @@ using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Dashboard.Tests.Shared;
 using GreenCommunity.Domain.Reports;
 using Microsoft.Extensions.DependencyInjection;
+using GreenCommunity.Domain.Campaigns;
 
 namespace GreenCommunity.Dashboard.Tests.Components;
 

@@ -2,6 +2,7 @@ using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Reports;
 using Microsoft.Extensions.DependencyInjection;
+using GreenCommunity.Domain.Campaigns;
 
 namespace GreenCommunity.Dashboard.Tests.Shared;
 

@@ -4,6 +4,7 @@ using GreenCommunity.Data.Tests.Shared;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Reports;
 using Microsoft.Data.Sqlite;
+using GreenCommunity.Domain.Campaigns;
 
 namespace GreenCommunity.Data.Tests.Reports;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace GreenCommunity.Domain.Reports;
+namespace GreenCommunity.Domain.Campaigns;
 
 /// <summary>A reporting period: a month ("2022-05") or a year ("2022").</summary>
 public readonly record struct ReportPeriod(int Year, int? Month)

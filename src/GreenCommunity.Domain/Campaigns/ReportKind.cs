@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace GreenCommunity.Domain.Reports;
+namespace GreenCommunity.Domain.Campaigns;
 
 /// <summary>What a locality sends: monthly progress (每月25日前), the annual report (11月30日前), the implementation plan; in JSON by its API name.</summary>
 [JsonConverter(typeof(SnakeCaseEnumConverter<ReportKind>))]
