@@ -81,9 +81,9 @@ public sealed class OverviewTests(DashboardFactory factory) : DashboardTestConte
         // Act
         cut.FindAll("th button.sort-label").Single(e => e.TextContent.Contains("城市社区", StringComparison.Ordinal)).Click();
 
-        // Assert
-        var first = cut.FindAll("tr.locality-row")[0];
-        Assert.Equal("429021", first.QuerySelector("td[data-code]")!.GetAttribute("data-code"));   // 神农架林区, 12 communities
+        // Assert: the click's render may follow the page's own first renders (a fresh factory computes its first snapshot).
+        cut.WaitForAssertion(() =>
+            Assert.Equal("429021", cut.FindAll("tr.locality-row")[0].QuerySelector("td[data-code]")!.GetAttribute("data-code")));   // 神农架林区, 12 communities
     }
 
     private static long ParseCount(string text) => long.Parse(text.Trim(), NumberStyles.AllowThousands | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture);
