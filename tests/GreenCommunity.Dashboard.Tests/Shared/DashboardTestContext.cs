@@ -8,6 +8,7 @@ using GreenCommunity.Dashboard.Maps;
 using GreenCommunity.Dashboard.Model;
 using GreenCommunity.Dashboard.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
 
 namespace GreenCommunity.Dashboard.Tests.Shared;
@@ -36,13 +37,20 @@ public abstract class DashboardTestContext : BunitContext
             .AddLiveView()
             .AddDashboardMaps()
             .AddDashboardViewModels());
-        // What a test must stand in for: there is no circuit, so no circuit handler notes the browser's address.
+        // What a test must stand in for: there is no circuit, so no circuit handler notes the browser's address;
+        // and the components' clock is a fake one, moved on by the test (each reading moves it a throttle interval,
+        // so that a page's coalescing of live changes never holds a test back).
         Services.AddScoped<Accounts.ClientAddress>();
+        Clock = new FakeTimeProvider(DateTimeOffset.UtcNow) { AutoAdvanceAmount = Subscriptions.CallbackThrottler.DefaultInterval };
+        Services.AddSingleton<TimeProvider>(Clock);
         Authorization = AddAuthorization();
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     protected DashboardFactory Factory { get; }
+
+    /// <summary>The components' clock (the app behind them keeps the real one).</summary>
+    protected FakeTimeProvider Clock { get; }
 
     protected Bunit.TestDoubles.BunitAuthorizationContext Authorization { get; }
 
