@@ -1,7 +1,6 @@
 using System.Text.Json;
-using GreenCommunity.Domain.Communities;
-using GreenCommunity.Domain.Reports;
 using GreenCommunity.Domain.Campaigns;
+using GreenCommunity.Domain.Communities;
 
 namespace GreenCommunity.Domain.Tests;
 

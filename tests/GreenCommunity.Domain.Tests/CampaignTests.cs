@@ -1,6 +1,5 @@
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Progress;
-using GreenCommunity.Domain.Reports;
 
 namespace GreenCommunity.Domain.Tests;
 

@@ -1,6 +1,6 @@
+using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Reports;
-using GreenCommunity.Domain.Campaigns;
 
 namespace GreenCommunity.Domain.Tests;
 

@@ -42,7 +42,7 @@ internal sealed class Browser : IAsyncDisposable
         return new Browser(playwright, browser, context);
     }
 
-    /// <summary>Signs in through the form on a first tab, which then shows <paramref name="path"/> (the cookie serves every tab).</summary>
+    /// <summary>Signs in through the form on a first tab (the cookie serves every tab).</summary>
     public async Task<IPage> SignInAsync(Uri baseAddress, string user, string password)
     {
         var page = await Context.NewPageAsync();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using static GreenCommunity.LoadTests.Markdown;
 
 namespace GreenCommunity.LoadTests;

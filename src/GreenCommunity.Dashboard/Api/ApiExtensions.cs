@@ -1,5 +1,5 @@
-using GreenCommunity.Dashboard.Security;
 using GreenCommunity.Dashboard.Accounts;
+using GreenCommunity.Dashboard.Security;
 using Microsoft.AspNetCore.Authentication;
 
 namespace GreenCommunity.Dashboard.Api;

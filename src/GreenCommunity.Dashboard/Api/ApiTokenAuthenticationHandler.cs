@@ -1,6 +1,6 @@
-using GreenCommunity.Dashboard.Accounts;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using GreenCommunity.Dashboard.Accounts;
 using GreenCommunity.Data.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;

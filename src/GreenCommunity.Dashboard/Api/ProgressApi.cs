@@ -1,12 +1,11 @@
 using System.Globalization;
+using GreenCommunity.Dashboard.Contracts;
 using GreenCommunity.Data.Communities;
 using GreenCommunity.Data.Progress;
 using GreenCommunity.Domain.Campaigns;
-using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Regions;
 using GreenCommunity.Domain.Standard;
 using Microsoft.AspNetCore.Http.HttpResults;
-using GreenCommunity.Dashboard.Contracts;
 
 namespace GreenCommunity.Dashboard.Api;
 

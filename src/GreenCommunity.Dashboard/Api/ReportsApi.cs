@@ -1,11 +1,11 @@
-using GreenCommunity.Dashboard.Accounts;
 using System.Text.Json.Nodes;
+using GreenCommunity.Dashboard.Accounts;
+using GreenCommunity.Dashboard.Contracts;
 using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Data.Reports;
 using GreenCommunity.Domain.Campaigns;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.OpenApi;
-using GreenCommunity.Dashboard.Contracts;
 
 namespace GreenCommunity.Dashboard.Api;
 

@@ -4,7 +4,6 @@ using System.Text;
 using GreenCommunity.Dashboard.Accounts;
 using GreenCommunity.Data.Audit;
 using GreenCommunity.Data.Reports;
-using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Reports;
 
 namespace GreenCommunity.Dashboard.Intake;

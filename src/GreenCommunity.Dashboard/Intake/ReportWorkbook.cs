@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Reports;
 using GreenCommunity.Domain.Standard;
 using MiniExcelLibs;
@@ -38,7 +37,10 @@ public static partial class ReportWorkbook
         {
             rows.Add(new Dictionary<string, object?>
             {
-                [CodeColumn] = null, [NameColumn] = null, [StageColumn] = null, [EffectiveColumn] = null,
+                [CodeColumn] = null,
+                [NameColumn] = null,
+                [StageColumn] = null,
+                [EffectiveColumn] = null,
             });
             foreach (var criterion in GreenCommunityStandard.Criteria)
             {

@@ -1,9 +1,8 @@
+using GreenCommunity.Dashboard.Contracts;
 using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Dashboard.LiveView;
-using GreenCommunity.Dashboard.Api;
 using GreenCommunity.Domain.Campaigns;
 using Microsoft.AspNetCore.SignalR;
-using GreenCommunity.Dashboard.Contracts;
 
 namespace GreenCommunity.Dashboard.Live;
 

@@ -1,6 +1,5 @@
-using GreenCommunity.Dashboard.Api;
-using Microsoft.AspNetCore.SignalR;
 using GreenCommunity.Dashboard.Contracts;
+using Microsoft.AspNetCore.SignalR;
 
 namespace GreenCommunity.Dashboard.Live;
 

@@ -1,10 +1,9 @@
-using GreenCommunity.Dashboard.Api;
+using GreenCommunity.Dashboard.Accounts;
 using GreenCommunity.Data.Progress;
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Regions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using GreenCommunity.Dashboard.Accounts;
 
 namespace GreenCommunity.Dashboard.Live;
 

@@ -1,5 +1,5 @@
-using GreenCommunity.Data.Reports;
 using GreenCommunity.Dashboard.Intake;
+using GreenCommunity.Data.Reports;
 
 namespace GreenCommunity.Dashboard.LiveView;
 

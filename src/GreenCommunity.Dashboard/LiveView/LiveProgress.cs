@@ -1,5 +1,5 @@
-using GreenCommunity.Dashboard.Subscriptions;
 using GreenCommunity.Dashboard.Intake;
+using GreenCommunity.Dashboard.Subscriptions;
 
 namespace GreenCommunity.Dashboard.LiveView;
 

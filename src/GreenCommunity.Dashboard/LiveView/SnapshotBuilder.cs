@@ -57,16 +57,16 @@ public sealed class SnapshotBuilder(SnapshotReader reader)
     private async Task<ProgressSnapshot> BuildAsync(DateOnly day, RegionProgress tree,
         IReadOnlyDictionary<string, IReadOnlyList<MonthlyPoint>> series, IReadOnlyDictionary<(string Region, int Criterion), CriterionShare> shares,
         IReadOnlyDictionary<string, ReportingStatus> reporting, CancellationToken cancellationToken) => new()
-    {
-        Day = day,
-        Campaign = reader.Campaign,
-        Province = tree,
-        Judged = await JudgedAsync(day, tree, cancellationToken),
-        Series = series,
-        Shares = shares,
-        Reporting = reporting,
-        Layers = await LayersAsync(),
-    };
+        {
+            Day = day,
+            Campaign = reader.Campaign,
+            Province = tree,
+            Judged = await JudgedAsync(day, tree, cancellationToken),
+            Series = series,
+            Shares = shares,
+            Reporting = reporting,
+            Layers = await LayersAsync(),
+        };
 
     /// <summary>The previous cells with those of the touched localities (and of all their county-level units) replaced by the fresh ones.</summary>
     private static Dictionary<(string Region, int Criterion), CriterionShare> Merge(IReadOnlyDictionary<(string Region, int Criterion), CriterionShare> previous,

@@ -5,7 +5,6 @@ using GreenCommunity.Data.Standard;
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Progress;
 using GreenCommunity.Domain.Regions;
-using GreenCommunity.Domain.Reports;
 
 namespace GreenCommunity.Dashboard.LiveView;
 

@@ -1,9 +1,8 @@
-using GreenCommunity.Dashboard.Theme;
-using GreenCommunity.Dashboard.LiveView;
-using GreenCommunity.Dashboard.Maps;
 using System.Globalization;
+using GreenCommunity.Dashboard.LiveView;
 using GreenCommunity.Dashboard.Localization;
-using GreenCommunity.Dashboard.Model;
+using GreenCommunity.Dashboard.Maps;
+using GreenCommunity.Dashboard.Theme;
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Progress;
 using GreenCommunity.Domain.Regions;

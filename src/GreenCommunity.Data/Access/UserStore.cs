@@ -74,7 +74,13 @@ public sealed class UserStore(SqliteConnectionFactory database, TimeProvider clo
         {
             var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
             {
-                userName, displayName, role, locality, hash = s_hasher.HashPassword(draft, password), stamp = draft.SecurityStamp, createdAt = now,
+                userName,
+                displayName,
+                role,
+                locality,
+                hash = s_hasher.HashPassword(draft, password),
+                stamp = draft.SecurityStamp,
+                createdAt = now,
             }, cancellationToken: cancellationToken)).ConfigureAwait(false);
             return draft with { Id = id };
         }

@@ -85,8 +85,11 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
             // In the same transaction: an acknowledged report always has its audit row, and a refused one has none here.
             await connection.ExecuteAsync(new CommandDefinition(AuditSql, new
             {
-                At = receivedAt.ToUniversalTime(), Actor = actor, Address = receipt.AuditAddress,
-                Target = $"{report.Locality} {stored.ReportId}", Detail = $"stored; {stored.Applied} communities changed",
+                At = receivedAt.ToUniversalTime(),
+                Actor = actor,
+                Address = receipt.AuditAddress,
+                Target = $"{report.Locality} {stored.ReportId}",
+                Detail = $"stored; {stored.Applied} communities changed",
             }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
         if (receipt.Idempotency is { } newClaim)

@@ -1,9 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Standard;
-using GreenCommunity.Domain.Campaigns;
 
 namespace GreenCommunity.Domain.Reports;
 

@@ -1,4 +1,4 @@
-﻿using BlazorCounter.Components;
+using BlazorCounter.Components;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -9,7 +9,10 @@ public sealed class TightLimitsFactory : DashboardFactory
 {
     protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
-        ["Demo:Enabled"] = "true", ["Demo:LiveFeedSeconds"] = "0", ["RateLimits:SignInPerMinute"] = "3", ["RateLimits:ApiPerMinute"] = "5",
+        ["Demo:Enabled"] = "true",
+        ["Demo:LiveFeedSeconds"] = "0",
+        ["RateLimits:SignInPerMinute"] = "3",
+        ["RateLimits:ApiPerMinute"] = "5",
     };
 }
 

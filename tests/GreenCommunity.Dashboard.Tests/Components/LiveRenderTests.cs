@@ -4,9 +4,9 @@ using GreenCommunity.Dashboard.Components.Controls.Map;
 using GreenCommunity.Dashboard.Components.Pages;
 using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Dashboard.Tests.Shared;
+using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Reports;
 using Microsoft.Extensions.DependencyInjection;
-using GreenCommunity.Domain.Campaigns;
 
 namespace GreenCommunity.Dashboard.Tests.Components;
 

@@ -3,10 +3,10 @@ using GreenCommunity.Dashboard.Components.Pages;
 using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Dashboard.LiveView;
 using GreenCommunity.Dashboard.Tests.Shared;
+using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Reports;
 using Microsoft.Extensions.DependencyInjection;
-using GreenCommunity.Domain.Campaigns;
 
 namespace GreenCommunity.Dashboard.Tests.Components;
 

@@ -160,7 +160,10 @@ public sealed class SubmitReportTests(DashboardFactory factory) : DashboardTestC
         {
             var row = new Dictionary<string, object?>
             {
-                [ReportWorkbook.CodeColumn] = r.Code, [ReportWorkbook.NameColumn] = "", [ReportWorkbook.StageColumn] = r.Stage, [ReportWorkbook.EffectiveColumn] = r.Effective,
+                [ReportWorkbook.CodeColumn] = r.Code,
+                [ReportWorkbook.NameColumn] = "",
+                [ReportWorkbook.StageColumn] = r.Stage,
+                [ReportWorkbook.EffectiveColumn] = r.Effective,
             };
             for (var n = 1; n <= 16; n++)
             {

@@ -1,9 +1,9 @@
+using GreenCommunity.Dashboard.Demo;
 using GreenCommunity.Dashboard.Extensions;
 using GreenCommunity.Dashboard.Live;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using GreenCommunity.Dashboard.Demo;
 
 namespace GreenCommunity.Dashboard.Tests.Configuration;
 

@@ -97,7 +97,10 @@ public sealed class ReportWorkbookTests
     {
         var row = new Dictionary<string, object?>
         {
-            [ReportWorkbook.CodeColumn] = code, [ReportWorkbook.NameColumn] = name, [ReportWorkbook.StageColumn] = stage, [ReportWorkbook.EffectiveColumn] = effective,
+            [ReportWorkbook.CodeColumn] = code,
+            [ReportWorkbook.NameColumn] = name,
+            [ReportWorkbook.StageColumn] = stage,
+            [ReportWorkbook.EffectiveColumn] = effective,
         };
         for (var n = 1; n <= 16; n++)
         {

@@ -1,9 +1,8 @@
 using System.Threading.Channels;
-using GreenCommunity.Dashboard.Live;
+using GreenCommunity.Dashboard.Intake;
+using GreenCommunity.Dashboard.Subscriptions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using GreenCommunity.Dashboard.Subscriptions;
-using GreenCommunity.Dashboard.Intake;
 
 namespace GreenCommunity.Dashboard.Tests.Live;
 

@@ -16,7 +16,9 @@ public sealed class LiveFeedFactory : DashboardFactory
 {
     protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
-        ["Demo:Enabled"] = "true", ["Demo:Seed"] = "7", ["Demo:LiveFeedSeconds"] = "0.2",
+        ["Demo:Enabled"] = "true",
+        ["Demo:Seed"] = "7",
+        ["Demo:LiveFeedSeconds"] = "0.2",
     };
 }
 

@@ -3,7 +3,6 @@ using GreenCommunity.Dashboard.LiveView;
 using GreenCommunity.Dashboard.Tests.Shared;
 using GreenCommunity.Data.Progress;
 using Microsoft.Extensions.DependencyInjection;
-using GreenCommunity.Dashboard.Subscriptions;
 
 namespace GreenCommunity.Dashboard.Tests.Live;
 
@@ -66,7 +65,7 @@ public sealed class LiveProgressTests(DashboardFactory factory) : IClassFixture<
         // Assert: never more than one recomputation per 250 ms (plus the first, which runs at once), and the burst
         // was taken in fewer recomputations than reports (without the throttle there would be one per report).
         var done = Live.Recomputations - recomputations;
-        Assert.InRange(done, 1, Math.Min((long)(elapsed / CallbackThrottlerInterval) + 1, communities.Count - 1));
+        Assert.InRange(done, 1, Math.Min((long)(elapsed / s_throttleInterval) + 1, communities.Count - 1));
     }
 
     [Fact]
@@ -141,7 +140,7 @@ public sealed class LiveProgressTests(DashboardFactory factory) : IClassFixture<
         }
     }
 
-    private static readonly TimeSpan CallbackThrottlerInterval = GreenCommunity.Dashboard.Subscriptions.CallbackThrottler.DefaultInterval;
+    private static readonly TimeSpan s_throttleInterval = GreenCommunity.Dashboard.Subscriptions.CallbackThrottler.DefaultInterval;
 
     private static async Task WaitForAsync(Func<Task<bool>> condition)
     {

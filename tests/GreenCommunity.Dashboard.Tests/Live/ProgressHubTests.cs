@@ -1,14 +1,13 @@
 using System.Net;
 using System.Text.Json;
 using System.Threading.Channels;
-using GreenCommunity.Dashboard.Api;
+using GreenCommunity.Dashboard.Contracts;
 using GreenCommunity.Dashboard.Live;
 using GreenCommunity.Dashboard.Tests.Shared;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using static GreenCommunity.Dashboard.Tests.Shared.ReportBodies;
-using GreenCommunity.Dashboard.Contracts;
 
 namespace GreenCommunity.Dashboard.Tests.Live;
 

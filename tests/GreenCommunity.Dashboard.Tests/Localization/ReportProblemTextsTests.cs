@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using GreenCommunity.Dashboard.Localization;
+using GreenCommunity.Dashboard.Tests.Shared;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Reports;
-using GreenCommunity.Dashboard.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GreenCommunity.Dashboard.Tests.Localization;

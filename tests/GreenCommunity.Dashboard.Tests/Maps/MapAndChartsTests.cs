@@ -5,13 +5,13 @@ using GreenCommunity.Dashboard.Components.Controls.Charts;
 using GreenCommunity.Dashboard.Components.Controls.Map;
 using GreenCommunity.Dashboard.LiveView;
 using GreenCommunity.Dashboard.Maps;
+using GreenCommunity.Dashboard.Model;
 using GreenCommunity.Dashboard.Tests.Shared;
 using GreenCommunity.Data.Progress;
 using GreenCommunity.Data.Standard;
 using GreenCommunity.Data.Storage;
 using GreenCommunity.Domain.Progress;
 using Microsoft.Extensions.DependencyInjection;
-using GreenCommunity.Dashboard.Model;
 
 namespace GreenCommunity.Dashboard.Tests.Maps;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Bunit;
 using GreenCommunity.Dashboard.Intake;
-using GreenCommunity.Dashboard.Extensions;
 using GreenCommunity.Dashboard.LiveView;
 using GreenCommunity.Dashboard.Localization;
 using GreenCommunity.Dashboard.Maps;

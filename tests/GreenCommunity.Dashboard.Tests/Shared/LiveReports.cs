@@ -1,8 +1,8 @@
 using GreenCommunity.Dashboard.Intake;
+using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Reports;
 using Microsoft.Extensions.DependencyInjection;
-using GreenCommunity.Domain.Campaigns;
 
 namespace GreenCommunity.Dashboard.Tests.Shared;
 

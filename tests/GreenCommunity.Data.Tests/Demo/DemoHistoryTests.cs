@@ -1,7 +1,6 @@
 using Dapper;
 using GreenCommunity.Data.Demo;
 using GreenCommunity.Data.Tests.Shared;
-using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Reports;
 
 namespace GreenCommunity.Data.Tests.Demo;

@@ -1,10 +1,10 @@
 using Dapper;
 using GreenCommunity.Data.Reports;
 using GreenCommunity.Data.Tests.Shared;
+using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Reports;
 using Microsoft.Data.Sqlite;
-using GreenCommunity.Domain.Campaigns;
 
 namespace GreenCommunity.Data.Tests.Reports;
 

@@ -1,5 +1,4 @@
 using GreenCommunity.Dashboard.Theme;
-using GreenCommunity.Dashboard.Model;
 using MudBlazor;
 
 namespace GreenCommunity.Dashboard.Components.Layout;

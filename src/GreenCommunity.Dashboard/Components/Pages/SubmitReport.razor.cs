@@ -1,15 +1,15 @@
 using System.Globalization;
+using System.Security.Claims;
+using GreenCommunity.Dashboard.Accounts;
 using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Dashboard.Localization;
 using GreenCommunity.Dashboard.Model;
-using System.Security.Claims;
-using GreenCommunity.Dashboard.Accounts;
-using Microsoft.AspNetCore.Components.Authorization;
 using GreenCommunity.Data.Progress;
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Regions;
 using GreenCommunity.Domain.Reports;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 
 namespace GreenCommunity.Dashboard.Components.Pages;

@@ -1,8 +1,7 @@
-using GreenCommunity.Dashboard.Theme;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using GreenCommunity.Dashboard.Model;
+using GreenCommunity.Dashboard.Theme;
 using GreenCommunity.Data.Standard;
 using Microsoft.AspNetCore.Components;
 

@@ -1,13 +1,12 @@
 using System.Globalization;
-using GreenCommunity.Dashboard.Live;
 using GreenCommunity.Dashboard.LiveView;
 using GreenCommunity.Dashboard.Localization;
 using GreenCommunity.Dashboard.Maps;
 using GreenCommunity.Dashboard.Model;
+using GreenCommunity.Dashboard.Subscriptions;
 using GreenCommunity.Domain.Campaigns;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using GreenCommunity.Dashboard.Subscriptions;
 
 namespace GreenCommunity.Dashboard.Components.Controls.Dashboard;
 
