@@ -46,7 +46,7 @@ public static class ReportsApi
         return api;
     }
 
-    private static async Task<IResult> SubmitAsync(HttpContext context, ReportIntake intake, CancellationToken cancellationToken)
+    private static async Task<Results<Created<ReportAcknowledgement>, ValidationProblem, ProblemHttpResult>> SubmitAsync(HttpContext context, ReportIntake intake, CancellationToken cancellationToken)
     {
         if (!context.Request.HasJsonContentType())
         {
@@ -92,7 +92,7 @@ public static class ReportsApi
         }
     }
 
-    private static IResult TooLarge() =>
+    private static ProblemHttpResult TooLarge() =>
         ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"A report is at most {MaxBodyBytes} bytes.");
 
     /// <summary>Reads at most <see cref="MaxBodyBytes"/>; null when the body is longer.</summary>
