@@ -14,4 +14,4 @@ public enum IntakeStatus
 }
 
 /// <summary>What the intake did with a report, for the API, the submit page and the upload to turn into a response.</summary>
-public sealed record IntakeResult(IntakeStatus Status, StoredReport? Report, ValidationErrors Errors, string? Detail = null);
+public sealed record IntakeResult(IntakeStatus Status, StoredReport? Report, ValidationErrors Errors);

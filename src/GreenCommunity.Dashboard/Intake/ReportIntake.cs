@@ -62,7 +62,7 @@ public sealed class ReportIntake(ReportWriter writer, ProgressNotifier notifier,
         var detail = result.Status switch
         {
             IntakeStatus.Replayed => "same Idempotency-Key: first answer replayed",
-            IntakeStatus.Forbidden => result.Detail,
+            IntakeStatus.Forbidden => string.Join(" ", result.Errors.Problems.Select(p => p.EnglishText)),
             IntakeStatus.Invalid => $"{result.Errors.Count} problems: {string.Join(", ", result.Errors.ToDictionary().Keys.Take(5))}",
             _ => result.Status.ToString(),
         };
@@ -91,7 +91,7 @@ public sealed class ReportIntake(ReportWriter writer, ProgressNotifier notifier,
                 case ReportOutcomeKind.KeyReused:
                     return new IntakeResult(IntakeStatus.KeyReused, null, outcome.Errors);
                 case ReportOutcomeKind.Forbidden:
-                    return new IntakeResult(IntakeStatus.Forbidden, null, outcome.Errors, outcome.Errors.Problems[0].EnglishText);
+                    return new IntakeResult(IntakeStatus.Forbidden, null, outcome.Errors);
                 default:
                     return new IntakeResult(IntakeStatus.Invalid, null, outcome.Errors);
             }

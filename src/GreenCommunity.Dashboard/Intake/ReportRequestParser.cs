@@ -138,9 +138,11 @@ public static class ReportRequestParser
             return null;
         }
         UnknownFields(item, s_updateFields, path + ".", errors);
-        object? stage = Value(item, "stage") is string name
-            ? StageNames.TryParseApiName(name, out var parsed) ? parsed : UpdateFields.Unreadable   // the API takes wire names only
-            : Value(item, "stage");
+        var stage = Value(item, "stage") switch
+        {
+            string name => StageNames.TryParseApiName(name, out var parsed) ? parsed : UpdateFields.Unreadable,   // the API takes wire names only
+            var other => other,
+        };
         var fields = new UpdateFields(Value(item, "community"), stage, Value(item, "effective"), Criteria(item, path, errors));
         return CommunityUpdateReader.Read(fields, path, errors);
     }

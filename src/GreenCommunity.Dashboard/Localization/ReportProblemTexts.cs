@@ -1,5 +1,4 @@
 using System.Globalization;
-using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Reports;
 using Microsoft.Extensions.Localization;
@@ -18,17 +17,9 @@ public sealed class ReportProblemTexts(IStringLocalizer<Resources.Problems> chin
         var template = chinese[problem.Code];
         return template.ResourceNotFound
             ? problem.EnglishText
-            : string.Format(CultureInfo.InvariantCulture, template.Value, problem.Arguments.Select(ChineseArgument).ToArray());
+            : ReportProblemCodes.Format(template.Value, problem.Arguments, StageNames.ChineseLabel, "、");
     }
 
     /// <summary>Path → texts in the reader's language.</summary>
     public IReadOnlyDictionary<string, string[]> Texts(ValidationErrors errors) => errors.ToDictionary(Text);
-
-    private static object ChineseArgument(object argument) => argument switch
-    {
-        Stage stage => stage.ChineseLabel(),
-        DateOnly day => IsoDay.Text(day),
-        IEnumerable<int> numbers => string.Join("、", numbers),
-        _ => argument,
-    };
 }

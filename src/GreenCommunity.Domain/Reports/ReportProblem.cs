@@ -106,15 +106,15 @@ public static class ReportProblemCodes
     };
 
     public static string English(string code, IReadOnlyList<object> arguments) =>
-        EnglishTexts.TryGetValue(code, out var template)
-            ? string.Format(CultureInfo.InvariantCulture, template, arguments.Select(EnglishArgument).ToArray())
-            : code;
+        EnglishTexts.TryGetValue(code, out var template) ? Format(template, arguments, StageNames.ToApiName, ", ") : code;
 
-    private static object EnglishArgument(object argument) => argument switch
-    {
-        Stage stage => stage.ToApiName(),
-        DateOnly day => IsoDay.Text(day),
-        IEnumerable<int> numbers => string.Join(", ", numbers),
-        _ => argument,
-    };
+    /// <summary>A text with the problem's values in it: stages by <paramref name="stageName"/>, days as YYYY-MM-DD, lists joined by <paramref name="separator"/>.</summary>
+    public static string Format(string template, IReadOnlyList<object> arguments, Func<Stage, string> stageName, string separator) =>
+        string.Format(CultureInfo.InvariantCulture, template, arguments.Select(argument => argument switch
+        {
+            Stage stage => stageName(stage),
+            DateOnly day => IsoDay.Text(day),
+            IEnumerable<int> numbers => string.Join(separator, numbers),
+            _ => argument,
+        }).ToArray());
 }
