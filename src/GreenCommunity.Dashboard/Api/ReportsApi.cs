@@ -14,6 +14,10 @@ public static class ReportsApi
 {
     public const int MaxBodyBytes = 1024 * 1024;
     public const int MaxIdempotencyKeyLength = 128;
+    public const int MaxPageSize = 500;
+
+    /// <summary>Far beyond any real list (1,000,000 pages of 500), and small enough that its offset is exact.</summary>
+    public const int MaxPage = 1_000_000;
 
     public static RouteGroupBuilder MapReportsApi(this RouteGroupBuilder api)
     {
@@ -116,13 +120,13 @@ public static class ReportsApi
     {
         var p = page ?? 1;
         var size = pageSize ?? 50;
-        if (p < 1)
+        if (p is < 1 or > MaxPage)
         {
-            return ApiProblems.Invalid("page", "From 1.");
+            return ApiProblems.Invalid("page", $"From 1 to {MaxPage}; beyond the last page the list is empty.");
         }
-        if (size is < 1 or > 500)
+        if (size is < 1 or > MaxPageSize)
         {
-            return ApiProblems.Invalid("pageSize", "From 1 to 500.");
+            return ApiProblems.Invalid("pageSize", $"From 1 to {MaxPageSize}.");
         }
         var (items, total) = await reports.ListAsync(NullIfEmpty(locality), NullIfEmpty(period), p, size, cancellationToken);
         return TypedResults.Ok(new ReportPage(total, p, size, items.Select(ReportListItem.From).ToList()));
@@ -135,7 +139,7 @@ public static class ReportsApi
         {
             return ApiProblems.NotFound($"No report {reportId}.");
         }
-        var json = JsonNode.Parse(record.Body)!.AsObject();
+        var json = StoredReportJson.Parse(record.Body);
         json["reportId"] = record.Report.ReportId;
         json["receivedAt"] = record.Report.ReceivedAt.ToOffset(ChinaTime.Offset);
         json["deadline"] = record.Report.Deadline.ToOffset(ChinaTime.Offset);

@@ -33,7 +33,8 @@ public static class ReportRequestParser
         }
         using (document)
         {
-            return Parse(document.RootElement, errors);
+            JsonSoundness.Check(document.RootElement, "", errors);
+            return errors.IsEmpty ? Parse(document.RootElement, errors) : null;
         }
     }
 

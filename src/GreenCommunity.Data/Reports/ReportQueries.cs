@@ -70,7 +70,7 @@ public sealed class ReportQueries(SqliteConnectionFactory database)
     public async Task<(IReadOnlyList<StoredReport> Items, long Total)> ListAsync(string? locality, string? period, int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var args = new { locality, period, limit = pageSize, offset = (page - 1) * pageSize };
+        var args = new { locality, period, limit = pageSize, offset = (page - 1L) * pageSize };   // long: a far page must not wrap round to the first
         var rows = await connection.QueryAsync<ReportRow>(new CommandDefinition(PageSql, args, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountSql, args, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return (rows.Select(r => r.ToStoredReport()).ToList(), total);

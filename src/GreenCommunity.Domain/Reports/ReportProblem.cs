@@ -41,6 +41,8 @@ public static class ReportProblemCodes
     public const string UnknownCriterion = "unknown_criterion";
     public const string InvalidShare = "invalid_share";
     public const string InvalidYesNo = "invalid_yes_no";
+    public const string DuplicateField = "duplicate_field";
+    public const string InvalidText = "invalid_text";
 
     // A workbook
     public const string UnreadableWorkbook = "unreadable_workbook";
@@ -84,6 +86,8 @@ public static class ReportProblemCodes
         [UnknownCriterion] = "The standard has criteria \"1\" to \"16\".",
         [InvalidShare] = "A fraction from 0 to 1 (met from 0.30).",
         [InvalidYesNo] = "true or false.",
+        [DuplicateField] = "Given more than once: each field once.",
+        [InvalidText] = "Not valid Unicode text (an invalid UTF-8 byte or a lone surrogate).",
         [UnreadableWorkbook] = "Not a readable .xlsx workbook: {0}",
         [NoCodeColumn] = "The first sheet has no column \"{0}\": use the template.",
         [NothingToReport] = "No row has a stage, a date or a criterion filled in.",
