@@ -90,5 +90,6 @@ public static class AccountEndpoints
 
     /// <summary>Only paths of this site: a sign-in link must not become an open redirect.</summary>
     public static string LocalOnly(string? url) =>
-        url is { Length: > 0 } && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+        url is { Length: > 0 } && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+        && !url.Any(char.IsControl) ? url : "/";   // a control character cannot go into a Location header
 }
