@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using GreenCommunity.Dashboard.Accounts;
 using GreenCommunity.Dashboard.Intake;
