@@ -51,11 +51,13 @@ public static class AccountEndpoints
     }
 
     /// <summary>A form post with the antiforgery token the user menu sends: a link or another site cannot sign anyone out.</summary>
-    private static async Task<Results<RedirectHttpResult, BadRequest>> SignOutAsync(HttpContext context, IAntiforgery antiforgery, AuditRecorder audit)
+    private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> SignOutAsync(HttpContext context, IAntiforgery antiforgery, AuditRecorder audit)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return TypedResults.BadRequest();
+            // With a body: an empty 400 would be re-executed as the not-found page.
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request",
+                detail: "Sign out with the form of the user menu: it carries the antiforgery token.");
         }
         await audit.RecordAsync(context.User, ClientAddress.Of(context), "sign-out", context.User.Identity?.Name, AuditOutcome.Allowed, null);
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -12,9 +12,18 @@ public sealed partial class SessionSweeper(OpenSessions sessions, CredentialQuer
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
 
+    private PeriodicTimer? _timer;
+
+    /// <summary>The timer starts with the service (ExecuteAsync itself may start later, on the thread pool).</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _timer = new PeriodicTimer(Interval, clock);
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
+        var timer = _timer ?? throw new InvalidOperationException("Started without StartAsync.");
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -33,6 +42,12 @@ public sealed partial class SessionSweeper(OpenSessions sessions, CredentialQuer
         {
             // Shutting down.
         }
+    }
+
+    public override void Dispose()
+    {
+        _timer?.Dispose();
+        base.Dispose();
     }
 
     /// <summary>Checks every open session now; returns how many it ended.</summary>
