@@ -20,8 +20,7 @@ public static class AccountsExtensions
         services.AddSingleton<SessionValidation>();
         services.AddSingleton<CredentialQueries>();
         services.AddSingleton<OpenSessions>();
-        services.AddSingleton<SessionSweeper>();
-        services.AddHostedService(sp => sp.GetRequiredService<SessionSweeper>());
+        services.AddHostedService<SessionSweeper>();
         services.AddOptions<FailedAuthenticationOptions>().BindConfiguration(FailedAuthenticationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<FailedAuthenticationLimiter>();
         services.AddHttpContextAccessor();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -50,7 +51,7 @@ public sealed class SessionEndTests(DashboardFactory factory) : IClassFixture<Da
         provider.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
         var changed = new TaskCompletionSource<AuthenticationState>(TaskCreationOptions.RunContinuationsAsynchronously);
         provider.AuthenticationStateChanged += async state => changed.TrySetResult(await state);
-        var sweeper = factory.Services.GetRequiredService<SessionSweeper>();
+        var sweeper = factory.Services.GetServices<IHostedService>().OfType<SessionSweeper>().Single();
 
         // Act
         await sweeper.SweepAsync(Ct);

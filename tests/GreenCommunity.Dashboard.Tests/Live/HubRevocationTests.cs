@@ -4,6 +4,7 @@ using GreenCommunity.Data.Access;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace GreenCommunity.Dashboard.Tests.Live;
 
@@ -27,7 +28,7 @@ public sealed class HubRevocationTests(DashboardFactory factory) : IClassFixture
             return Task.CompletedTask;
         };
         await connection.StartAsync(Ct);
-        var sweeper = factory.Services.GetRequiredService<SessionSweeper>();
+        var sweeper = factory.Services.GetServices<IHostedService>().OfType<SessionSweeper>().Single();
         await sweeper.SweepAsync(Ct);
         var openWhileLive = connection.State;
 
