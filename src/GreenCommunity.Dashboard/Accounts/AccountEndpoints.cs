@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using GreenCommunity.Data.Access;
 using GreenCommunity.Data.Audit;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,8 +22,9 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(LoginPath, SignInAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimit).ExcludeFromDescription();
-        endpoints.MapPost(LogoutPath, SignOutAsync).ExcludeFromDescription();
+        endpoints.MapPost(LogoutPath, SignOutAsync).RequireAuthorization(DashboardPolicies.Session).ExcludeFromDescription();
         endpoints.MapGet(DisplayPath, DisplayAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimit).ExcludeFromDescription();
+        endpoints.MapPasswordEndpoints();
         return endpoints;
     }
 
@@ -30,49 +32,51 @@ public static class AccountEndpoints
         UserStore users, AuditRecorder audit)
     {
         var back = LocalOnly(returnUrl);
+        var address = ClientAddress.Of(context);
         var outcome = string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(password)
             ? new SignInOutcome(SignInStatus.UnknownUser, null)
-            : await users.SignInAsync(userName, password, context.RequestAborted);
-        var address = context.Connection.RemoteIpAddress?.ToString();
+            : await users.SignInAsync(userName, password, address, context.RequestAborted);
         if (outcome.Status != SignInStatus.Succeeded)
         {
             await audit.RecordAsync($"user:{userName}", address, "sign-in", userName, AuditOutcome.Refused, outcome.Status.ToString());
-            var reason = outcome.Status == SignInStatus.LockedOut ? "locked" : outcome.Status == SignInStatus.Disabled ? "disabled" : "failed";
+            // One answer for an unknown name, a wrong password and a lock-out (the audit keeps which): the page must not
+            // tell which names exist. Only someone who gave the right password learns that the account is disabled.
+            var reason = outcome.Status == SignInStatus.Disabled ? "disabled" : "failed";
             return TypedResults.LocalRedirect($"{LoginPath}?error={reason}&returnUrl={Uri.EscapeDataString(back)}");
         }
         var user = outcome.User!;
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.Name, user.UserName),
-            new(ClaimTypes.GivenName, user.DisplayName),
-            new(ClaimTypes.Role, user.Role),
-            new(DashboardClaims.UserId, user.Id.ToString(CultureInfo.InvariantCulture)),
-            new(DashboardClaims.SecurityStamp, user.SecurityStamp),
-        };
-        if (user.Locality is { } locality)
-        {
-            claims.Add(new Claim(DashboardClaims.Locality, locality));
-        }
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, UserPrincipal.For(user));
         await audit.RecordAsync($"user:{user.UserName}", address, "sign-in", user.UserName, AuditOutcome.Allowed, user.Role);
-        return TypedResults.LocalRedirect(back);
+        return TypedResults.LocalRedirect(user.MustChangePassword ? PasswordEndpoints.PageFor(back) : back);
     }
 
-    private static async Task<RedirectHttpResult> SignOutAsync(HttpContext context, AuditRecorder audit)
+    /// <summary>A form post with the antiforgery token the user menu sends: a link or another site cannot sign anyone out.</summary>
+    private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> SignOutAsync(HttpContext context, IAntiforgery antiforgery, AuditRecorder audit)
     {
-        await audit.RecordAsync(context.User, context.Connection.RemoteIpAddress?.ToString(), "sign-out", context.User.Identity?.Name, AuditOutcome.Allowed, null);
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            // With a body: an empty 400 would be re-executed as the not-found page.
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request",
+                detail: "Sign out with the form of the user menu: it carries the antiforgery token.");
+        }
+        await audit.RecordAsync(context.User, ClientAddress.Of(context), "sign-out", context.User.Identity?.Name, AuditOutcome.Allowed, null);
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.LocalRedirect(LoginPath);
     }
 
     /// <summary>A meeting-room screen opens /display/{token}: a read-only session that ends when the token is revoked.</summary>
-    private static async Task<RedirectHttpResult> DisplayAsync(HttpContext context, string token, ApiTokenStore tokens, AuditRecorder audit)
+    private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> DisplayAsync(HttpContext context, string token, ApiTokenStore tokens,
+        FailedAuthenticationLimiter failures, AuditRecorder audit)
     {
+        var address = ClientAddress.Of(context);
+        if (failures.RetryAfter(address) is { } wait)
+        {
+            return FailedAuthenticationResponses.TooMany(context, wait);
+        }
         var display = await tokens.ValidateAsync(token, ApiToken.DisplayKind, context.RequestAborted);
-        var address = context.Connection.RemoteIpAddress?.ToString();
         if (display is null)
         {
+            failures.RecordFailure(address);
             await audit.RecordAsync("anonymous", address, "display.sign-in", null, AuditOutcome.Refused, "unknown or revoked display token");
             return TypedResults.LocalRedirect($"{LoginPath}?error=display");
         }
@@ -88,8 +92,13 @@ public static class AccountEndpoints
         return TypedResults.LocalRedirect("/");
     }
 
-    /// <summary>Only paths of this site: a sign-in link must not become an open redirect.</summary>
+    /// <summary>
+    /// Only paths of this site: a sign-in link must not become an open redirect. No control characters either: browsers
+    /// drop tabs and line breaks from a URL ("/\t/evil.example" is "//evil.example" to them), and a redirect cannot carry them.
+    /// </summary>
     public static string LocalOnly(string? url) =>
         url is { Length: > 0 } && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-        && !url.Any(char.IsControl) ? url : "/";   // a control character cannot go into a Location header
+            && !url.Any(char.IsControl)
+            ? url
+            : "/";
 }

@@ -12,6 +12,9 @@ public static class ApiAuthentication
     public const string ScopeClaim = "gc:scope";
     public const string ClientClaim = "gc:client";
 
+    /// <summary>The token's id, so that an open hub connection can be ended when its token is revoked.</summary>
+    public const string TokenIdClaim = "gc:token";
+
     public static SubmitterScope SubmitterScope(this ClaimsPrincipal user)
     {
         var scope = user.FindFirstValue(ScopeClaim) ?? throw new InvalidOperationException("The request has no scope claim.");

@@ -6,6 +6,9 @@ namespace GreenCommunity.Dashboard.Accounts;
 public sealed class ClientAddress
 {
     public string? Value { get; set; }
+
+    /// <summary>A request's client address, as the audit, the lock-out and the limits key it.</summary>
+    public static string? Of(HttpContext context) => context.Connection.RemoteIpAddress?.ToString();
 }
 
 public sealed class ClientAddressCircuitHandler(ClientAddress address, IHttpContextAccessor accessor) : CircuitHandler

@@ -25,6 +25,15 @@ public static class DashboardPolicies
 
     /// <summary>The overview and display pages: every signed-in user and display screens.</summary>
     public const string Screen = "Screen";
+
+    /// <summary>
+    /// Any session, even one whose password an administrator set and must be changed first: signing out, the denied page.
+    /// Every other policy (and the fallback) also wants a password of the user's own choosing.
+    /// </summary>
+    public const string Session = "Session";
+
+    /// <summary>A person's own account (not a display screen), before or after its password is changed: the password page.</summary>
+    public const string Account = "Account";
 }
 
 public static class DashboardClaims
@@ -33,4 +42,7 @@ public static class DashboardClaims
     public const string SecurityStamp = "gc:stamp";
     public const string UserId = "gc:user";
     public const string DisplayTokenId = "gc:display";
+
+    /// <summary>Present (value "1") while the account's password was set by an administrator and must be changed.</summary>
+    public const string MustChangePassword = "gc:must-change";
 }

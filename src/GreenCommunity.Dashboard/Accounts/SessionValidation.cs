@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using GreenCommunity.Data.Access;
 using Microsoft.AspNetCore.Authentication;
@@ -7,22 +6,25 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 namespace GreenCommunity.Dashboard.Accounts;
 
 /// <summary>
-/// Checks a session against the store: a disabled account (its security stamp changed) or a revoked display
-/// token ends the session at its next request, and on the open circuit within the revalidation interval.
+/// Checks one session against the store: a disabled account or a changed password (its security stamp changed) or a
+/// revoked token ends the session at its next request (and a hub's next call); <see cref="SessionSweeper"/> ends the
+/// open pages and hub connections on it.
 /// </summary>
 public sealed class SessionValidation(UserStore users, ApiTokenStore tokens)
 {
     public async Task<bool> IsValidAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
-        if (long.TryParse(principal.FindFirstValue(DashboardClaims.DisplayTokenId), NumberStyles.None, CultureInfo.InvariantCulture, out var tokenId))
+        var credential = SessionCredential.From(principal);
+        if (credential?.TokenId is { } tokenId)
         {
             var token = await tokens.GetAsync(tokenId, cancellationToken);
-            return token is { RevokedAt: null, IsDisplay: true };
+            var display = principal.HasClaim(c => c.Type == DashboardClaims.DisplayTokenId);
+            return token is { RevokedAt: null } && token.IsDisplay == display;
         }
-        if (principal.UserId() is { } userId)
+        if (credential?.UserId is { } userId)
         {
             var user = await users.GetAsync(userId, cancellationToken);
-            return user is { Disabled: false } && user.SecurityStamp == principal.FindFirstValue(DashboardClaims.SecurityStamp);
+            return user is { Disabled: false } && user.SecurityStamp == credential.SecurityStamp;
         }
         return false;
     }

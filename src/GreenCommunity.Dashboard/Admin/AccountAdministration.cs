@@ -13,28 +13,57 @@ namespace GreenCommunity.Dashboard.Admin;
 /// </summary>
 public sealed class AccountAdministration(UserStore users, ApiTokenStore tokens, ProgressReader progress, AuditRecorder audit)
 {
-    public async Task<AdminResult<UserAccount>> CreateAccountAsync(System.Security.Claims.ClaimsPrincipal caller, string? address,
-        string userName, string displayName, string role, string? locality, string password, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates an account with the password the administrator typed, or with a generated one when none is given (returned
+    /// once). Either way the administrator knows it, so its owner must change it at the first sign-in.
+    /// </summary>
+    public async Task<AdminResult<CreatedAccount>> CreateAccountAsync(System.Security.Claims.ClaimsPrincipal caller, string? address,
+        string userName, string displayName, string role, string? locality, string? password, CancellationToken cancellationToken)
     {
         var actor = Actor.From(caller, address);
         if (!caller.IsInRole(DashboardRoles.Admin))
         {
-            return await RefuseAsync<UserAccount>(actor, "account.create", userName);
+            return await RefuseAsync<CreatedAccount>(actor, "account.create", userName);
         }
         if (locality is not null && !await IsLocalityAsync(locality, cancellationToken))
         {
-            return await InvalidAsync<UserAccount>(actor, "account.create", userName, $"No locality {locality}.");
+            return await InvalidAsync<CreatedAccount>(actor, "account.create", userName, $"No locality {locality}.");
         }
+        var generated = string.IsNullOrEmpty(password) ? UserStore.GeneratePassword() : null;
         try
         {
-            var account = await users.CreateAsync(userName, displayName, role, locality, password, cancellationToken);
+            var account = await users.CreateAsync(userName, displayName, role, locality, generated ?? password!, mustChangePassword: true, cancellationToken);
             await audit.RecordAsync(actor, "account.create", userName, AuditOutcome.Allowed, $"{role} {locality}".Trim(), cancellationToken);
-            return AdminResult.Done(account);
+            return AdminResult.Done(new CreatedAccount(account, generated));
         }
         catch (ArgumentException ex)
         {
-            return await InvalidAsync<UserAccount>(actor, "account.create", userName, ex.Message);
+            return await InvalidAsync<CreatedAccount>(actor, "account.create", userName, ex.Message);
         }
+    }
+
+    /// <summary>
+    /// Gives an account a generated password (returned once) that its owner must change at the next sign-in; its open
+    /// sessions end. Not the caller's own account: that one changes its password on the password page.
+    /// </summary>
+    public async Task<AdminResult<string>> ResetPasswordAsync(System.Security.Claims.ClaimsPrincipal caller, string? address, long userId, CancellationToken cancellationToken)
+    {
+        var actor = Actor.From(caller, address);
+        var target = userId.ToString(CultureInfo.InvariantCulture);
+        if (!caller.IsInRole(DashboardRoles.Admin))
+        {
+            return await RefuseAsync<string>(actor, "account.reset-password", target);
+        }
+        if (caller.UserId() == userId)
+        {
+            return await InvalidAsync<string>(actor, "account.reset-password", target, "Change your own password on the password page.");
+        }
+        if (await users.ResetPasswordAsync(userId, cancellationToken) is not { } reset)
+        {
+            return new AdminResult<string>(AdminStatus.NotFound, null, $"No account {userId}.");
+        }
+        await audit.RecordAsync(actor, "account.reset-password", reset.Account.UserName, AuditOutcome.Allowed, null, cancellationToken);
+        return AdminResult.Done(reset.Password);
     }
 
     public async Task<AdminResult<bool>> SetDisabledAsync(System.Security.Claims.ClaimsPrincipal caller, string? address, long userId, bool disabled, CancellationToken cancellationToken)

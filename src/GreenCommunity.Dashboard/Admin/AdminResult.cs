@@ -1,3 +1,5 @@
+using GreenCommunity.Data.Access;
+
 namespace GreenCommunity.Dashboard.Admin;
 
 public enum AdminStatus
@@ -15,3 +17,6 @@ public static class AdminResult
 {
     public static AdminResult<T> Done<T>(T value) => new(AdminStatus.Done, value);
 }
+
+/// <summary>A new account, and its password when it was generated (the only copy: shown once).</summary>
+public sealed record CreatedAccount(UserAccount Account, string? GeneratedPassword);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using GreenCommunity.Dashboard.Accounts;
@@ -9,11 +10,15 @@ namespace GreenCommunity.Dashboard.Api;
 
 /// <summary>
 /// Bearer tokens from the Authorization header; for the hub also from the access_token query parameter,
-/// since browsers cannot set headers on WebSocket requests. A revoked token fails at once.
+/// since browsers cannot set headers on WebSocket requests. A revoked token fails at once. An address that sent too
+/// many invalid tokens is answered 429 without a lookup (<see cref="FailedAuthenticationLimiter"/>).
 /// </summary>
-public sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiTokenStore tokens)
+public sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    ApiTokenStore tokens, FailedAuthenticationLimiter failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    private TimeSpan? _retryAfter;
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? secret = null;
@@ -30,9 +35,16 @@ public sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<Authentication
         {
             return AuthenticateResult.NoResult();
         }
+        var address = ClientAddress.Of(Context);
+        _retryAfter = failures.RetryAfter(address);
+        if (_retryAfter is not null)
+        {
+            return AuthenticateResult.Fail("Too many failed authentications from this address.");
+        }
         var token = await tokens.ValidateAsync(secret, Context.RequestAborted);
         if (token is null)
         {
+            failures.RecordFailure(address);
             return AuthenticateResult.Fail("Unknown or revoked token.");
         }
         var identity = new ClaimsIdentity(
@@ -40,12 +52,18 @@ public sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<Authentication
             new Claim(ClaimTypes.Name, token.Name),
             new Claim(ApiAuthentication.ScopeClaim, token.Scope),
             new Claim(ApiAuthentication.ClientClaim, token.Client),
+            new Claim(ApiAuthentication.TokenIdClaim, token.Id.ToString(CultureInfo.InvariantCulture)),
         ], Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (_retryAfter is { } wait)
+        {
+            await FailedAuthenticationResponses.TooMany(Context, wait).ExecuteAsync(Context);
+            return;
+        }
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
         await Results.Problem(statusCode: 401, title: "Unauthorized", detail: "A valid bearer token is required.").ExecuteAsync(Context);

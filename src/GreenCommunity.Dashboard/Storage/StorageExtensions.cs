@@ -10,6 +10,9 @@ using GreenCommunity.Data.Standard;
 using GreenCommunity.Data.Startup;
 using GreenCommunity.Data.Storage;
 using GreenCommunity.Domain.Campaigns;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 
 namespace GreenCommunity.Dashboard.Storage;
@@ -17,8 +20,20 @@ namespace GreenCommunity.Dashboard.Storage;
 /// <summary>The store: its options, the SQLite file, the campaign and reference data it is built from, and the Data project's queries over it.</summary>
 public static class StorageExtensions
 {
+    /// <summary>The application name the session cookies and antiforgery tokens are protected under, on every server.</summary>
+    public const string DataProtectionApplicationName = "GreenCommunity.Dashboard";
+
+    /// <summary>The folder of the data directory that holds the keys of cookies and antiforgery tokens.</summary>
+    public const string KeysFolder = "keys";
+
     public static IServiceCollection AddDashboardStorage(this IServiceCollection services)
     {
+        // The keys that protect session cookies live with the data, not in the service account's home folder: a restart,
+        // a new container or a second process over the same data directory keeps everyone signed in.
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory>((keys, storage, logs) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(storage.Value.DataDirectoryFullPath, KeysFolder)), logs));
+
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AssetsOptions>().BindConfiguration(AssetsOptions.SectionName).ValidateOnStart();

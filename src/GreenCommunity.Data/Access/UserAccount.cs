@@ -1,8 +1,11 @@
 namespace GreenCommunity.Data.Access;
 
-/// <summary>A person who signs in: a province administrator, a locality's coordinator or a viewer.</summary>
+/// <summary>
+/// A person who signs in: a province administrator, a locality's coordinator or a viewer. <see cref="MustChangePassword"/>
+/// is set when an administrator chose the password (a new account, a reset): its owner must choose their own first.
+/// </summary>
 public sealed record UserAccount(long Id, string UserName, string DisplayName, string Role, string? Locality, bool Disabled,
-    int FailedSignIns, DateTimeOffset? LockedUntil, string SecurityStamp, DateTimeOffset CreatedAt, DateTimeOffset? LastSignInAt)
+    string SecurityStamp, DateTimeOffset CreatedAt, DateTimeOffset? LastSignInAt, bool MustChangePassword = false)
 {
     public const string AdminRole = "admin";
     public const string CoordinatorRole = "coordinator";
@@ -11,6 +14,10 @@ public sealed record UserAccount(long Id, string UserName, string DisplayName, s
     public static IReadOnlyList<string> Roles { get; } = [AdminRole, CoordinatorRole, ViewerRole];
 }
 
+/// <summary>
+/// Why a sign-in ended as it did. The audit keeps this; the sign-in page does not tell an unknown name, a wrong
+/// password and a lock-out apart.
+/// </summary>
 public enum SignInStatus
 {
     Succeeded,

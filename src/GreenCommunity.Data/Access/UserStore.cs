@@ -6,28 +6,31 @@ using Microsoft.AspNetCore.Identity;
 namespace GreenCommunity.Data.Access;
 
 /// <summary>
-/// Local accounts. Passwords are hashed with ASP.NET Core Identity's PasswordHasher; after
-/// <see cref="MaxFailedSignIns"/> wrong passwords in a row an account is locked for <see cref="LockoutDuration"/>.
+/// Local accounts. Passwords are hashed with ASP.NET Core Identity's PasswordHasher. After <see cref="MaxFailedSignIns"/>
+/// wrong passwords in a row from one address, that address may not try that account for <see cref="LockoutDuration"/>;
+/// the account stays open from everywhere else (a lock-out of the whole account would let anyone lock the real user out).
 /// </summary>
 public sealed class UserStore(SqliteConnectionFactory database, TimeProvider clock)
 {
     public const int MaxFailedSignIns = 5;
-    public const int MinPasswordLength = 12;
+    public const int MinPasswordLength = PasswordPolicy.MinLength;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    /// <summary>Failure rows older than this are dropped: no lock-out or count reaches so far back.</summary>
+    private static readonly TimeSpan s_failureRetention = TimeSpan.FromDays(1);
 
     private static readonly PasswordHasher<UserAccount> s_hasher = new();
 
     private const string Columns =
         """
         id AS Id, user_name AS UserName, display_name AS DisplayName, role AS Role, locality AS Locality, disabled AS Disabled,
-        failed_sign_ins AS FailedSignIns, locked_until AS LockedUntil, security_stamp AS SecurityStamp, created_at AS CreatedAt,
-        last_sign_in_at AS LastSignInAt
+        security_stamp AS SecurityStamp, created_at AS CreatedAt, last_sign_in_at AS LastSignInAt, must_change_password AS MustChangePassword
         """;
 
     private const string InsertSql =
         """
-        INSERT INTO users (user_name, display_name, role, locality, password_hash, security_stamp, created_at)
-        VALUES (@userName, @displayName, @role, @locality, @hash, @stamp, @createdAt);
+        INSERT INTO users (user_name, display_name, role, locality, password_hash, security_stamp, created_at, must_change_password)
+        VALUES (@userName, @displayName, @role, @locality, @hash, @stamp, @createdAt, @mustChangePassword);
         SELECT last_insert_rowid();
         """;
 
@@ -37,19 +40,44 @@ public sealed class UserStore(SqliteConnectionFactory database, TimeProvider clo
 
     private const string ListSql = $"SELECT {Columns}, '' AS PasswordHash FROM users ORDER BY role, locality, user_name";
 
+    private const string LockSql = "SELECT locked_until AS LockedUntil FROM sign_in_failures WHERE user_id = @id AND address = @address";
+
+    private const string PruneSql = "DELETE FROM sign_in_failures WHERE last_failed_at < @before";
+
+    /// <summary>One more wrong password from this address; a lock that has run out, or a count gone quiet, starts again at 1.</summary>
     private const string FailedSql =
         """
-        UPDATE users SET failed_sign_ins = failed_sign_ins + 1,
-               locked_until = CASE WHEN failed_sign_ins + 1 >= @max THEN @lockedUntil ELSE locked_until END
-         WHERE id = @id
+        INSERT INTO sign_in_failures (user_id, address, failures, locked_until, last_failed_at)
+        VALUES (@id, @address, 1, CASE WHEN 1 >= @max THEN @lockedUntil END, @now)
+        ON CONFLICT (user_id, address) DO UPDATE SET
+            failures = CASE WHEN locked_until IS NOT NULL OR last_failed_at < @quietSince THEN 1 ELSE failures + 1 END,
+            locked_until = CASE WHEN (CASE WHEN locked_until IS NOT NULL OR last_failed_at < @quietSince THEN 1 ELSE failures + 1 END) >= @max
+                                THEN @lockedUntil END,
+            last_failed_at = @now
+        RETURNING failures
         """;
 
-    private const string SucceededSql = "UPDATE users SET failed_sign_ins = 0, locked_until = NULL, last_sign_in_at = @now WHERE id = @id";
+    private const string SucceededSql =
+        """
+        DELETE FROM sign_in_failures WHERE user_id = @id AND address = @address;
+        UPDATE users SET last_sign_in_at = @now WHERE id = @id;
+        """;
 
     private const string DisabledSql = "UPDATE users SET disabled = @disabled, security_stamp = @stamp WHERE id = @id";
 
+    private const string PasswordSql =
+        """
+        UPDATE users SET password_hash = @hash, security_stamp = @stamp, must_change_password = @mustChangePassword WHERE id = @id;
+        DELETE FROM sign_in_failures WHERE user_id = @id;
+        """;
+
+    /// <summary>Creates an account whose owner chose the password (the command line, the demo).</summary>
+    public Task<UserAccount> CreateAsync(string userName, string displayName, string role, string? locality, string password, CancellationToken cancellationToken) =>
+        CreateAsync(userName, displayName, role, locality, password, mustChangePassword: false, cancellationToken);
+
     /// <summary>Creates an account; throws <see cref="ArgumentException"/> for a bad role, locality or password.</summary>
-    public async Task<UserAccount> CreateAsync(string userName, string displayName, string role, string? locality, string password, CancellationToken cancellationToken)
+    public async Task<UserAccount> CreateAsync(string userName, string displayName, string role, string? locality, string password, bool mustChangePassword,
+        CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(userName) || userName.Length > 64 || userName.Any(char.IsWhiteSpace))
         {
@@ -63,12 +91,12 @@ public sealed class UserStore(SqliteConnectionFactory database, TimeProvider clo
         {
             throw new ArgumentException("A coordinator has a locality; other roles have none.", nameof(locality));
         }
-        if (password.Length < MinPasswordLength)
+        if (PasswordPolicy.Problem(userName, password) is { } problem)
         {
-            throw new ArgumentException($"A password has at least {MinPasswordLength} characters.", nameof(password));
+            throw new ArgumentException(PasswordPolicy.Describe(problem), nameof(password));
         }
         var now = clock.GetUtcNow();
-        var draft = new UserAccount(0, userName, displayName, role, locality, false, 0, null, NewStamp(), now, null);
+        var draft = new UserAccount(0, userName, displayName, role, locality, false, NewStamp(), now, null, mustChangePassword);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -81,6 +109,7 @@ public sealed class UserStore(SqliteConnectionFactory database, TimeProvider clo
                 hash = s_hasher.HashPassword(draft, password),
                 stamp = draft.SecurityStamp,
                 createdAt = now,
+                mustChangePassword,
             }, cancellationToken: cancellationToken)).ConfigureAwait(false);
             return draft with { Id = id };
         }
@@ -90,33 +119,109 @@ public sealed class UserStore(SqliteConnectionFactory database, TimeProvider clo
         }
     }
 
-    /// <summary>Checks a password, counting failures and locking the account after too many.</summary>
-    public async Task<SignInOutcome> SignInAsync(string userName, string password, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks a password from an address, counting wrong ones for that address and account. A disabled account is only
+    /// reported to someone who knew its password; an unknown name and a lock-out cost the same hashing as a real check,
+    /// so that neither the answer's time nor its kind tells which names exist.
+    /// </summary>
+    public async Task<SignInOutcome> SignInAsync(string userName, string password, string? address, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var row = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(ByNameSql, new { userName }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (row is null)
         {
-            s_hasher.HashPassword(null!, password);   // same work as a real check: the timing does not tell which names exist
+            s_hasher.HashPassword(null!, password);
             return new SignInOutcome(SignInStatus.UnknownUser, null);
         }
         var user = row.ToAccount();
         var now = clock.GetUtcNow();
-        if (user.Disabled)
+        var from = address ?? "";
+        var lockedUntil = await connection.QuerySingleOrDefaultAsync<LockRow>(new CommandDefinition(LockSql, new { id = user.Id, address = from }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (lockedUntil?.LockedUntil > now)
         {
-            return new SignInOutcome(SignInStatus.Disabled, user);
-        }
-        if (user.LockedUntil > now)
-        {
+            s_hasher.HashPassword(user, password);
             return new SignInOutcome(SignInStatus.LockedOut, user);
         }
         if (s_hasher.VerifyHashedPassword(user, row.PasswordHash, password) == PasswordVerificationResult.Failed)
         {
-            await connection.ExecuteAsync(new CommandDefinition(FailedSql, new { id = user.Id, max = MaxFailedSignIns, lockedUntil = now + LockoutDuration }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return new SignInOutcome(user.FailedSignIns + 1 >= MaxFailedSignIns ? SignInStatus.LockedOut : SignInStatus.WrongPassword, user);
+            await connection.ExecuteAsync(new CommandDefinition(PruneSql, new { before = now - s_failureRetention }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var failures = await connection.ExecuteScalarAsync<long>(new CommandDefinition(FailedSql, new
+            {
+                id = user.Id,
+                address = from,
+                max = MaxFailedSignIns,
+                lockedUntil = now + LockoutDuration,
+                quietSince = now - LockoutDuration,
+                now,
+            }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return new SignInOutcome(failures >= MaxFailedSignIns ? SignInStatus.LockedOut : SignInStatus.WrongPassword, user);
         }
-        await connection.ExecuteAsync(new CommandDefinition(SucceededSql, new { id = user.Id, now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return new SignInOutcome(SignInStatus.Succeeded, user with { FailedSignIns = 0, LockedUntil = null, LastSignInAt = now });
+        if (user.Disabled)
+        {
+            return new SignInOutcome(SignInStatus.Disabled, user);
+        }
+        await connection.ExecuteAsync(new CommandDefinition(SucceededSql, new { id = user.Id, address = from, now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new SignInOutcome(SignInStatus.Succeeded, user with { LastSignInAt = now });
+    }
+
+    /// <summary>
+    /// The owner changes their password: the current one, then a new one that keeps the policy and differs from it.
+    /// A new security stamp ends the account's other sessions; the caller signs the current one in again.
+    /// </summary>
+    public async Task<PasswordChangeOutcome> ChangePasswordAsync(long id, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(ByIdSql, new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (row is null || row.Disabled != 0)
+        {
+            return new PasswordChangeOutcome(PasswordChangeStatus.NoAccount, null);
+        }
+        var user = row.ToAccount();
+        if (s_hasher.VerifyHashedPassword(user, row.PasswordHash, currentPassword) == PasswordVerificationResult.Failed)
+        {
+            return new PasswordChangeOutcome(PasswordChangeStatus.WrongCurrentPassword, user);
+        }
+        if (PasswordPolicy.Problem(user.UserName, newPassword) is { } problem)
+        {
+            return new PasswordChangeOutcome(problem, user);
+        }
+        if (newPassword == currentPassword)
+        {
+            return new PasswordChangeOutcome(PasswordChangeStatus.SameAsCurrent, user);
+        }
+        var changed = user with { SecurityStamp = NewStamp(), MustChangePassword = false };
+        await connection.ExecuteAsync(new CommandDefinition(PasswordSql, new
+        {
+            id,
+            hash = s_hasher.HashPassword(changed, newPassword),
+            stamp = changed.SecurityStamp,
+            mustChangePassword = false,
+        }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new PasswordChangeOutcome(PasswordChangeStatus.Changed, changed);
+    }
+
+    /// <summary>
+    /// An administrator's reset: a generated password (returned once) that its owner must change at the next sign-in;
+    /// the account's sessions end and its lock-outs are lifted. Null when there is no such account.
+    /// </summary>
+    public async Task<(UserAccount Account, string Password)?> ResetPasswordAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(ByIdSql, new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (row is null)
+        {
+            return null;
+        }
+        var password = GeneratePassword();
+        var reset = row.ToAccount() with { SecurityStamp = NewStamp(), MustChangePassword = true };
+        await connection.ExecuteAsync(new CommandDefinition(PasswordSql, new
+        {
+            id,
+            hash = s_hasher.HashPassword(reset, password),
+            stamp = reset.SecurityStamp,
+            mustChangePassword = true,
+        }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return (reset, password);
     }
 
     public async Task<UserAccount?> GetAsync(long id, CancellationToken cancellationToken)
@@ -138,16 +243,17 @@ public sealed class UserStore(SqliteConnectionFactory database, TimeProvider clo
         return await connection.ExecuteAsync(new CommandDefinition(DisabledSql, new { id, disabled, stamp = NewStamp() }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
     }
 
-    /// <summary>A random password of 16 characters for generated accounts (demo mode).</summary>
+    /// <summary>A random password of 16 characters for generated accounts (demo mode, an administrator's create or reset).</summary>
     public static string GeneratePassword() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y');
 
     private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    private sealed record UserRow(long Id, string UserName, string DisplayName, string Role, string? Locality, long Disabled, long FailedSignIns,
-        DateTimeOffset? LockedUntil, string SecurityStamp, DateTimeOffset CreatedAt, DateTimeOffset? LastSignInAt, string PasswordHash)
+    private sealed record LockRow(DateTimeOffset? LockedUntil);
+
+    private sealed record UserRow(long Id, string UserName, string DisplayName, string Role, string? Locality, long Disabled,
+        string SecurityStamp, DateTimeOffset CreatedAt, DateTimeOffset? LastSignInAt, long MustChangePassword, string PasswordHash)
     {
-        public UserAccount ToAccount() => new(Id, UserName, DisplayName, Role, Locality, Disabled != 0, (int)FailedSignIns,
-            LockedUntil, SecurityStamp, CreatedAt, LastSignInAt);
+        public UserAccount ToAccount() => new(Id, UserName, DisplayName, Role, Locality, Disabled != 0, SecurityStamp, CreatedAt, LastSignInAt, MustChangePassword != 0);
     }
 }

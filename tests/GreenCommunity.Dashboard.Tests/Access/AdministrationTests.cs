@@ -19,7 +19,7 @@ public sealed class AdministrationTests(DashboardFactory factory) : IClassFixtur
         var data = new TheoryData<string, string>();
         foreach (var role in new[] { DashboardRoles.Coordinator, DashboardRoles.Viewer, DashboardRoles.Display, "anonymous" })
         {
-            foreach (var action in new[] { "account.create", "account.disable", "account.enable", "token.issue", "token.issue-display", "token.revoke" })
+            foreach (var action in new[] { "account.create", "account.disable", "account.enable", "account.reset-password", "token.issue", "token.issue-display", "token.revoke" })
             {
                 data.Add(role, action);
             }
@@ -50,6 +50,7 @@ public sealed class AdministrationTests(DashboardFactory factory) : IClassFixtur
     [InlineData("account.create")]
     [InlineData("account.disable")]
     [InlineData("account.enable")]
+    [InlineData("account.reset-password")]
     [InlineData("token.issue")]
     [InlineData("token.issue-display")]
     [InlineData("token.revoke")]
@@ -97,6 +98,7 @@ public sealed class AdministrationTests(DashboardFactory factory) : IClassFixtur
             "account.create" => (await Administration.CreateAccountAsync(caller, "127.0.0.1", "u" + suffix, "New", "coordinator", "420500", "a-long-enough-password", Ct)).Status,
             "account.disable" => (await Administration.SetDisabledAsync(caller, "127.0.0.1", target, true, Ct)).Status,
             "account.enable" => (await Administration.SetDisabledAsync(caller, "127.0.0.1", target, false, Ct)).Status,
+            "account.reset-password" => (await Administration.ResetPasswordAsync(caller, "127.0.0.1", target, Ct)).Status,
             "token.issue" => (await Administration.IssueTokenAsync(caller, "127.0.0.1", "api " + suffix, ApiToken.ApiKind, "420100", Ct)).Status,
             "token.issue-display" => (await Administration.IssueTokenAsync(caller, "127.0.0.1", "screen " + suffix, ApiToken.DisplayKind, null, Ct)).Status,
             "token.revoke" => (await Administration.RevokeTokenAsync(caller, "127.0.0.1", token, Ct)).Status,

@@ -1,3 +1,4 @@
+using GreenCommunity.Dashboard.Accounts;
 using GreenCommunity.Dashboard.Demo;
 using GreenCommunity.Dashboard.Extensions;
 using GreenCommunity.Dashboard.Live;
@@ -29,7 +30,7 @@ public sealed class WiringTests
     }
 
     [Fact]
-    public void AddDashboard_HostedServices_StartTheBroadcasterThenTheDemoFeedThenTheLiveView()
+    public void AddDashboard_HostedServices_StartTheBroadcasterThenTheDemoFeedThenTheLiveViewThenTheSessionSweeper()
     {
         // Arrange
         var builder = WebApplication.CreateBuilder();
@@ -41,6 +42,6 @@ public sealed class WiringTests
         var ours = builder.Services
             .Where(d => d.ServiceType == typeof(IHostedService))
             .Where(d => d.ImplementationType?.Namespace?.StartsWith("GreenCommunity.", StringComparison.Ordinal) != false);
-        Assert.Equal([typeof(HubBroadcaster), typeof(DemoLiveFeed), null], ours.Select(d => d.ImplementationType));
+        Assert.Equal([typeof(HubBroadcaster), typeof(DemoLiveFeed), null, typeof(SessionSweeper)], ours.Select(d => d.ImplementationType));
     }
 }

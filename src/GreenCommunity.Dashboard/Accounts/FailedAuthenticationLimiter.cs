@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace GreenCommunity.Dashboard.Accounts;
+
+/// <summary>Section "RateLimits", key FailedAuthenticationsPerMinute: invalid tokens an address may send in a minute.</summary>
+public sealed class FailedAuthenticationOptions
+{
+    public const string SectionName = "RateLimits";
+
+    [Range(1, 1_000_000)]
+    public int FailedAuthenticationsPerMinute { get; set; } = 30;
+}
+
+/// <summary>
+/// Counts invalid tokens (API, hub, display links) per client address in one-minute windows. Once an address is over
+/// the limit it is answered 429 with Retry-After before any database lookup, valid token or not, until its window
+/// ends: guessing tokens costs the guesser time, not the store work.
+/// </summary>
+public sealed class FailedAuthenticationLimiter(TimeProvider clock, IOptions<FailedAuthenticationOptions> options)
+{
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    /// <summary>Beyond this many addresses the ended windows are dropped, so that a spray of addresses cannot grow the map for ever.</summary>
+    private const int PruneAbove = 10_000;
+
+    private readonly ConcurrentDictionary<string, Counter> _counters = new(StringComparer.Ordinal);
+
+    /// <summary>How long the address must wait, or null when it may try.</summary>
+    public TimeSpan? RetryAfter(string? address)
+    {
+        if (!_counters.TryGetValue(address ?? "", out var counter))
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow();
+        lock (counter)
+        {
+            return now < counter.Ends && counter.Failures >= options.Value.FailedAuthenticationsPerMinute ? counter.Ends - now : null;
+        }
+    }
+
+    public void RecordFailure(string? address)
+    {
+        var now = clock.GetUtcNow();
+        if (_counters.Count > PruneAbove)
+        {
+            Prune(now);
+        }
+        var counter = _counters.GetOrAdd(address ?? "", _ => new Counter());
+        lock (counter)
+        {
+            if (now >= counter.Ends)
+            {
+                (counter.Ends, counter.Failures) = (now + Window, 0);
+            }
+            counter.Failures++;
+        }
+    }
+
+    private void Prune(DateTimeOffset now)
+    {
+        foreach (var (address, counter) in _counters)
+        {
+            if (now >= counter.Ends)
+            {
+                _counters.TryRemove(address, out _);
+            }
+        }
+    }
+
+    private sealed class Counter
+    {
+        public DateTimeOffset Ends { get; set; }
+
+        public int Failures { get; set; }
+    }
+}
