@@ -1,3 +1,4 @@
+using GreenCommunity.Dashboard.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 
@@ -19,9 +20,8 @@ public static class CultureEndpoints
             return TypedResults.BadRequest($"Supported languages: {string.Join(", ", DashboardCultures.Supported)}.");
         }
         RememberCulture(context, culture);
-        // Only local paths: the switch must not become an open redirect.
-        var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal) ? redirectUri : "/";
-        return TypedResults.LocalRedirect(target);
+        // Only local paths without control characters: the switch must not become an open redirect, nor a 500.
+        return TypedResults.LocalRedirect(AccountEndpoints.LocalOnly(redirectUri));
     }
 
     /// <summary>
