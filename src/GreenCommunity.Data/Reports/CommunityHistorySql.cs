@@ -16,7 +16,7 @@ internal static class CommunityHistorySql
     private const string Wanted =
         """
         WITH wanted AS (
-            SELECT CAST(key AS INTEGER) AS item, json_extract(value, '$[0]') AS community, json_extract(value, '$[1]') AS as_of
+            SELECT CAST(key AS INTEGER) AS item, value ->> 0 AS community, value ->> 1 AS as_of
               FROM json_each(@wanted))
         """;
 

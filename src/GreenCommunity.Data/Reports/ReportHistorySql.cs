@@ -1,8 +1,4 @@
-using System.Text.Json;
 using Dapper;
-using GreenCommunity.Domain.Campaigns;
-using GreenCommunity.Domain.Reports;
-using GreenCommunity.Domain.Standard;
 using Microsoft.Data.Sqlite;
 
 namespace GreenCommunity.Data.Reports;
@@ -21,8 +17,7 @@ internal static class ReportHistorySql
     private const string AppendStagesSql =
         """
         INSERT INTO stage_events (community_code, stage, effective, report)
-        SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), @report
-          FROM json_each(@events) ORDER BY key;
+        SELECT value ->> 0, value ->> 1, value ->> 2, @report FROM json_each(@events) ORDER BY key;
         UPDATE community_state AS s
            SET stage = CASE WHEN s.effective IS NULL OR s.effective <= e.effective THEN e.stage ELSE s.stage END,
                event_id = CASE WHEN s.effective IS NULL OR s.effective <= e.effective THEN e.id ELSE s.event_id END,
@@ -35,9 +30,7 @@ internal static class ReportHistorySql
     private const string AppendCriteriaSql =
         """
         INSERT INTO criterion_assessments (community_code, criterion, value, met, effective, report)
-        SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'),
-               json_extract(value, '$[4]'), @report
-          FROM json_each(@assessments) ORDER BY key;
+        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, @report FROM json_each(@assessments) ORDER BY key;
         INSERT INTO community_criteria (community_code, criterion, value, met, effective, assessment_id)
         SELECT community_code, criterion, value, met, effective, id FROM criterion_assessments WHERE id > @after
         ON CONFLICT (community_code, criterion) DO UPDATE
@@ -46,28 +39,17 @@ internal static class ReportHistorySql
         """;
 
     /// <summary>Writes every update of the report (each one already judged allowed) in <paramref name="transaction"/>.</summary>
-    public static async Task AppendAsync(SqliteConnection connection, SqliteTransaction transaction, long report, IReadOnlyList<CommunityUpdate> updates, CancellationToken cancellationToken)
+    public static async Task AppendAsync(SqliteConnection connection, SqliteTransaction transaction, long report, ReportRows rows, CancellationToken cancellationToken)
     {
-        var events = updates.Where(u => u.Stage is not null)
-            .Select(u => new object[] { u.Community, (int)u.Stage!.Value, IsoDay.Text(u.Effective) })
-            .ToList();
-        if (events.Count > 0)
+        if (rows.Events is { } events)
         {
             var after = await connection.ExecuteScalarAsync<long>(new CommandDefinition(LastStageEventSql, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            await connection.ExecuteAsync(new CommandDefinition(AppendStagesSql,
-                new { report, after, events = JsonSerializer.Serialize(events) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(AppendStagesSql, new { report, after, events }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
-        var assessments = updates
-            .SelectMany(u => u.Criteria.OrderBy(c => c.Key).Select(c => new object[]
-            {
-                u.Community, c.Key, c.Value, GreenCommunityStandard.Get(c.Key).IsMet(c.Value) ? 1 : 0, IsoDay.Text(u.Effective),
-            }))
-            .ToList();
-        if (assessments.Count > 0)
+        if (rows.Assessments is { } assessments)
         {
             var after = await connection.ExecuteScalarAsync<long>(new CommandDefinition(LastAssessmentSql, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            await connection.ExecuteAsync(new CommandDefinition(AppendCriteriaSql,
-                new { report, after, assessments = JsonSerializer.Serialize(assessments) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(AppendCriteriaSql, new { report, after, assessments }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
     }
 }

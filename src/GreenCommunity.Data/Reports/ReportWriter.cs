@@ -43,12 +43,13 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
         {
             return ReportOutcome.Rejected(validation.Errors);
         }
+        var rows = ReportRows.From(report, receipt.Body);
         await _pauses.Validated(report, cancellationToken).ConfigureAwait(false);
 
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await WriteAsync(report, receipt, validation, cancellationToken).ConfigureAwait(false);
+            return await WriteAsync(report, receipt, validation, rows, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -57,7 +58,7 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
     }
 
     /// <summary>Applies a report found valid: what could have changed since its validation is checked first, in the same transaction.</summary>
-    private async Task<ReportOutcome> WriteAsync(ReportSubmission report, ReportReceipt receipt, ReportValidation validation, CancellationToken cancellationToken)
+    private async Task<ReportOutcome> WriteAsync(ReportSubmission report, ReportReceipt receipt, ReportValidation validation, ReportRows rows, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);   // BEGIN IMMEDIATE
@@ -77,8 +78,8 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
 
         var sequence = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COALESCE(MAX(id), 0) + 1 FROM reports", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await ReportHistorySql.AppendAsync(connection, transaction, sequence, report.Updates, cancellationToken).ConfigureAwait(false);
-        var stored = await StoreAsync(connection, transaction, sequence, report, receipt, validation.Changes, cancellationToken).ConfigureAwait(false);
+        await ReportHistorySql.AppendAsync(connection, transaction, sequence, rows, cancellationToken).ConfigureAwait(false);
+        var stored = await StoreAsync(connection, transaction, sequence, report, receipt, rows.Body, validation.Changes, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ReportOutcome.Accepted(stored);
     }
@@ -98,13 +99,13 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
 
     /// <summary>Writes the report's row, its audit row and its idempotency claim, all in the report's transaction.</summary>
     private async Task<StoredReport> StoreAsync(SqliteConnection connection, SqliteTransaction transaction, long sequence,
-        ReportSubmission report, ReportReceipt receipt, int applied, CancellationToken cancellationToken)
+        ReportSubmission report, ReportReceipt receipt, string body, int applied, CancellationToken cancellationToken)
     {
         var (scope, receivedAt) = (receipt.Scope, receipt.ReceivedAt);
         var stored = new StoredReport(sequence, receipt.ReportId ?? Guid.CreateVersion7(receivedAt).ToString("N"), report.Locality,
             report.Kind.ToApiName(), report.Period.ToString(), receivedAt.ToUniversalTime(),
             campaign.DeadlineFor(report.Kind, report.Period), campaign.IsOnTime(report.Kind, report.Period, receivedAt), applied, scope.IsProvince);
-        await InsertReportAsync(connection, transaction, stored, report, scope, receipt.Body ?? ReportJson.Serialize(report), cancellationToken).ConfigureAwait(false);
+        await InsertReportAsync(connection, transaction, stored, report, scope, body, cancellationToken).ConfigureAwait(false);
         if (receipt.AuditActor is { } actor)
         {
             // In the same transaction: an acknowledged report always has its audit row, and a refused one has none here.
