@@ -80,7 +80,10 @@ public sealed class ReportIntake(ReportWriter writer, ProgressNotifier notifier,
             // Stored to the millisecond, so a replayed acknowledgement is the same to the letter as the first.
             var now = clock.GetUtcNow();
             var receivedAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
-            var outcome = await writer.SubmitAsync(report, new ReportReceipt(scope, receivedAt, body, Idempotency: claim, AuditActor: actor.Name, AuditAddress: actor.Address), cancellationToken);
+            // The sender's account or token is checked again in the transaction that writes: it may be disabled while the report is validated.
+            var receipt = new ReportReceipt(scope, receivedAt, body, Idempotency: claim, AuditActor: actor.Name, AuditAddress: actor.Address,
+                Sender: SubmittingAccount.FromActor(actor.Name));
+            var outcome = await writer.SubmitAsync(report, receipt, cancellationToken);
             switch (outcome.Kind)
             {
                 case ReportOutcomeKind.Stored:

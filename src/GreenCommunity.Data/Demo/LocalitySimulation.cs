@@ -15,6 +15,7 @@ internal sealed class LocalitySimulation(DemoLocality locality, LocalityProfile 
     private readonly List<CommunityPlan> _started = [];
     private readonly HashSet<string> _accepted = new(StringComparer.Ordinal);
     private List<CommunityUpdate> _carried = [];
+    private List<CommunityPlan> _readyLater = [];
 
     public IReadOnlyList<PlannedReport> Run()
     {
@@ -37,8 +38,16 @@ internal sealed class LocalitySimulation(DemoLocality locality, LocalityProfile 
                 updates.Add(new CommunityUpdate(plan.Code, plan.IsPilot ? Stage.Pilot : Stage.InProgress, plan.StartEffective, plan.InitialCriteria));
                 _started.Add(plan);
             }
-            foreach (var plan in byReady[m].Where(p => p.StartMonth < m))
+            var inReport = updates.Select(u => u.Community).ToHashSet(StringComparer.Ordinal);
+            var ready = _readyLater.Concat(byReady[m].Where(p => p.StartMonth < m)).ToList();
+            _readyLater = [];
+            foreach (var plan in ready)
             {
+                if (inReport.Contains(plan.Code))
+                {
+                    _readyLater.Add(plan);   // one update per community in a report: its start, carried from a missed month, goes first
+                    continue;
+                }
                 var effective = RandomDay(period.FirstDay, lastEffectiveDay);
                 updates.Add(new CommunityUpdate(plan.Code, null, effective, plan.MissingCriteria()));
                 plan.ReadyEffective = effective;

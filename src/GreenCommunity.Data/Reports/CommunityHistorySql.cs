@@ -1,47 +1,90 @@
+using System.Text.Json;
 using Dapper;
+using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Communities;
+using GreenCommunity.Domain.Reports;
 using Microsoft.Data.Sqlite;
 
 namespace GreenCommunity.Data.Reports;
 
-/// <summary>One community's state on a day, read from the append-only history (later receipt wins a tie).</summary>
+/// <summary>
+/// Communities' states on days, read from the append-only history (later receipt wins a tie) for any number of
+/// (community, day) pairs at once: two queries over a JSON list, however long the report.
+/// </summary>
 internal static class CommunityHistorySql
 {
-    private const string StageAsOfSql =
+    private const string Wanted =
         """
-        SELECT
-            (SELECT stage FROM stage_events
-              WHERE community_code = @community AND effective <= @asOf
-              ORDER BY effective DESC, id DESC LIMIT 1) AS Stage,
-            EXISTS (SELECT 1 FROM stage_events
-              WHERE community_code = @community AND effective <= @asOf AND stage = 1) AS WasPilot
+        WITH wanted AS (
+            SELECT CAST(key AS INTEGER) AS item, value ->> 0 AS community, value ->> 1 AS as_of
+              FROM json_each(@wanted))
         """;
 
-    private const string CriteriaAsOfSql =
-        """
-        SELECT criterion AS Criterion, value AS Value FROM (
-            SELECT criterion, value,
-                   ROW_NUMBER() OVER (PARTITION BY criterion ORDER BY effective DESC, id DESC) AS rn
-              FROM criterion_assessments
-             WHERE community_code = @community AND effective <= @asOf)
+    private const string StagesSql =
+        $"""
+        {Wanted}
+        SELECT w.item AS Item,
+               (SELECT e.stage FROM stage_events e
+                 WHERE e.community_code = w.community AND e.effective <= w.as_of
+                 ORDER BY e.effective DESC, e.id DESC LIMIT 1) AS Stage,
+               EXISTS (SELECT 1 FROM stage_events e
+                 WHERE e.community_code = w.community AND e.effective <= w.as_of AND e.stage = 1) AS WasPilot
+          FROM wanted w
+        """;
+
+    private const string CriteriaSql =
+        $"""
+        {Wanted}
+        SELECT Item, Criterion, Value FROM (
+            SELECT w.item AS Item, a.criterion AS Criterion, a.value AS Value,
+                   ROW_NUMBER() OVER (PARTITION BY w.item, a.criterion ORDER BY a.effective DESC, a.id DESC) AS rn
+              FROM wanted w JOIN criterion_assessments a ON a.community_code = w.community AND a.effective <= w.as_of)
          WHERE rn = 1
         """;
 
-    public static async Task<(Stage Stage, bool WasPilot)> StageAsOfAsync(SqliteConnection connection, SqliteTransaction transaction, string community, DateOnly asOf, CancellationToken cancellationToken)
+    private static readonly IReadOnlyDictionary<int, double> s_none = new Dictionary<int, double>();
+
+    /// <summary>Each community's stage, pilot past and criteria on its day, in the order asked.</summary>
+    public static async Task<IReadOnlyList<CommunityState>> StatesAsOfAsync(SqliteConnection connection, SqliteTransaction transaction,
+        IReadOnlyList<(string Community, DateOnly AsOf)> wanted, CancellationToken cancellationToken)
     {
-        var row = await connection.QuerySingleAsync<StageRow>(new CommandDefinition(StageAsOfSql,
-            new { community, asOf }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return ((Stage)(row.Stage ?? 0), row.WasPilot != 0);
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+        var args = new { wanted = JsonSerializer.Serialize(wanted.Select(w => new[] { w.Community, IsoDay.Text(w.AsOf) })) };
+        var stages = await connection.QueryAsync<StageRow>(new CommandDefinition(StagesSql, args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var criteria = new Dictionary<int, double>[wanted.Count];
+        foreach (var row in await connection.QueryAsync<CriterionRow>(new CommandDefinition(CriteriaSql, args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
+        {
+            (criteria[(int)row.Item] ??= new Dictionary<int, double>())[(int)row.Criterion] = row.Value;
+        }
+        var states = new CommunityState[wanted.Count];
+        foreach (var row in stages)
+        {
+            var item = (int)row.Item;
+            states[item] = new CommunityState((Stage)(row.Stage ?? 0), row.WasPilot != 0, criteria[item] ?? s_none);
+        }
+        return states;
     }
 
-    public static async Task<Dictionary<int, double>> CriteriaAsOfAsync(SqliteConnection connection, SqliteTransaction transaction, string community, DateOnly asOf, CancellationToken cancellationToken)
+    // Settable rows, not positional records: the columns are expressions, whose SQLite type Dapper cannot match to a
+    // constructor before a first row is read (an empty answer would throw).
+    private sealed class StageRow
     {
-        var rows = await connection.QueryAsync<CriterionRow>(new CommandDefinition(CriteriaAsOfSql,
-            new { community, asOf }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.ToDictionary(r => (int)r.Criterion, r => r.Value);
+        public long Item { get; init; }
+
+        public long? Stage { get; init; }
+
+        public long WasPilot { get; init; }
     }
 
-    private sealed record StageRow(long? Stage, long WasPilot);
+    private sealed class CriterionRow
+    {
+        public long Item { get; init; }
 
-    private sealed record CriterionRow(long Criterion, double Value);
+        public long Criterion { get; init; }
+
+        public double Value { get; init; }
+    }
 }

@@ -1,69 +1,55 @@
 using Dapper;
 using GreenCommunity.Data.Storage;
 using GreenCommunity.Domain.Campaigns;
-using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Reports;
-using GreenCommunity.Domain.Standard;
 using Microsoft.Data.Sqlite;
 
 namespace GreenCommunity.Data.Reports;
 
 /// <summary>
 /// The one write path for reports: the API, the UI and the demo history all come through here.
-/// A report is checked and stored with all its updates in one transaction, or not at all.
+/// A report is judged whole on a read snapshot without any lock; only a valid one takes the write lock, and its one
+/// transaction checks again what could have changed meanwhile (the idempotency key, the sender's right, the history
+/// of its communities) before it stores the report with all its updates, or nothing.
 /// </summary>
-public sealed class ReportWriter(SqliteConnectionFactory database, Campaign campaign) : IDisposable
+public sealed class ReportWriter(SqliteConnectionFactory database, Campaign campaign, ReportWritePauses? pauses = null) : IDisposable
 {
-    // SQLite has one writer at a time; queueing here avoids busy-waiting on the file lock.
+    // SQLite has one writer at a time; queueing here avoids busy-waiting on the file lock. Held only to apply a valid report.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    private readonly ReportWritePauses _pauses = pauses ?? ReportWritePauses.None;
 
     public Task<ReportOutcome> SubmitAsync(ReportSubmission report, SubmitterScope scope, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
         SubmitAsync(report, new ReportReceipt(scope, receivedAt), cancellationToken);
 
     public async Task<ReportOutcome> SubmitAsync(ReportSubmission report, ReportReceipt receipt, CancellationToken cancellationToken)
     {
-        var (scope, receivedAt) = (receipt.Scope, receipt.ReceivedAt);
-        if (ReportRules.ScopeProblems(report, scope) is { Count: > 0 } forbidden)
+        if (ReportRules.ScopeProblems(report, receipt.Scope) is { Count: > 0 } forbidden)
         {
             return ReportOutcome.Forbidden(forbidden);
         }
-        var errors = new ValidationErrors();
-        ReportRules.CheckShape(report, scope, campaign, receivedAt, errors);
+
+        ReportValidation validation;
+        await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
+        await using (var snapshot = connection.BeginTransaction(deferred: true))   // WAL: a consistent read that blocks no writer
+        {
+            if (await AnsweredBeforeAsync(connection, snapshot, receipt, cancellationToken).ConfigureAwait(false) is { } earlier)
+            {
+                return earlier;
+            }
+            validation = await ReportValidation.RunAsync(connection, snapshot, report, receipt, campaign, _pauses, cancellationToken).ConfigureAwait(false);
+        }
+        if (!validation.Errors.IsEmpty)
+        {
+            return ReportOutcome.Rejected(validation.Errors);
+        }
+        var rows = ReportRows.From(report, receipt.Body);
+        await _pauses.Validated(report, cancellationToken).ConfigureAwait(false);
 
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-
-            if (receipt.Idempotency is { } claim
-                && await FindClaimAsync(connection, transaction, claim, cancellationToken).ConfigureAwait(false) is { } earlier)
-            {
-                return earlier.RequestHash == claim.RequestHash
-                    ? ReportOutcome.Replay(await ReportQueries.GetBySequenceAsync(connection, transaction, earlier.Report, cancellationToken).ConfigureAwait(false))
-                    : ReportOutcome.KeyReused();
-            }
-
-            var misplaced = await CheckPlacesAsync(connection, transaction, report, errors, cancellationToken).ConfigureAwait(false);
-
-            var sequence = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT COALESCE(MAX(id), 0) + 1 FROM reports", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            var changed = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i < report.Updates.Count; i++)
-            {
-                if (!misplaced.Contains(i) && await ApplyUpdateAsync(connection, transaction, sequence, report.Updates[i], $"updates[{i}]", scope, errors, cancellationToken).ConfigureAwait(false))
-                {
-                    changed.Add(report.Updates[i].Community);
-                }
-            }
-            if (!errors.IsEmpty)
-            {
-                return ReportOutcome.Rejected(errors);   // disposing the transaction rolls every row back
-            }
-
-            var stored = await StoreAsync(connection, transaction, sequence, report, receipt, changed.Count, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return ReportOutcome.Accepted(stored);
+            return await WriteAsync(report, receipt, validation, rows, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -71,15 +57,55 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
         }
     }
 
+    /// <summary>Applies a report found valid: what could have changed since its validation is checked first, in the same transaction.</summary>
+    private async Task<ReportOutcome> WriteAsync(ReportSubmission report, ReportReceipt receipt, ReportValidation validation, ReportRows rows, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);   // BEGIN IMMEDIATE
+
+        if (await AnsweredBeforeAsync(connection, transaction, receipt, cancellationToken).ConfigureAwait(false) is { } earlier)
+        {
+            return earlier;
+        }
+        if (receipt.Sender is { } sender && !await sender.MayWriteAsync(connection, transaction, cancellationToken).ConfigureAwait(false))
+        {
+            return ReportOutcome.Forbidden([new ReportProblem("sender", ReportProblemCodes.SenderRevoked, [])]);
+        }
+        if (await validation.RecheckAsync(connection, transaction, cancellationToken).ConfigureAwait(false) is { IsEmpty: false } changed)
+        {
+            return ReportOutcome.Rejected(changed);   // disposing the transaction leaves the store as it was
+        }
+
+        var sequence = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COALESCE(MAX(id), 0) + 1 FROM reports", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await ReportHistorySql.AppendAsync(connection, transaction, sequence, rows, cancellationToken).ConfigureAwait(false);
+        var stored = await StoreAsync(connection, transaction, sequence, report, receipt, rows.Body, validation.Changes, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return ReportOutcome.Accepted(stored);
+    }
+
+    /// <summary>The first answer when the idempotency key came before: the same report again, or a key reused with another body.</summary>
+    private static async Task<ReportOutcome?> AnsweredBeforeAsync(SqliteConnection connection, SqliteTransaction transaction, ReportReceipt receipt, CancellationToken cancellationToken)
+    {
+        if (receipt.Idempotency is not { } claim
+            || await FindClaimAsync(connection, transaction, claim, cancellationToken).ConfigureAwait(false) is not { } earlier)
+        {
+            return null;
+        }
+        return earlier.RequestHash == claim.RequestHash
+            ? ReportOutcome.Replay(await ReportQueries.GetBySequenceAsync(connection, transaction, earlier.Report, cancellationToken).ConfigureAwait(false))
+            : ReportOutcome.KeyReused();
+    }
+
     /// <summary>Writes the report's row, its audit row and its idempotency claim, all in the report's transaction.</summary>
     private async Task<StoredReport> StoreAsync(SqliteConnection connection, SqliteTransaction transaction, long sequence,
-        ReportSubmission report, ReportReceipt receipt, int applied, CancellationToken cancellationToken)
+        ReportSubmission report, ReportReceipt receipt, string body, int applied, CancellationToken cancellationToken)
     {
         var (scope, receivedAt) = (receipt.Scope, receipt.ReceivedAt);
         var stored = new StoredReport(sequence, receipt.ReportId ?? Guid.CreateVersion7(receivedAt).ToString("N"), report.Locality,
             report.Kind.ToApiName(), report.Period.ToString(), receivedAt.ToUniversalTime(),
             campaign.DeadlineFor(report.Kind, report.Period), campaign.IsOnTime(report.Kind, report.Period, receivedAt), applied, scope.IsProvince);
-        await InsertReportAsync(connection, transaction, stored, report, scope, receipt.Body ?? ReportJson.Serialize(report), cancellationToken).ConfigureAwait(false);
+        await InsertReportAsync(connection, transaction, stored, report, scope, body, cancellationToken).ConfigureAwait(false);
         if (receipt.AuditActor is { } actor)
         {
             // In the same transaction: an acknowledged report always has its audit row, and a refused one has none here.
@@ -117,79 +143,6 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
     private static Task<EarlierClaim?> FindClaimAsync(SqliteConnection connection, SqliteTransaction transaction, IdempotencyClaim claim, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<EarlierClaim>(new CommandDefinition(FindClaimSql, new { claim.Client, claim.Key }, transaction, cancellationToken: cancellationToken));
 
-    private const string LocalitySql = "SELECT COUNT(*) FROM regions WHERE code = @code AND level = 2";
-
-    private const string CommunitiesSql = "SELECT code AS Code, locality_code AS Locality FROM communities WHERE code IN @codes";
-
-    /// <summary>Loads whether the locality exists and where each community is, for <see cref="ReportRules.CheckPlaces"/>.</summary>
-    private static async Task<IReadOnlySet<int>> CheckPlacesAsync(SqliteConnection connection, SqliteTransaction transaction, ReportSubmission report, ValidationErrors errors, CancellationToken cancellationToken)
-    {
-        var isLocality = await connection.ExecuteScalarAsync<long>(new CommandDefinition(LocalitySql, new { code = report.Locality }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var codes = report.Updates.Select(u => u.Community).Distinct(StringComparer.Ordinal).ToArray();
-        var localities = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var chunk in codes.Chunk(5_000))
-        {
-            foreach (var row in await connection.QueryAsync<CommunityPlace>(new CommandDefinition(CommunitiesSql, new { codes = chunk }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
-            {
-                localities[row.Code] = row.Locality;
-            }
-        }
-        return ReportRules.CheckPlaces(report, isLocality != 0, localities, errors);
-    }
-
-    /// <summary>Loads the community's state on the update's effective day, lets <see cref="ReportRules.Judge"/> judge the update, and appends it if allowed; true when something changed.</summary>
-    private static async Task<bool> ApplyUpdateAsync(SqliteConnection connection, SqliteTransaction transaction, long sequence,
-        CommunityUpdate update, string path, SubmitterScope scope, ValidationErrors errors, CancellationToken cancellationToken)
-    {
-        var (stageBefore, wasPilot) = await CommunityHistorySql.StageAsOfAsync(connection, transaction, update.Community, update.Effective, cancellationToken).ConfigureAwait(false);
-        var criteriaBefore = await CommunityHistorySql.CriteriaAsOfAsync(connection, transaction, update.Community, update.Effective, cancellationToken).ConfigureAwait(false);
-        var verdict = ReportRules.Judge(new CommunityState(stageBefore, wasPilot, criteriaBefore), update, scope);
-        if (!verdict.IsAllowed)
-        {
-            errors.AddRange(verdict.Problems.Select(p => p.At($"{path}.{p.Path}")));
-            return false;
-        }
-
-        // Written even when another update was refused: later updates in the same report are checked against
-        // it, and the whole transaction is rolled back if anything was refused.
-        var effective = update.Effective;
-        if (update.Stage is { } newStage)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(AppendStageSql,
-                new { community = update.Community, stage = (int)newStage, effective, report = sequence }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }
-        foreach (var (number, value) in update.Criteria.OrderBy(c => c.Key))
-        {
-            var met = GreenCommunityStandard.Get(number).IsMet(value);
-            await connection.ExecuteAsync(new CommandDefinition(AppendCriterionSql,
-                new { community = update.Community, criterion = number, value, met, effective, report = sequence }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }
-        return verdict.Changes;
-    }
-
-    // Append the event, then move the present forward if this event is now the latest for the community.
-    private const string AppendStageSql =
-        """
-        INSERT INTO stage_events (community_code, stage, effective, report) VALUES (@community, @stage, @effective, @report);
-        UPDATE community_state
-           SET stage = CASE WHEN effective IS NULL OR effective <= @effective THEN @stage ELSE stage END,
-               effective = CASE WHEN effective IS NULL OR effective <= @effective THEN @effective ELSE effective END,
-               event_id = CASE WHEN effective IS NULL OR effective <= @effective THEN last_insert_rowid() ELSE event_id END,
-               pilot = pilot OR @stage = 1
-         WHERE community_code = @community;
-        """;
-
-    private const string AppendCriterionSql =
-        """
-        INSERT INTO criterion_assessments (community_code, criterion, value, met, effective, report)
-        VALUES (@community, @criterion, @value, @met, @effective, @report);
-        INSERT INTO community_criteria (community_code, criterion, value, met, effective, assessment_id)
-        VALUES (@community, @criterion, @value, @met, @effective, last_insert_rowid())
-        ON CONFLICT (community_code, criterion) DO UPDATE
-           SET value = excluded.value, met = excluded.met, effective = excluded.effective, assessment_id = excluded.assessment_id
-         WHERE community_criteria.effective <= excluded.effective;
-        """;
-
     private const string InsertReportSql =
         """
         INSERT INTO reports (id, report_id, locality_code, kind, period, submitted_by, submitter_scope, narrative,
@@ -218,8 +171,6 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
         }, transaction, cancellationToken: cancellationToken));
 
     public void Dispose() => _writeLock.Dispose();
-
-    private sealed record CommunityPlace(string Code, string Locality);
 
     private sealed record EarlierClaim(string RequestHash, long Report);
 }

@@ -66,6 +66,10 @@ public static class ReportProblemCodes
     public const string StageNotAllowed = "stage_not_allowed";
     public const string TakeBackByProvinceOnly = "take_back_by_province_only";
     public const string CriteriaUnmet = "criteria_unmet";
+    public const string RepeatedCommunity = "repeated_community";
+
+    // The sender
+    public const string SenderRevoked = "sender_revoked";
 
     /// <summary>Every code with its English text; "{0}" are the problem's arguments.</summary>
     public static IReadOnlyDictionary<string, string> EnglishTexts { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -107,6 +111,8 @@ public static class ReportProblemCodes
         [StageNotAllowed] = "A community cannot go from {0} to {1}.",
         [TakeBackByProvinceOnly] = "Only the province takes an acceptance back (验收 is the province's).",
         [CriteriaUnmet] = "Accepted only when all 16 criteria are met; not met: {0}.",
+        [RepeatedCommunity] = "Community {0} is already in this report at updates[{1}]: one update per community.",
+        [SenderRevoked] = "The account or API token sending this report has been disabled or revoked.",
     };
 
     public static string English(string code, IReadOnlyList<object> arguments) =>

@@ -66,6 +66,28 @@ public static class ReportRules
         {
             CheckUpdate(report.Updates[i], $"updates[{i}]", scope, campaign, receiptDay, errors);
         }
+        foreach (var (repeat, first) in RepeatedCommunities(report.Updates))
+        {
+            errors.Add($"updates[{repeat}].community", ReportProblemCodes.RepeatedCommunity, report.Updates[repeat].Community, first);
+        }
+    }
+
+    /// <summary>
+    /// Each update whose community an earlier update of the same report already names (its index → the first one's).
+    /// One update per community: two would be two events of one report, each judged against the other.
+    /// </summary>
+    public static IReadOnlyDictionary<int, int> RepeatedCommunities(IReadOnlyList<CommunityUpdate> updates)
+    {
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        var repeats = new Dictionary<int, int>();
+        for (var i = 0; i < updates.Count; i++)
+        {
+            if (!first.TryAdd(updates[i].Community, i))
+            {
+                repeats[i] = first[updates[i].Community];
+            }
+        }
+        return repeats;
     }
 
     private static void CheckPeriod(ReportSubmission report, Campaign campaign, DateOnly receiptDay, ValidationErrors errors)

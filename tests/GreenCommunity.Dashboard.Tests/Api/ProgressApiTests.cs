@@ -146,10 +146,13 @@ public sealed class ProgressApiTests(DashboardFactory factory) : IClassFixture<D
         // Arrange
         var community = (await factory.TakeNotStartedAsync(Wuhan, 1))[0];
         using var client = factory.CreateClient(factory.Tokens.Localities[Wuhan]);
+        // Two reports: one update per community in a report.
         var response = await client.SendAsync(Post(Monthly(Wuhan,
-            Update(community, "pilot", Today.AddDays(-1), new JsonObject { ["1"] = true, ["12"] = 0.42 }),
+            Update(community, "pilot", Today.AddDays(-1), new JsonObject { ["1"] = true, ["12"] = 0.42 }))), Ct);
+        var later = await client.SendAsync(Post(Monthly(Wuhan,
             Update(community, "in_progress", Today, new JsonObject { ["1"] = false }))), Ct);
         var reportId = (await response.JsonAsync()).GetProperty("reportId").GetString();
+        var laterId = (await later.JsonAsync()).GetProperty("reportId").GetString();
 
         // Act
         var yesterday = await client.GetFromJsonAsync<JsonElement>($"/api/v1/communities/{community}?asOf={Day(Today.AddDays(-1))}", Ct);
@@ -157,7 +160,7 @@ public sealed class ProgressApiTests(DashboardFactory factory) : IClassFixture<D
         var before = await client.GetFromJsonAsync<JsonElement>($"/api/v1/communities/{community}?asOf={Day(Today.AddDays(-2))}", Ct);
 
         // Assert
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (response.StatusCode, later.StatusCode));
         Assert.Equal("pilot", yesterday.GetProperty("stage").GetString());
         Assert.True(yesterday.GetProperty("criteria").GetProperty("1").GetBoolean());
         Assert.Equal(0.42, yesterday.GetProperty("criteria").GetProperty("12").GetDouble());
@@ -165,7 +168,7 @@ public sealed class ProgressApiTests(DashboardFactory factory) : IClassFixture<D
         Assert.Equal("in_progress", today.GetProperty("stage").GetString());
         Assert.True(today.GetProperty("pilot").GetBoolean());   // once a pilot, always marked as one
         Assert.False(today.GetProperty("criteria").GetProperty("1").GetBoolean());
-        Assert.Equal([reportId, reportId], today.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("reportId").GetString()));
+        Assert.Equal([reportId, laterId], today.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("reportId").GetString()));
         Assert.Equal("not_started", before.GetProperty("stage").GetString());
         Assert.Equal("420100", today.GetProperty("locality").GetString());
         Assert.Equal(community[..6], today.GetProperty("county").GetString());

@@ -174,13 +174,13 @@ public sealed class ReportsApiTests(DashboardFactory factory) : IClassFixture<Da
     public async Task Post_RulesOnStoredData_Answers400ListingEachAndWritesNothing()
     {
         // Arrange
-        var good = (await factory.TakeNotStartedAsync(Wuhan, 1))[0];
+        var good = await factory.TakeNotStartedAsync(Wuhan, 2);
         var yichang = (await factory.TakeNotStartedAsync(Yichang, 1))[0];
         var body = Monthly(Wuhan,
-            Update(good, "in_progress"),
+            Update(good[0], "in_progress"),
             Update(yichang, "in_progress"),
             Update("420102999999", "pilot"),
-            Update(good, "in_progress", Today.AddDays(1)));
+            Update(good[1], "in_progress", Today.AddDays(1)));
         body["period"] = "2020-01";
         using var client = factory.CreateClient(factory.Tokens.Localities[Wuhan]);
         var before = await factory.FingerprintAsync();

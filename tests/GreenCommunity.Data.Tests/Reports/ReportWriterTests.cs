@@ -120,6 +120,60 @@ public sealed class ReportWriterTests
     }
 
     [Fact]
+    public async Task Submit_SameCommunityTwice_IsRefusedAtTheLaterOneAndWritesNothing()
+    {
+        // Arrange
+        await using var store = await TestStore.CreateAsync();
+        var before = await store.FingerprintAsync();
+        var report = Monthly(Wuhan,
+            Update(Baocheng, Stage.Pilot, 2022, 5, 1),
+            Update(Taining, Stage.InProgress, 2022, 5, 1),
+            Update(Baocheng, Stage.InProgress, 2022, 5, 10));
+
+        // Act
+        var outcome = await store.Writer.SubmitAsync(report, SubmitterScope.ForLocality(Wuhan), s_received, TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(ReportOutcomeKind.Rejected, outcome.Kind);
+        var problem = Assert.Single(outcome.Errors.Problems);
+        Assert.Equal(("updates[2].community", ReportProblemCodes.RepeatedCommunity, 0), (problem.Path, problem.Code, (int)problem.Arguments[1]));
+        Assert.Equal(before, await store.FingerprintAsync());
+    }
+
+    [Fact]
+    public async Task Submit_EveryCommunityOfALocality_StoresEachUpdateAndTheirPresent()
+    {
+        // Arrange: one report over all of Wuhan's communities, half of them with two criteria.
+        await using var store = await TestStore.CreateAsync();
+        await store.Writer.SubmitAsync(Monthly(Wuhan, Update(Baocheng, Stage.InProgress, 2022, 5, 12, (1, 0))), SubmitterScope.ForLocality(Wuhan), s_received, TestContext.Current.CancellationToken);
+        await using var connection = await store.Database.OpenAsync(TestContext.Current.CancellationToken);
+        var codes = (await connection.QueryAsync<string>("SELECT code FROM communities WHERE locality_code = @Wuhan ORDER BY code", new { Wuhan })).AsList();
+        var updates = codes.Select((code, i) => i % 2 == 0
+            ? Update(code, Stage.Pilot, 2022, 5, 10, (1, 1), (12, 0.5))
+            : Update(code, null, 2022, 5, 10, (3, 1))).ToArray();
+
+        // Act
+        var outcome = await store.Writer.SubmitAsync(Monthly(Wuhan, updates), SubmitterScope.ForLocality(Wuhan), s_received, TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.True(outcome.IsStored);
+        Assert.Equal(codes.Count, outcome.Stored!.Applied);
+        var pilots = (codes.Count + 1) / 2;
+        Assert.Equal(1L + pilots, await store.CountAsync("stage_events"));
+        Assert.Equal(1L + (pilots * 2) + (codes.Count - pilots), await store.CountAsync("criterion_assessments"));
+        // Baocheng's later stage (05-12) stays the present; its older criterion 1 value does not replace the newer one.
+        var baochengIndex = codes.IndexOf(Baocheng);
+        Assert.Equal(pilots - (baochengIndex % 2 == 0 ? 1 : 0), await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM community_state WHERE stage = 1 AND pilot = 1 AND effective = '2022-05-10'"));
+        Assert.Equal(baochengIndex % 2 == 0 ? (2L, 1L) : (2L, 0L), await connection.QuerySingleAsync<(long, long)>(
+            "SELECT s.stage, s.pilot FROM community_state s WHERE s.community_code = @Baocheng", new { Baocheng }));
+        Assert.Equal(0.0, await connection.ExecuteScalarAsync<double>("SELECT value FROM community_criteria WHERE community_code = @Baocheng AND criterion = 1", new { Baocheng }));
+        Assert.Equal(codes.Count - pilots, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM community_criteria WHERE criterion = 3 AND value = 1.0 AND met = 1"));
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM community_state s LEFT JOIN stage_events e ON e.id = s.event_id WHERE s.stage <> 0 AND (e.stage IS NOT s.stage OR e.effective IS NOT s.effective)"));
+    }
+
+    [Fact]
     public async Task Submit_SameEffectiveDay_LaterReceiptWins()
     {
         // Arrange
