@@ -12,7 +12,7 @@ public static class ComponentsExtensions
     {
         // Chinese text as text in the HTML, not as &#x...; entities (pages are a third the size and readable).
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
-        services.AddRazorComponents().AddInteractiveServerComponents(CircuitSettings.Apply);
+        services.AddRazorComponents().AddInteractiveServerComponents(CircuitSettings.Apply).AddHubOptions(CircuitSettings.ApplyHub);
         services.AddMudServices();
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using GreenCommunity.Dashboard.Intake.Xlsx;
 using GreenCommunity.Domain.Reports;
 using GreenCommunity.Domain.Standard;
 using MiniExcelLibs;
@@ -8,7 +9,8 @@ namespace GreenCommunity.Dashboard.Intake;
 
 /// <summary>
 /// The Excel template for community updates (one row per community: code, name, stage, effective date and the
-/// 16 criteria) and its reader. Every problem is reported with its row number, as "rows[5].stage".
+/// 16 criteria) and its reader. Every problem is reported with its row number, as "rows[5].stage". MiniExcel writes
+/// the template; uploads are read by <see cref="XlsxSheetReader"/>, which streams the sheet within limits.
 /// </summary>
 public static partial class ReportWorkbook
 {
@@ -63,47 +65,95 @@ public static partial class ReportWorkbook
     private static Dictionary<string, object?> Guide(string item, string text) => new() { ["项目 Item"] = item, ["说明 Explanation"] = text };
 
     /// <summary>Reads the filled template: the updates, the sheet row each came from, and every problem by row.</summary>
-    public static WorkbookContent Read(Stream stream)
+    public static WorkbookContent Read(Stream stream) => Read(stream, WorkbookLimits.Default);
+
+    /// <summary>
+    /// As <see cref="Read(Stream)"/>, within <paramref name="limits"/>: the sheet is read a row at a time and refused at
+    /// the first limit passed ("file", or the row it was found in), so no upload takes more memory than a full sheet.
+    /// </summary>
+    public static WorkbookContent Read(Stream stream, WorkbookLimits limits)
     {
         var errors = new ValidationErrors();
         var updates = new List<CommunityUpdate>();
         var rowNumbers = new List<int>();
-        List<IDictionary<string, object?>> rows;
+        XlsxSheetReader? sheet = null;
         try
         {
-            var sheet = stream.GetSheetNames().Contains(UpdatesSheet) ? UpdatesSheet : null;
-            rows = stream.Query(useHeaderRow: true, sheetName: sheet, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
+            sheet = XlsxSheetReader.Open(stream, UpdatesSheet, limits);
+            ReadRows(sheet, limits, updates, rowNumbers, errors);
+        }
+        catch (WorkbookLimitException ex)
+        {
+            // Nothing is taken from a workbook beyond a limit: its one problem is the limit.
+            updates.Clear();
+            rowNumbers.Clear();
+            errors = new ValidationErrors();
+            var inRow = ex.Code is ReportProblemCodes.CellTooLong or ReportProblemCodes.TooManyColumns && sheet?.CurrentRow is not null;
+            errors.Add(inRow ? $"rows[{sheet!.CurrentRow}]" : "file", ex.Code, [.. ex.Arguments]);
         }
 #pragma warning disable CA1031 // Any failure to read the file is the user's file being unreadable, reported as such.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            updates.Clear();
+            rowNumbers.Clear();
+            errors = new ValidationErrors();
             errors.Add("file", ReportProblemCodes.UnreadableWorkbook, ex.Message);
-            return new WorkbookContent(updates, rowNumbers, errors);
         }
-        if (rows.Count > 0 && !rows[0].ContainsKey(CodeColumn))
+        finally
+        {
+            sheet?.Dispose();
+        }
+        return new WorkbookContent(updates, rowNumbers, errors);
+    }
+
+    /// <summary>The first row is the header: it names the columns; every later row with something to report is an update.</summary>
+    private static void ReadRows(XlsxSheetReader sheet, WorkbookLimits limits, List<CommunityUpdate> updates, List<int> rowNumbers, ValidationErrors errors)
+    {
+        if (sheet.ReadRow() is not { } header)
+        {
+            errors.Add("file", ReportProblemCodes.NothingToReport);
+            return;
+        }
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (column, value) in header.Cells.OrderBy(c => c.Key))
+        {
+            if (!IsBlank(value))
+            {
+                columns.TryAdd(Convert.ToString(value, CultureInfo.InvariantCulture)!.Trim(), column);
+            }
+        }
+        if (!columns.ContainsKey(CodeColumn))
         {
             errors.Add("file", ReportProblemCodes.NoCodeColumn, CodeColumn);
-            return new WorkbookContent(updates, rowNumbers, errors);
+            return;
         }
-        for (var i = 0; i < rows.Count; i++)
+        while (sheet.ReadRow() is { } row)
         {
-            var rowNumber = i + 2;   // row 1 is the header
-            if (ReadRow(rows[i], $"rows[{rowNumber}]", errors) is { } update)
+            var cells = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var (name, column) in columns)
+            {
+                cells[name] = row.Cells.TryGetValue(column, out var value) ? value : null;
+            }
+            if (ReadRow(cells, $"rows[{row.Number}]", errors) is { } update)
             {
                 updates.Add(update);
-                rowNumbers.Add(rowNumber);
+                rowNumbers.Add(row.Number);
+            }
+            if (errors.Problems.Count >= limits.MaxProblems)
+            {
+                errors.Add("file", ReportProblemCodes.TooManyProblems, limits.MaxProblems);
+                return;
             }
         }
         if (updates.Count == 0 && errors.IsEmpty)
         {
             errors.Add("file", ReportProblemCodes.NothingToReport);
         }
-        return new WorkbookContent(updates, rowNumbers, errors);
     }
 
     /// <summary>A row as the shared reader's fields; only a cell's Excel forms (date cells, serial days, 2022/6/30) are read here.</summary>
-    private static CommunityUpdate? ReadRow(IDictionary<string, object?> row, string path, ValidationErrors errors)
+    private static CommunityUpdate? ReadRow(Dictionary<string, object?> row, string path, ValidationErrors errors)
     {
         var stage = Text(row, StageColumn);
         var effective = row.TryGetValue(EffectiveColumn, out var e) ? e : null;

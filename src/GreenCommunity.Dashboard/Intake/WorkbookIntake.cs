@@ -24,8 +24,13 @@ public sealed class WorkbookIntake(ReportIntake intake)
         {
             return Refused(Problem("file", ReportProblemCodes.FileTooLarge, MaxFileMegabytes), 0);
         }
-        using var buffer = new MemoryStream();
-        await upload.CopyToAsync(buffer, cancellationToken);   // the reader needs a stream it can seek
+        // The reader needs a stream it can seek (a zip's directory is at its end); the copy stops past the limit
+        // whatever size the caller was told.
+        using var buffer = new MemoryStream((int)Math.Clamp(size, 0, MaxFileBytes));
+        if (!await CopyAtMostAsync(upload, buffer, MaxFileBytes, cancellationToken))
+        {
+            return Refused(Problem("file", ReportProblemCodes.FileTooLarge, MaxFileMegabytes), 0);
+        }
         buffer.Position = 0;
         var content = ReportWorkbook.Read(buffer);
         if (!content.Errors.IsEmpty)
@@ -36,6 +41,22 @@ public sealed class WorkbookIntake(ReportIntake intake)
         // A write is not cancelled half-way by the page closing: the intake answers it whole.
         var result = await intake.SubmitAsync(report, scope, ReportIntake.ClaimFor(client, key, report), null, actor, CancellationToken.None);
         return new WorkbookOutcome(result, ReportWorkbook.ToRowErrors(result.Errors, content.RowNumbers), content.Updates.Count);
+    }
+
+    /// <summary>Copies the upload; false once it holds more than <paramref name="limit"/> bytes.</summary>
+    private static async Task<bool> CopyAtMostAsync(Stream source, MemoryStream target, long limit, CancellationToken cancellationToken)
+    {
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (target.Length + read > limit)
+            {
+                return false;
+            }
+            target.Write(chunk, 0, read);
+        }
+        return true;
     }
 
     private static ValidationErrors Problem(string path, string code, params object[] arguments)

@@ -1,4 +1,6 @@
+using GreenCommunity.Dashboard.Intake;
 using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.SignalR;
 
 namespace GreenCommunity.Dashboard.LiveView;
 
@@ -13,6 +15,16 @@ public static class CircuitSettings
 
     /// <summary>Render batches a slow client may leave unacknowledged before the server stops producing more (the default is 10).</summary>
     public const int UnacknowledgedRenderBatches = 4;
+
+    /// <summary>
+    /// The largest message a page may send (the default, 32 KB, is less than a narrative the API takes: 20,000 Chinese
+    /// characters are 60,000 bytes of UTF-8, and the circuit closed without a word to the user). Enough for the longest
+    /// narrative at three bytes a character, sent once as the event's value and once as the bound field's, plus the
+    /// default for everything else in the message.
+    /// </summary>
+    public const int MaxReceiveMessageBytes = (2 * 3 * ReportRequestParser.MaxNarrativeLength) + (32 * 1024);
+
+    public static void ApplyHub(HubOptions options) => options.MaximumReceiveMessageSize = MaxReceiveMessageBytes;
 
     public static void Apply(CircuitOptions options)
     {

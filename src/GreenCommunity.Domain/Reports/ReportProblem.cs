@@ -71,6 +71,14 @@ public static class ReportProblemCodes
     // The sender
     public const string SenderRevoked = "sender_revoked";
 
+    // A workbook beyond its limits (checked while it is read)
+    public const string WorkbookTooLarge = "workbook_too_large";
+    public const string TooManyRows = "too_many_rows";
+    public const string TooManyColumns = "too_many_columns";
+    public const string CellTooLong = "cell_too_long";
+    public const string SharedStringsTooLarge = "shared_strings_too_large";
+    public const string TooManyProblems = "too_many_problems";
+
     /// <summary>Every code with its English text; "{0}" are the problem's arguments.</summary>
     public static IReadOnlyDictionary<string, string> EnglishTexts { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -113,6 +121,12 @@ public static class ReportProblemCodes
         [CriteriaUnmet] = "Accepted only when all 16 criteria are met; not met: {0}.",
         [RepeatedCommunity] = "Community {0} is already in this report at updates[{1}]: one update per community.",
         [SenderRevoked] = "The account or API token sending this report has been disabled or revoked.",
+        [WorkbookTooLarge] = "Unpacked, the workbook's sheet and texts may take at most {0} MB: upload only the sheet to report.",
+        [TooManyRows] = "At most {0} rows below the header (one per community).",
+        [TooManyColumns] = "At most {0} columns: use the template.",
+        [CellTooLong] = "A cell holds at most {0} characters.",
+        [SharedStringsTooLarge] = "The workbook holds more than {0} texts or {1} characters of text: upload only the sheet to report.",
+        [TooManyProblems] = "More than {0} problems: the first ones are listed; correct them and upload again.",
     };
 
     public static string English(string code, IReadOnlyList<object> arguments) =>

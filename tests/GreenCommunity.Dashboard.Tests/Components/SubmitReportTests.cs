@@ -140,6 +140,40 @@ public sealed class SubmitReportTests(DashboardFactory factory) : DashboardTestC
         Assert.Equal(before, await Factory.FingerprintAsync());
     }
 
+    [Fact]
+    public void Render_NarrativeField_StatesTheApisLimitAndKeepsIt()
+    {
+        // Act
+        var cut = SignedIn("420100");
+
+        // Assert: the browser stops at the API's limit, and the page says what it is.
+        var field = cut.Find("textarea");
+        Assert.Equal(ReportRequestParser.MaxNarrativeLength.ToString(System.Globalization.CultureInfo.InvariantCulture), field.GetAttribute("maxlength"));
+        Assert.Contains($"最多 {ReportRequestParser.MaxNarrativeLength} 个字符", field.Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_NarrativeOverTheLimit_IsRefusedOnThePageAndWritesNothing()
+    {
+        // Arrange: a crafted event gives the field more than the textarea lets a person type.
+        var wuhan = (await Factory.TakeNotStartedAsync("420100", 1))[0];
+        var community = (await Factory.Services.GetRequiredService<CommunityQueries>().SearchAsync("420100", wuhan, 1, Ct))[0];
+        var cut = SignedIn("420100");
+        var row = cut.FindComponent<UpdateRowEditor>().Instance.Row;
+        row.Community = community;
+        row.Stage = Stage.InProgress;
+        await cut.InvokeAsync(() => cut.Find("textarea").Change(new string('社', ReportRequestParser.MaxNarrativeLength + 1)));
+        var before = await Factory.FingerprintAsync();
+
+        // Act
+        cut.Find("[data-testid='submit']").Click();
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Contains("narrative", cut.Find("[data-testid='error-list']").InnerHtml, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid='receipt']"));
+        Assert.Equal(before, await Factory.FingerprintAsync());
+    }
+
     private IRenderedComponent<SubmitReport> SignedIn(string locality)
     {
         SignInAs(locality == "420100" ? "wuhan" : "yichang", "coordinator", locality);

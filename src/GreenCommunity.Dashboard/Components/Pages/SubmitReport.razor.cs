@@ -82,6 +82,8 @@ public sealed partial class SubmitReport : IDisposable
     /// <summary>One key per filled form: a second click on "submit" replays the first answer instead of sending twice.</summary>
     private string FormKey { get; set; } = NewKey();
 
+    private const int MaxNarrativeLength = ReportRequestParser.MaxNarrativeLength;
+
     private static bool English => DashboardCultures.IsEnglish(CultureInfo.CurrentUICulture);
 
     private string ScopeName => Scope is null ? "" : Scope.IsProvince ? Loc[nameof(Resources.Submit.ProvinceName)] : LocalityName(Scope.LocalityCode);
@@ -171,6 +173,11 @@ public sealed partial class SubmitReport : IDisposable
     private bool Validate(out ReportSubmission? report, bool checkRules = true)
     {
         var errors = new ValidationErrors();
+        // The textarea stops at the limit; a crafted event is held to it here, as the API holds a JSON body to it.
+        if (Form.Narrative is { Length: > MaxNarrativeLength })
+        {
+            errors.Add("narrative", ReportProblemCodes.TooLong, MaxNarrativeLength);
+        }
         report = Form.Build(Scope ?? SubmitterScope.Province, Campaign, Clock.GetUtcNow(), errors, checkRules);
         Show(errors);
         return report is not null;
