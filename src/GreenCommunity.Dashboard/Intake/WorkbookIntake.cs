@@ -10,11 +10,16 @@ public sealed record WorkbookOutcome(IntakeResult Result, ValidationErrors Error
 /// The Excel door: reads a filled template, gives its rows the header the page's form gives, and submits it
 /// through <see cref="ReportIntake"/> whole or not at all. Problems name sheet rows ("rows[5].stage"), as the user sees them.
 /// </summary>
-public sealed class WorkbookIntake(ReportIntake intake)
+public sealed class WorkbookIntake(ReportIntake intake) : IDisposable
 {
     public const int MaxFileMegabytes = 5;
 
     public const long MaxFileBytes = MaxFileMegabytes * 1024L * 1024L;
+
+    /// <summary>Workbooks read at once; others wait their turn (holding only their upload), so that many uploads together stay bounded in memory too.</summary>
+    public const int MaxConcurrentReads = 2;
+
+    private readonly SemaphoreSlim _reading = new(MaxConcurrentReads, MaxConcurrentReads);
 
     /// <param name="header">The report without updates (locality, kind, period, sender); the sheet gives the updates.</param>
     /// <param name="key">The upload's idempotency key: the same file sent twice is one report.</param>
@@ -32,7 +37,16 @@ public sealed class WorkbookIntake(ReportIntake intake)
             return Refused(Problem("file", ReportProblemCodes.FileTooLarge, MaxFileMegabytes), 0);
         }
         buffer.Position = 0;
-        var content = ReportWorkbook.Read(buffer);
+        WorkbookContent content;
+        await _reading.WaitAsync(cancellationToken);
+        try
+        {
+            content = ReportWorkbook.Read(buffer);
+        }
+        finally
+        {
+            _reading.Release();
+        }
         if (!content.Errors.IsEmpty)
         {
             return Refused(content.Errors, content.Updates.Count);
@@ -42,6 +56,8 @@ public sealed class WorkbookIntake(ReportIntake intake)
         var result = await intake.SubmitAsync(report, scope, ReportIntake.ClaimFor(client, key, report), null, actor, CancellationToken.None);
         return new WorkbookOutcome(result, ReportWorkbook.ToRowErrors(result.Errors, content.RowNumbers), content.Updates.Count);
     }
+
+    public void Dispose() => _reading.Dispose();
 
     /// <summary>Copies the upload; false once it holds more than <paramref name="limit"/> bytes.</summary>
     private static async Task<bool> CopyAtMostAsync(Stream source, MemoryStream target, long limit, CancellationToken cancellationToken)

@@ -78,6 +78,7 @@ public static class ReportProblemCodes
     public const string CellTooLong = "cell_too_long";
     public const string SharedStringsTooLarge = "shared_strings_too_large";
     public const string TooManyProblems = "too_many_problems";
+    public const string TooManyParts = "too_many_parts";
 
     /// <summary>Every code with its English text; "{0}" are the problem's arguments.</summary>
     public static IReadOnlyDictionary<string, string> EnglishTexts { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -127,6 +128,7 @@ public static class ReportProblemCodes
         [CellTooLong] = "A cell holds at most {0} characters.",
         [SharedStringsTooLarge] = "The workbook holds more than {0} texts or {1} characters of text: upload only the sheet to report.",
         [TooManyProblems] = "More than {0} problems: the first ones are listed; correct them and upload again.",
+        [TooManyParts] = "The workbook lists more than {0} parts, sheets or names: upload only the sheet to report.",
     };
 
     public static string English(string code, IReadOnlyList<object> arguments) =>

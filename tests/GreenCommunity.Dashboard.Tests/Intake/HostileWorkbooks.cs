@@ -16,11 +16,13 @@ internal static class HostileWorkbooks
         + "<c r=\"C1\" t=\"inlineStr\"><is><t>" + ReportWorkbook.EffectiveColumn + "</t></is></c></row>";
 
     /// <summary>A workbook whose sheet is the header row, then whatever <paramref name="rows"/> writes inside &lt;sheetData&gt;.</summary>
-    public static MemoryStream Workbook(Action<Stream> rows, string? sharedStrings = null) => Zip(zip =>
+    /// <param name="packageRelationships">More &lt;Relationship&gt; elements for the package's part list.</param>
+    /// <param name="moreSheets">More &lt;sheet&gt; elements for the workbook's list of sheets.</param>
+    public static MemoryStream Workbook(Action<Stream> rows, string? sharedStrings = null, string packageRelationships = "", string moreSheets = "") => Zip(zip =>
     {
         Part(zip, "[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>""");
-        Part(zip, "_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
-        Part(zip, "xl/workbook.xml", $"""<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="{ReportWorkbook.UpdatesSheet}" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+        Part(zip, "_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>""" + packageRelationships + "</Relationships>");
+        Part(zip, "xl/workbook.xml", $"""<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="{ReportWorkbook.UpdatesSheet}" sheetId="1" r:id="rId1"/>{moreSheets}</sheets></workbook>""");
         Part(zip, "xl/_rels/workbook.xml.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>""");
         if (sharedStrings is not null)
         {

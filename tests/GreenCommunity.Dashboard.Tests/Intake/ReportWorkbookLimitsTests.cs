@@ -54,6 +54,53 @@ public sealed class ReportWorkbookLimitsTests
     }
 
     [Fact]
+    public void Read_ThousandsOfPackageRelationships_AreRefusedNotKept()
+    {
+        // Arrange: a hostile test's 477 KB file listed 70,000 long relationships: +129 MB held while the sheet was read
+        var listed = string.Concat(Enumerable.Range(0, 1_000).Select(i => $"<Relationship Id=\"q{i}\" Type=\"t\" Target=\"q{i}\"/>"));
+        using var workbook = Workbook(NumberedRows(1), packageRelationships: listed);
+
+        // Act
+        var content = ReportWorkbook.Read(workbook);
+
+        // Assert
+        AssertRefused(content, "file", ReportProblemCodes.TooManyParts, s_limits.MaxParts);
+    }
+
+    [Fact]
+    public void Read_ThousandsOfSheets_AreRefusedNotKept()
+    {
+        // Arrange
+        var listed = string.Concat(Enumerable.Range(0, 1_000).Select(i => $"<sheet name=\"s{i}\" sheetId=\"{i + 2}\" r:id=\"x{i}\"/>"));
+        using var workbook = Workbook(NumberedRows(1), moreSheets: listed);
+
+        // Act
+        var content = ReportWorkbook.Read(workbook);
+
+        // Assert
+        AssertRefused(content, "file", ReportProblemCodes.TooManyParts, s_limits.MaxParts);
+    }
+
+    [Theory]
+    [InlineData(5_000, 8)]     // many made-up element names, each kept by the XML reader for as long as it reads
+    [InlineData(1, 300)]       // one name longer than any SpreadsheetML uses
+    public void Read_MadeUpXmlNames_AreRefused(int names, int length)
+    {
+        // Arrange
+        using var workbook = Workbook(sheet =>
+        {
+            var elements = string.Concat(Enumerable.Range(0, names).Select(i => $"<{new string('n', length)}{i}/>"));
+            sheet.Write(System.Text.Encoding.UTF8.GetBytes(elements));
+        });
+
+        // Act
+        var content = ReportWorkbook.Read(workbook);
+
+        // Assert
+        AssertRefused(content, "file", ReportProblemCodes.TooManyParts, s_limits.MaxXmlNames);
+    }
+
+    [Fact]
     public void Read_FullSheet_GivesEveryRow()
     {
         // Arrange

@@ -37,6 +37,18 @@ public sealed record WorkbookLimits
     /// <summary>Elements nested deeper than this are refused (a sheet needs 5: worksheet, sheetData, row, c, is/t).</summary>
     public int MaxXmlDepth { get; init; } = 32;
 
+    /// <summary>
+    /// Zip entries, sheets and relationships a workbook may list, and distinct XML names its parts may use: a filled
+    /// template has a dozen parts and a few hundred names; every one listed is kept while the sheet is read.
+    /// </summary>
+    public int MaxParts { get; init; } = 256;
+
+    /// <summary>Distinct element and attribute names across the parts read (see <see cref="BoundedNameTable"/>).</summary>
+    public int MaxXmlNames { get; init; } = 2_000;
+
+    /// <summary>The longest element or attribute name (the longest in SpreadsheetML is a few dozen characters).</summary>
+    public int MaxXmlNameLength { get; init; } = 256;
+
     /// <summary>Problems listed before reading stops: a sheet of 10,000 bad rows is not answered with 190,000 lines.</summary>
     public int MaxProblems { get; init; } = 100;
 

@@ -16,7 +16,7 @@ public sealed class XlsxSheetReader : IDisposable
 {
     private const string RelationshipsType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    private static readonly XmlReaderSettings s_settings = new()
+    private readonly XmlReaderSettings _settings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
@@ -44,6 +44,7 @@ public sealed class XlsxSheetReader : IDisposable
         _archive = archive;
         _limits = limits;
         _budget = new UnpackedBudget(limits);
+        _settings.NameTable = new BoundedNameTable(limits.MaxXmlNames, limits.MaxXmlNameLength);   // one for all parts of this upload
     }
 
     /// <summary>The row being read (for a problem found inside it), or null between rows.</summary>
@@ -68,6 +69,10 @@ public sealed class XlsxSheetReader : IDisposable
 
     private void OpenSheet(string sheetName)
     {
+        if (_archive.Entries.Count > _limits.MaxParts)
+        {
+            throw new WorkbookLimitException(ReportProblemCodes.TooManyParts, _limits.MaxParts);
+        }
         var workbookPath = Relationships("").FirstOrDefault(r => r.Type.EndsWith("/officeDocument", StringComparison.Ordinal))?.Target ?? "xl/workbook.xml";
         var parts = Relationships(workbookPath);
         var sheets = Sheets(workbookPath);
@@ -288,6 +293,7 @@ public sealed class XlsxSheetReader : IDisposable
             if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "sheet" && xml.GetAttribute("name") is { } name && RelationshipId(xml) is { } id)
             {
                 sheets.Add(new Sheet(name, id));
+                Bound(sheets);
             }
         }
         return sheets;
@@ -332,6 +338,7 @@ public sealed class XlsxSheetReader : IDisposable
                 && xml.GetAttribute("Id") is { } id && xml.GetAttribute("Type") is { } type && xml.GetAttribute("Target") is { } target)
             {
                 relationships.Add(new Relationship(id, type, Resolve(folder, target)));
+                Bound(relationships);
             }
         }
         return relationships;
@@ -358,11 +365,20 @@ public sealed class XlsxSheetReader : IDisposable
         return string.Join('/', segments);
     }
 
+    /// <summary>Sheets and relationships are kept while the sheet is read: a list of thousands is refused, not held.</summary>
+    private void Bound<T>(List<T> listed)
+    {
+        if (listed.Count > _limits.MaxParts)
+        {
+            throw new WorkbookLimitException(ReportProblemCodes.TooManyParts, _limits.MaxParts);
+        }
+    }
+
     private ZipArchiveEntry? Entry(string path) =>
         _archive.GetEntry(path) ?? _archive.Entries.FirstOrDefault(e => string.Equals(e.FullName, path, StringComparison.OrdinalIgnoreCase));
 
     private XmlReader OpenXml(ZipArchiveEntry entry) =>
-        XmlReader.Create(new XmlTokenGuardStream(_budget.Open(entry), _limits.MaxXmlTokenBytes, _limits.MaxCellCharacters), s_settings);
+        XmlReader.Create(new XmlTokenGuardStream(_budget.Open(entry), _limits.MaxXmlTokenBytes, _limits.MaxCellCharacters), _settings);
 
     /// <summary>The next node; refused deeper than the limit (XmlReader keeps a frame per level).</summary>
     private bool Next(XmlReader xml)
