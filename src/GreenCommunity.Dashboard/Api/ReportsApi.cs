@@ -52,9 +52,9 @@ public static class ReportsApi
 
     private static async Task<Results<Created<ReportAcknowledgement>, ValidationProblem, ProblemHttpResult>> SubmitAsync(HttpContext context, ReportIntake intake, CancellationToken cancellationToken)
     {
-        if (!context.Request.HasJsonContentType())
+        if (!context.Request.HasJsonContentType() || !IsUtf8(context.Request))
         {
-            return ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the report as application/json.");
+            return ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the report as application/json in UTF-8.");
         }
         if (context.Request.ContentLength > MaxBodyBytes)
         {
@@ -95,6 +95,12 @@ public static class ReportsApi
                 return ApiProblems.Invalid(result.Errors);
         }
     }
+
+    /// <summary>JSON is UTF-8 (RFC 8259); a body declared in another charset would be misread, so it is refused.</summary>
+    private static bool IsUtf8(HttpRequest request) =>
+        !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+        || type.Charset.Length == 0
+        || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || type.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
 
     private static ProblemHttpResult TooLarge() =>
         ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"A report is at most {MaxBodyBytes} bytes.");

@@ -4,9 +4,9 @@ using GreenCommunity.Domain.Reports;
 namespace GreenCommunity.Dashboard.Intake;
 
 /// <summary>
-/// What the JSON reader lets through but a report must not carry: a field given twice (which value was meant?) and
+/// What the JSON reader lets through but a report must not carry: a field given twice (which value was meant?),
 /// text that is not Unicode (an invalid UTF-8 byte, a lone surrogate escape), which would fail only when read, long after
-/// the report was stored. Checked over the whole document before it is read, with the path of each.
+/// the report was stored, and control characters (NUL and the like) in text. Checked over the whole document before it is read, with the path of each.
 /// </summary>
 public static class JsonSoundness
 {
@@ -46,6 +46,11 @@ public static class JsonSoundness
                 errors.Add(path.Length == 0 ? "$" : path, ReportProblemCodes.InvalidText);
                 continue;
             }
+            if (name.Any(IsForbiddenControl))
+            {
+                errors.Add(path.Length == 0 ? "$" : path, ReportProblemCodes.InvalidText);
+                continue;
+            }
             if (!seen.Add(name))
             {
                 errors.Add(prefix + name, ReportProblemCodes.DuplicateField);
@@ -55,12 +60,14 @@ public static class JsonSoundness
         }
     }
 
+    /// <summary>NUL and the other C0 controls but tab and line breaks: no report's text needs them, and exports and logs break on them.</summary>
+    private static bool IsForbiddenControl(char c) => c < ' ' && c is not ('\t' or '\n' or '\r');
+
     private static bool IsText(JsonElement element)
     {
         try
         {
-            _ = element.GetString();
-            return true;
+            return !element.GetString()!.Any(IsForbiddenControl);
         }
         catch (InvalidOperationException)
         {

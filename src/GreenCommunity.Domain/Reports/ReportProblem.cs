@@ -100,7 +100,7 @@ public static class ReportProblemCodes
         [InvalidShare] = "A fraction from 0 to 1 (met from 0.30).",
         [InvalidYesNo] = "true or false.",
         [DuplicateField] = "Given more than once: each field once.",
-        [InvalidText] = "Not valid Unicode text (an invalid UTF-8 byte or a lone surrogate).",
+        [InvalidText] = "Not valid text (an invalid UTF-8 byte, a lone surrogate or a control character).",
         [UnreadableWorkbook] = "Not a readable .xlsx workbook: {0}",
         [NoCodeColumn] = "The first sheet has no column \"{0}\": use the template.",
         [NothingToReport] = "No row has a stage, a date or a criterion filled in.",

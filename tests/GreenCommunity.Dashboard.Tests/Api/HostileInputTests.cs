@@ -46,6 +46,7 @@ public sealed class HostileInputTests(DashboardFactory factory) : IClassFixture<
     [InlineData(new byte[] { 0xFF }, "narrative")]                 // not UTF-8 at all
     [InlineData(new byte[] { 0xE6, 0xAD }, "narrative")]           // a three-byte character cut short
     [InlineData(new byte[] { 0x5C, 0x75, 0x64, 0x38, 0x30, 0x30 }, "narrative")]   // \ud800: a lone surrogate escape
+    [InlineData(new byte[] { 0x5C, 0x75, 0x30, 0x30, 0x30, 0x30 }, "narrative")]   // \u0000: NUL, stored it would break exports
     public async Task Post_TextThatIsNotUnicode_Answers400AtThatFieldAndStoresNothing(byte[] inside, string path)
     {
         // Arrange
@@ -68,6 +69,23 @@ public sealed class HostileInputTests(DashboardFactory factory) : IClassFixture<
         var codes = (await response.JsonAsync()).GetProperty("codes");
         Assert.True(codes.TryGetProperty(path, out var code) || codes.TryGetProperty("$", out code), codes.ToString());
         Assert.Contains(code[0].GetString(), new[] { ReportProblemCodes.InvalidText, ReportProblemCodes.InvalidJson });
+        Assert.Equal(before, await factory.FingerprintAsync());
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=utf-16")]
+    [InlineData("application/json; charset=latin1")]
+    public async Task Post_ACharsetOtherThanUtf8_Answers415AndStoresNothing(string contentType)
+    {
+        // Arrange
+        using var client = factory.CreateClient(factory.Tokens.Localities[Wuhan]);
+        var before = await factory.FingerprintAsync();
+
+        // Act
+        var response = await client.SendAsync(Post(Monthly(Wuhan).ToJsonString(), Guid.NewGuid().ToString("N"), contentType), Ct);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal(before, await factory.FingerprintAsync());
     }
 

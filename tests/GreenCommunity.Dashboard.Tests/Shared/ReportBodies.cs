@@ -60,7 +60,7 @@ public static class ReportBodies
         {
             Content = new StringContent(body, Encoding.UTF8),
         };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         if (key is not null)
         {
             request.Headers.Add("Idempotency-Key", key);
