@@ -83,6 +83,10 @@ public sealed partial class RegionDashboard : IDisposable
         StopReplay();
         Day = ShownDay.Parse(AsOfText, Live.Today);
         Show(await Live.GetAsync(Day.Past, _cancellation.Token));
+        if (NotFound)
+        {
+            Navigation.NotFound();   // /locality/999999 is a dead end: the not-found page, status 404, a way back
+        }
     }
 
     private void Show(ProgressSnapshot snapshot)
