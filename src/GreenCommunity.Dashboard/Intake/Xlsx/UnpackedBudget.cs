@@ -32,44 +32,13 @@ internal sealed class UnpackedBudget(WorkbookLimits limits)
     private WorkbookLimitException TooLarge() => new(ReportProblemCodes.WorkbookTooLarge, limits.MaxUnpackedMegabytes);
 
     /// <summary>A read-only stream that spends the budget as it is read.</summary>
-    private sealed class CountingStream(Stream inner, UnpackedBudget budget) : Stream
+    private sealed class CountingStream(Stream inner, UnpackedBudget budget) : ReadFilterStream(inner)
     {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
         public override int Read(Span<byte> buffer)
         {
-            var read = inner.Read(buffer);
+            var read = Inner.Read(buffer);
             budget.Spend(read);
             return read;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-            base.Dispose(disposing);
         }
     }
 }

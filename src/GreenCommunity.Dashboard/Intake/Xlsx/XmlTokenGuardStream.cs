@@ -8,7 +8,7 @@ namespace GreenCommunity.Dashboard.Intake.Xlsx;
 /// whole before any check of ours could see it. Quotes are followed so that "&gt;" inside an attribute value does not
 /// end the tag, and comments, CDATA sections and processing instructions are one token up to their end. A run of text longer than the limit is a cell too long (its characters are counted exactly later).
 /// </summary>
-internal sealed class XmlTokenGuardStream(Stream inner, int maxTokenBytes, int maxCellCharacters) : Stream
+internal sealed class XmlTokenGuardStream(Stream inner, int maxTokenBytes, int maxCellCharacters) : ReadFilterStream(inner)
 {
     private State _state = State.Text;
     private byte _quote;
@@ -26,21 +26,9 @@ internal sealed class XmlTokenGuardStream(Stream inner, int maxTokenBytes, int m
         Special,
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
-        var read = inner.Read(buffer);
+        var read = Inner.Read(buffer);
         foreach (var b in buffer[..read])
         {
             Look(b);
@@ -129,24 +117,5 @@ internal sealed class XmlTokenGuardStream(Stream inner, int maxTokenBytes, int m
         _end = end;
         _last1 = 0;
         _last2 = 0;
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-        base.Dispose(disposing);
     }
 }
