@@ -30,10 +30,10 @@ public sealed class StageChoicesTests
     }
 
     [Fact]
-    public void For_NoCommunityYet_OffersWhatTheSenderMayReportAtAll()
+    public void For_NoCommunityYet_OffersWhatTheSenderCouldReportOfSomeCommunity()
     {
-        Assert.Equal([Stage.NotStarted, Stage.Pilot, Stage.InProgress], StageChoices.For(null, SubmitterScope.ForLocality("420100"), "420100", s_today));
-        Assert.Equal(Enum.GetValues<Stage>(), StageChoices.For(null, SubmitterScope.Province, "420100", s_today));
+        Assert.Equal([Stage.Pilot, Stage.InProgress], StageChoices.For(null, SubmitterScope.ForLocality("420100"), "420100", s_today));
+        Assert.Equal([Stage.Pilot, Stage.InProgress, Stage.Accepted], StageChoices.For(null, SubmitterScope.Province, "420100", s_today));
     }
 
     private static CommunitySearchResult Community(Stage stage, bool wasPilot) => new("420102002003", "保成社区", "江岸区", "大智街道", stage, wasPilot);

@@ -38,13 +38,20 @@ internal static class SubmitPage
     public static bool FieldShowsError(IRenderedComponent<SubmitReport> cut, string testId) =>
         cut.Find($"[data-testid='{testId}']").Closest(".mud-input-control")!.QuerySelector(".mud-input-error") is not null;
 
-    /// <summary>Opens a row's stage list and reads its options' texts (rendered by the popover provider, as in the app's layout).</summary>
+    /// <summary>
+    /// Opens a row's stage list and reads its options' texts (rendered by the popover provider, as in the app's layout;
+    /// the community list, which a test's blur does not close, is not among them).
+    /// </summary>
     public static async Task<IReadOnlyList<string>> StageOptionsAsync(IRenderedComponent<SubmitReport> cut, IRenderedComponent<MudPopoverProvider> popovers, int row)
     {
         var select = cut.FindComponents<MudSelect<Stage?>>()[row];
         await cut.InvokeAsync(select.Instance.OpenMenu);
         popovers.WaitForElement(".mud-popover-open .mud-list-item");
-        return popovers.FindAll(".mud-popover-open .mud-list-item").Select(i => i.TextContent.Trim()).ToList();
+        return popovers.FindAll(".mud-popover-open")
+            .Where(popover => popover.QuerySelector("[data-testid='community-option']") is null)
+            .SelectMany(popover => popover.QuerySelectorAll(".mud-list-item"))
+            .Select(item => item.TextContent.Trim())
+            .ToList();
     }
 
     /// <summary>All the text a person reads on the page.</summary>

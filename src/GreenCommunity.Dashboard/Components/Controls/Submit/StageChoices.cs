@@ -8,7 +8,7 @@ namespace GreenCommunity.Dashboard.Components.Controls.Submit;
 /// <summary>
 /// The stages a row may offer: those the Domain's rules let this sender report for the community as it stands today
 /// (<see cref="ReportRules.Judge"/> and <see cref="ReportRules.ScopeProblems"/>, asked rather than copied). With no
-/// community picked, every stage the sender may report at all.
+/// community picked, each stage some community could be moved to by this sender (never "not started").
 /// </summary>
 public static class StageChoices
 {
@@ -20,22 +20,23 @@ public static class StageChoices
         ReportProblemCodes.AcceptedByProvinceOnly,
     };
 
-    public static IReadOnlyList<Stage> For(CommunitySearchResult? community, SubmitterScope scope, string locality, DateOnly today) =>
-        Enum.GetValues<Stage>()
-            .Where(stage => stage != community?.Stage)   // the same stage is "no change", offered as such
-            .Where(stage => Allows(community, stage, scope, locality, today))
-            .ToList();
-
-    private static bool Allows(CommunitySearchResult? community, Stage stage, SubmitterScope scope, string locality, DateOnly today)
+    public static IReadOnlyList<Stage> For(CommunitySearchResult? community, SubmitterScope scope, string locality, DateOnly today)
     {
-        var update = new CommunityUpdate(community?.Code ?? "", stage, today, new Dictionary<int, double>());
+        // A community's own stage is "no change", offered as such; any stage could be a picked community's.
+        IEnumerable<CommunityState> starts = community is null
+            ? Enum.GetValues<Stage>().Select(stage => new CommunityState(stage, true, new Dictionary<int, double>()))
+            : [new CommunityState(community.Stage, community.WasPilot, new Dictionary<int, double>())];
+        return Enum.GetValues<Stage>()
+            .Where(stage => starts.Any(before => before.Stage != stage && Allows(before, stage, community?.Code ?? "", scope, locality, today)))
+            .ToList();
+    }
+
+    private static bool Allows(CommunityState before, Stage stage, string code, SubmitterScope scope, string locality, DateOnly today)
+    {
+        var update = new CommunityUpdate(code, stage, today, new Dictionary<int, double>());
         var report = new ReportSubmission(locality, ReportKind.Monthly, ReportPeriod.OfMonth(today.Year, today.Month), "", null, [update]);
-        var problems = ReportRules.ScopeProblems(report, scope).Where(p => p.Path.EndsWith(".stage", StringComparison.Ordinal));
-        if (community is not null)
-        {
-            var before = new CommunityState(community.Stage, community.WasPilot, new Dictionary<int, double>());
-            problems = problems.Concat(ReportRules.Judge(before, update, scope).Problems);
-        }
+        var problems = ReportRules.ScopeProblems(report, scope).Where(p => p.Path.EndsWith(".stage", StringComparison.Ordinal))
+            .Concat(ReportRules.Judge(before, update, scope).Problems);
         return !problems.Any(p => s_stageRefusals.Contains(p.Code));
     }
 }
