@@ -1,7 +1,7 @@
 using Bunit;
 using GreenCommunity.Dashboard.Components.Controls.Submit;
-using GreenCommunity.Dashboard.Tests.Shared;
 using GreenCommunity.Dashboard.Localization;
+using GreenCommunity.Dashboard.Tests.Shared;
 using GreenCommunity.Domain.Reports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
