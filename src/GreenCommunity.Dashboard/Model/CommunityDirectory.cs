@@ -51,8 +51,8 @@ public sealed class CommunityDirectory
             return [exact];   // an option already picked lists itself, not every community
         }
         return Communities.Where(c => term.Length == 0
-                || c.Name.Contains(term, StringComparison.OrdinalIgnoreCase)
-                || c.Town.Contains(term, StringComparison.OrdinalIgnoreCase)
+                || c.Name.Contains(term, StringComparison.Ordinal)
+                || c.Town.Contains(term, StringComparison.Ordinal)
                 || c.Code.StartsWith(term, StringComparison.Ordinal))
             .Take(MaxOptions);
     }

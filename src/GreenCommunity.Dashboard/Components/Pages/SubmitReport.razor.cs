@@ -136,7 +136,11 @@ public sealed partial class SubmitReport : IDisposable
         Form.Locality = locality;
         Form.Updates.Clear();   // communities belong to a locality
         Form.Updates.Add(NewRow());
-        Directory = await CommunityDirectory.LoadAsync(Communities, locality, _leaving.Token);
+        var directory = await CommunityDirectory.LoadAsync(Communities, locality, _leaving.Token);
+        if (Form.Locality == locality)   // not a locality picked before another one read faster
+        {
+            Directory = directory;
+        }
         Revalidate();
     }
 
