@@ -78,7 +78,8 @@ public sealed class SubmitPageBrowserTests
         await page.GetByTestId("submit").ClickAsync();
 
         // Assert
-        await Assertions.Expect(page.GetByTestId("error-list")).ToContainTextAsync("updates[0].effective", new() { Timeout = 10_000 });
+        await Assertions.Expect(page.GetByTestId("error-list")).ToContainTextAsync("第1行 · 生效日期：", new() { Timeout = 10_000 });
+        await Assertions.Expect(page.GetByTestId("error-list")).Not.ToContainTextAsync("updates[");
         await Assertions.Expect(page.GetByTestId("receipt")).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ScreenshotPath("submit-error.png"), FullPage = true });
         Assert.Equal(reportsBefore, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM reports"));

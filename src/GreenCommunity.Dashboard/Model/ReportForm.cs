@@ -54,7 +54,7 @@ public sealed class ReportForm
         var updates = new List<CommunityUpdate>();
         for (var i = 0; i < Updates.Count; i++)
         {
-            if (Updates[i].Build($"updates[{i}]", errors) is { } update)
+            if (Updates[i].Build($"updates[{i}]", Locality ?? "", errors) is { } update)
             {
                 updates.Add(update);
             }
@@ -75,7 +75,15 @@ public sealed class ReportForm
 /// <summary>One community's line on the form.</summary>
 public sealed class UpdateRow
 {
-    public CommunitySearchResult? Community { get; set; }
+    /// <summary>What the community field holds: kept as typed, whatever it names.</summary>
+    public CommunityEntry Entry { get; set; } = CommunityEntry.Blank;
+
+    /// <summary>The locality's community picked (null when none is, or the text names none).</summary>
+    public CommunitySearchResult? Community
+    {
+        get => Entry.Community;
+        set => Entry = value is null ? CommunityEntry.Blank : CommunityEntry.Of(value);
+    }
 
     public Stage? Stage { get; set; }
 
@@ -89,12 +97,30 @@ public sealed class UpdateRow
     /// <summary>Criterion 12 as a percentage, 0–100, the way people say it.</summary>
     public double? CoveragePercent { get; set; }
 
-    /// <summary>The line as the shared reader's fields: criterion 12 as the percentage typed ("42%").</summary>
-    public CommunityUpdate? Build(string path, ValidationErrors errors)
+    /// <summary>
+    /// The line as the shared reader's fields: criterion 12 as the percentage typed ("42%"). Text that names none of
+    /// <paramref name="locality"/>'s communities is refused here with the API's code for it, so nothing unknown is sent.
+    /// </summary>
+    public CommunityUpdate? Build(string path, string locality, ValidationErrors errors)
     {
         var criteria = !AssessCriteria ? [] : GreenCommunityStandard.Criteria.Select(c => new KeyValuePair<string, object?>(
             c.Number.ToString(CultureInfo.InvariantCulture),
             c.IsShare ? CoveragePercent is { } percent ? FormattableString.Invariant($"{percent}%") : null : Met[c.Number])).ToList();
-        return CommunityUpdateReader.Read(new UpdateFields(Community?.Code, Stage, Effective, criteria), path, errors);
+        var community = Entry.Community?.Code ?? (Entry.Status == CommunityEntryStatus.Blank ? null : Entry.Text);
+        var update = CommunityUpdateReader.Read(new UpdateFields(community, Stage, Effective, criteria), path, errors);
+        switch (Entry.Status)
+        {
+            case CommunityEntryStatus.Incomplete or CommunityEntryStatus.NoMatch:
+                errors.Add($"{path}.community", ReportProblemCodes.InvalidCommunityCode);
+                return null;
+            case CommunityEntryStatus.UnknownCode:
+                errors.Add($"{path}.community", ReportProblemCodes.UnknownCommunity, Entry.Text);
+                return null;
+            case CommunityEntryStatus.Elsewhere:
+                errors.Add($"{path}.community", ReportProblemCodes.CommunityElsewhere, Entry.Text, locality);
+                return null;
+            default:
+                return update;
+        }
     }
 }

@@ -29,7 +29,7 @@ public sealed class CommunityQueries(SqliteConnectionFactory database)
 
     private const string SearchSql =
         """
-        SELECT c.code AS Code, c.name AS Name, r.name AS County, c.town_name AS Town, s.stage AS Stage
+        SELECT c.code AS Code, c.name AS Name, r.name AS County, c.town_name AS Town, s.stage AS Stage, s.pilot AS Pilot
           FROM communities c
           JOIN regions r ON r.code = c.county_code AND r.level = 3
           JOIN community_state s ON s.community_code = c.code
@@ -39,6 +39,16 @@ public sealed class CommunityQueries(SqliteConnectionFactory database)
          LIMIT @limit
         """;
 
+    private const string LocalitySql =
+        """
+        SELECT c.code AS Code, c.name AS Name, r.name AS County, c.town_name AS Town, s.stage AS Stage, s.pilot AS Pilot
+          FROM communities c
+          JOIN regions r ON r.code = c.county_code AND r.level = 3
+          JOIN community_state s ON s.community_code = c.code
+         WHERE c.locality_code = @locality
+         ORDER BY c.code
+        """;
+
     /// <summary>Communities of a locality whose name, town or code matches what was typed (Chinese name or code).</summary>
     public async Task<IReadOnlyList<CommunitySearchResult>> SearchAsync(string locality, string? text, int limit, CancellationToken cancellationToken)
     {
@@ -46,7 +56,26 @@ public sealed class CommunityQueries(SqliteConnectionFactory database)
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<SearchRow>(new CommandDefinition(SearchSql,
             new { locality, contains = $"%{term}%", prefix = $"{term}%", limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => new CommunitySearchResult(r.Code, r.Name, r.County, r.Town, (Stage)r.Stage)).ToList();
+        return rows.Select(r => r.ToResult()).ToList();
+    }
+
+    /// <summary>
+    /// Every community of a locality with where it stands today, in code order: one read for a page that offers them
+    /// (the submit form searches these in memory instead of querying per keystroke).
+    /// </summary>
+    public async Task<IReadOnlyList<CommunitySearchResult>> ListWithStagesAsync(string locality, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<SearchRow>(new CommandDefinition(LocalitySql, new { locality }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => r.ToResult()).ToList();
+    }
+
+    /// <summary>The locality a community code belongs to; null when no community has that code.</summary>
+    public async Task<string?> LocalityOfAsync(string code, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT locality_code FROM communities WHERE code = @code", new { code }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>A locality's communities in code order, for the Excel template.</summary>
@@ -80,7 +109,10 @@ public sealed class CommunityQueries(SqliteConnectionFactory database)
 
     private sealed record CommunityRow(string Code, string Name, string County, string Locality);
 
-    private sealed record SearchRow(string Code, string Name, string County, string Town, long Stage);
+    private sealed record SearchRow(string Code, string Name, string County, string Town, long Stage, long Pilot)
+    {
+        public CommunitySearchResult ToResult() => new(Code, Name, County, Town, (Stage)Stage, Pilot != 0);
+    }
 
     private sealed record HistoryRow(DateOnly Effective, long Stage, string ReportId);
 

@@ -7,6 +7,7 @@ using GreenCommunity.Data.Communities;
 using GreenCommunity.Domain.Communities;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace GreenCommunity.Dashboard.Tests.Components;
 
@@ -29,15 +30,18 @@ public sealed class SubmitReportTests(DashboardFactory factory) : DashboardTestC
     }
 
     [Fact]
-    public void Render_Coordinator_FixesTheLocalityAndDoesNotOfferAcceptance()
+    public async Task Render_Coordinator_FixesTheLocalityAndDoesNotOfferAcceptance()
     {
+        // Arrange
+        var popovers = Render<MudPopoverProvider>();
+
         // Act
         var cut = SignedIn("420500");
 
         // Assert
         Assert.Contains("宜昌市", cut.Find("[data-testid='submitting-as']").TextContent, StringComparison.Ordinal);
-        Assert.False(cut.FindComponent<UpdateRowEditor>().Instance.MayAccept);
-        Assert.Equal("420500", cut.FindComponent<UpdateRowEditor>().Instance.Locality);
+        Assert.Equal("420500", cut.FindComponent<UpdateRowEditor>().Instance.Directory.Locality);
+        Assert.Equal(["（阶段不变）", "试点", "创建中"], await SubmitPage.StageOptionsAsync(cut, popovers, 0));
     }
 
     [Fact]
@@ -66,19 +70,146 @@ public sealed class SubmitReportTests(DashboardFactory factory) : DashboardTestC
     }
 
     [Fact]
-    public async Task Check_EmptyCommunity_ShowsTheErrorInlineAndSendsNothing()
+    public async Task Check_EmptyCommunity_ShowsTheChineseMessageUnderTheRowsFieldNamesTheRowAndSendsNothing()
     {
-        // Arrange
+        // Arrange: a second row, so that the message must be under the right one
         var cut = SignedIn("420100");
+        cut.Find("[data-testid='add-update']").Click();
+        SubmitPage.TypeCommunity(cut, 0, (await Factory.TakeNotStartedAsync("420100", 1))[0]);
         var before = await Factory.FingerprintAsync();
 
         // Act
         cut.Find("[data-testid='check']").Click();
 
-        // Assert
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='error-list'] li[data-path='updates[0].community']")));
+        // Assert: under row 2's field, in Chinese; the summary names the row and the field, never the API's path
+        cut.WaitForAssertion(() => Assert.Equal("必填。", SubmitPage.FieldMessage(cut, "update-1-community")));
+        Assert.True(SubmitPage.FieldShowsError(cut, "update-1-community"));
+        Assert.False(SubmitPage.FieldShowsError(cut, "update-0-community"));
+        Assert.Equal("第2行 · 社区：必填。", SubmitPage.Summary(cut).QuerySelector("li")!.TextContent);
+        Assert.DoesNotContain("updates[", SubmitPage.Visible(cut), StringComparison.Ordinal);
+        Assert.DoesNotContain("Required", SubmitPage.Visible(cut), StringComparison.Ordinal);
         cut.Find("[data-testid='submit']").Click();
         Assert.Empty(cut.FindAll("[data-testid='receipt']"));
+        Assert.Equal(before, await Factory.FingerprintAsync());
+    }
+
+    [Fact]
+    public void TypeCommunity_UnknownCode_KeepsTheTextAndSaysNoCommunityHasIt()
+    {
+        // Arrange
+        var cut = SignedIn("420100");
+
+        // Act
+        SubmitPage.TypeCommunity(cut, 0, "420102999999");
+        cut.Find("[data-testid='check']").Click();
+
+        // Assert: the text stays and the field says why, not "required"
+        cut.WaitForAssertion(() => Assert.Equal("没有代码为 420102999999 的城市社区。", SubmitPage.FieldMessage(cut, "update-0-community")));
+        Assert.Equal("420102999999", SubmitPage.CommunityText(cut, 0));
+        Assert.Equal("第1行 · 社区：没有代码为 420102999999 的城市社区。", SubmitPage.Summary(cut).QuerySelector("li")!.TextContent);
+        Assert.DoesNotContain("必填", SubmitPage.Visible(cut), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TypeCommunity_AnotherLocalitysCode_KeepsTheTextAndNamesBothLocalitiesAtOnce()
+    {
+        // Arrange
+        var yichang = (await Factory.TakeNotStartedAsync("420500", 1))[0];
+        var cut = SignedIn("420100");
+
+        // Act: typed and left, not yet checked
+        SubmitPage.TypeCommunity(cut, 0, yichang);
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Equal($"{yichang} 不是武汉市的社区（属于宜昌市）。", SubmitPage.FieldMessage(cut, "update-0-community")));
+        Assert.Equal(yichang, SubmitPage.CommunityText(cut, 0));
+        cut.Find("[data-testid='check']").Click();
+        cut.WaitForAssertion(() => Assert.Equal($"第1行 · 社区：{yichang} 不是武汉市的社区（属于宜昌市）。", SubmitPage.Summary(cut).QuerySelector("li")!.TextContent));
+        Assert.Equal(yichang, SubmitPage.CommunityText(cut, 0));
+    }
+
+    [Fact]
+    public void TypeCommunity_PartOfSomeNames_SaysToPickOnlyWhenChecked()
+    {
+        // Arrange
+        var cut = SignedIn("420100");
+
+        // Act: "社区" is in every name; it names none of them
+        SubmitPage.TypeCommunity(cut, 0, "社区");
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Equal("社区", SubmitPage.CommunityText(cut, 0)));
+        Assert.False(SubmitPage.FieldShowsError(cut, "update-0-community"));
+        cut.Find("[data-testid='check']").Click();
+        cut.WaitForAssertion(() => Assert.Equal("“社区”不是武汉市某个社区的完整名称或代码：请从列表中选择。", SubmitPage.FieldMessage(cut, "update-0-community")));
+    }
+
+    [Fact]
+    public async Task TypeCommunity_ItsCode_PicksItAndShowsItsStage()
+    {
+        // Arrange
+        var code = await SubmitPage.CommunityAtAsync(Factory, "420100", Stage.InProgress);
+        var cut = SignedIn("420100");
+
+        // Act
+        SubmitPage.TypeCommunity(cut, 0, code);
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Equal("当前阶段：创建中", SubmitPage.FieldMessage(cut, "update-0-community")));
+        Assert.Equal(code, cut.FindComponent<UpdateRowEditor>().Instance.Row.Community?.Code);
+    }
+
+    [Fact]
+    public async Task StageOptions_AcceptedCommunity_OffersNoChangeALocalityCannotMake()
+    {
+        // Arrange
+        var popovers = Render<MudPopoverProvider>();
+        var accepted = await SubmitPage.CommunityAtAsync(Factory, "420100", Stage.Accepted);
+        var cut = SignedIn("420100");
+
+        // Act
+        SubmitPage.TypeCommunity(cut, 0, accepted);
+        cut.WaitForAssertion(() => Assert.Equal("当前阶段：已验收", SubmitPage.FieldMessage(cut, "update-0-community")));
+
+        // Assert: a coordinator neither accepts again nor takes an acceptance back (the province's), nor goes back to not started
+        Assert.Equal(["（阶段不变：已验收）"], await SubmitPage.StageOptionsAsync(cut, popovers, 0));
+    }
+
+    [Fact]
+    public async Task StageOptions_InProgressCommunity_OffersOnlyTheAllowedChanges()
+    {
+        // Arrange
+        var popovers = Render<MudPopoverProvider>();
+        var inProgress = await SubmitPage.CommunityAtAsync(Factory, "420100", Stage.InProgress);
+        var cut = SignedIn("420100");
+
+        // Act
+        SubmitPage.TypeCommunity(cut, 0, inProgress);
+        cut.WaitForAssertion(() => Assert.Equal("当前阶段：创建中", SubmitPage.FieldMessage(cut, "update-0-community")));
+
+        // Assert: never back to not started; acceptance is the province's
+        Assert.Equal(["（阶段不变：创建中）", "试点"], await SubmitPage.StageOptionsAsync(cut, popovers, 0));
+    }
+
+    [Fact]
+    public async Task Submit_ChangeTheIntakeRefuses_ShowsTheRefusalUnderTheStageAndNamesTheRow()
+    {
+        // Arrange: an event the list does not offer (back to not started), as a crafted one could send
+        var inProgress = await SubmitPage.CommunityAtAsync(Factory, "420100", Stage.InProgress);
+        var cut = SignedIn("420100");
+        SubmitPage.TypeCommunity(cut, 0, inProgress);
+        cut.WaitForAssertion(() => Assert.NotNull(cut.FindComponent<UpdateRowEditor>().Instance.Row.Community));
+        cut.FindComponent<UpdateRowEditor>().Instance.Row.Stage = Stage.NotStarted;
+        var before = await Factory.FingerprintAsync();
+
+        // Act
+        cut.Find("[data-testid='submit']").Click();
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Equal("社区不能从“创建中”变为“未启动”。", SubmitPage.FieldMessage(cut, "update-0-stage")));
+        Assert.Equal("第1行 · 阶段：社区不能从“创建中”变为“未启动”。", SubmitPage.Summary(cut).QuerySelector("li")!.TextContent);
+        Assert.Contains("未通过校验", SubmitPage.Summary(cut).TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("updates[", SubmitPage.Visible(cut), StringComparison.Ordinal);
         Assert.Equal(before, await Factory.FingerprintAsync());
     }
 
@@ -135,7 +266,7 @@ public sealed class SubmitReportTests(DashboardFactory factory) : DashboardTestC
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(file, "武汉.xlsx"));
 
         // Assert: row 3 holds the other locality's community.
-        cut.WaitForAssertion(() => Assert.Contains("第3行", cut.Find("[data-testid='outcome'] li[data-path='rows[3].community']").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.StartsWith("第3行 · 社区：", cut.Find("[data-testid='outcome'] li[data-path='rows[3].community']").TextContent, StringComparison.Ordinal));
         Assert.Empty(cut.FindAll("[data-testid='receipt']"));
         Assert.Equal(before, await Factory.FingerprintAsync());
     }
@@ -169,7 +300,7 @@ public sealed class SubmitReportTests(DashboardFactory factory) : DashboardTestC
         cut.Find("[data-testid='submit']").Click();
 
         // Assert
-        cut.WaitForAssertion(() => Assert.Contains("narrative", cut.Find("[data-testid='error-list']").InnerHtml, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.StartsWith("工作进展说明：", cut.Find("[data-testid='error-list'] li[data-path='narrative']").TextContent, StringComparison.Ordinal));
         Assert.Empty(cut.FindAll("[data-testid='receipt']"));
         Assert.Equal(before, await Factory.FingerprintAsync());
     }

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
 using GreenCommunity.Dashboard.Accounts;
+using GreenCommunity.Dashboard.Components.Controls.Submit;
 using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Dashboard.Localization;
 using GreenCommunity.Dashboard.Model;
+using GreenCommunity.Data.Communities;
 using GreenCommunity.Data.Progress;
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Regions;
@@ -30,6 +32,9 @@ public sealed partial class SubmitReport : IDisposable
 
     [Inject]
     public required ProgressReader Progress { get; init; }
+
+    [Inject]
+    public required CommunityQueries Communities { get; init; }
 
     [Inject]
     public required Campaign Campaign { get; init; }
@@ -66,14 +71,29 @@ public sealed partial class SubmitReport : IDisposable
 
     private ReportForm Form { get; set; } = new();
 
-    /// <summary>The problems found, by code; <see cref="Errors"/> are their texts in the page's language, by path.</summary>
+    /// <summary>The locality's communities and their stages today: read once per locality, searched in memory by every row.</summary>
+    private CommunityDirectory Directory { get; set; } = CommunityDirectory.Empty;
+
+    /// <summary>
+    /// The problems found by the check or the intake, by code; <see cref="Errors"/> are the messages in the page's
+    /// language by path (with why a community field's text names no community, as soon as it is typed).
+    /// </summary>
     private ValidationErrors Problems { get; set; } = new();
 
     private IReadOnlyDictionary<string, string[]> Errors { get; set; } = new Dictionary<string, string[]>();
 
+    /// <summary>Whether <see cref="Problems"/> are the intake's refusal of the form as sent (rather than the check's findings).</summary>
+    private bool Refused { get; set; }
+
     private bool Checked { get; set; }
 
-    private bool CheckPassed => Checked && Errors.Count == 0;
+    private bool CheckPassed => Checked && Problems.IsEmpty && Errors.Count == 0;
+
+    private bool ShowsSummary => Outcome is null && !Problems.IsEmpty;
+
+    private string SummaryTitle => Refused ? Loc[nameof(Resources.Submit.Refused)] : Loc[nameof(Resources.Submit.Problems), Errors.Count];
+
+    private DateOnly Today => ChinaTime.DateAt(Clock.GetUtcNow());
 
     private bool Busy { get; set; }
 
@@ -90,9 +110,7 @@ public sealed partial class SubmitReport : IDisposable
 
     private bool Has(string path) => Errors.ContainsKey(path);
 
-    private string Text(string path) => Errors.TryGetValue(path, out var messages) ? string.Join(" ", messages) : "";
-
-    private string ProblemsTitle => Loc[nameof(Resources.Submit.Problems), Errors.Count];
+    private string? Text(string path) => Errors.TryGetValue(path, out var messages) ? string.Join(" ", messages) : null;
 
     protected override async Task OnInitializedAsync()
     {
@@ -102,8 +120,9 @@ public sealed partial class SubmitReport : IDisposable
         if (Scope is not null)
         {
             var locality = Scope.IsProvince ? (Localities.Count > 0 ? Localities[0].Code : null) : Scope.LocalityCode;
-            Form = ReportForm.ForMonth(ChinaTime.DateAt(Clock.GetUtcNow()), locality, SubmitterFor(locality));
+            Form = ReportForm.ForMonth(Today, locality, SubmitterFor(locality));
             Form.Updates.Add(NewRow());
+            Directory = await CommunityDirectory.LoadAsync(Communities, locality, _leaving.Token);
         }
     }
 
@@ -112,13 +131,17 @@ public sealed partial class SubmitReport : IDisposable
     private string SubmitterFor(string? locality) =>
         Scope?.IsProvince == true ? SubmitterScope.ProvinceDepartment : $"{Localities.FirstOrDefault(l => l.Code == locality)?.Name}住房和城乡建设局";
 
-    private Task OnLocalityChangedAsync(string locality)
+    private async Task OnLocalityChangedAsync(string locality)
     {
         Form.Locality = locality;
         Form.Updates.Clear();   // communities belong to a locality
         Form.Updates.Add(NewRow());
+        var directory = await CommunityDirectory.LoadAsync(Communities, locality, _leaving.Token);
+        if (Form.Locality == locality)   // not a locality picked before another one read faster
+        {
+            Directory = directory;
+        }
         Revalidate();
-        return Task.CompletedTask;
     }
 
     private void OnKindChanged(ReportKind kind)
@@ -141,7 +164,7 @@ public sealed partial class SubmitReport : IDisposable
         Revalidate();
     }
 
-    private UpdateRow NewRow() => new() { Effective = IsoDay.Text(ChinaTime.DateAt(Clock.GetUtcNow())) };
+    private UpdateRow NewRow() => new() { Effective = IsoDay.Text(Today) };
 
     private void AddUpdate()
     {
@@ -155,12 +178,16 @@ public sealed partial class SubmitReport : IDisposable
         Revalidate();
     }
 
-    /// <summary>After every change, once the user has asked for a check: errors show while they are fixed.</summary>
+    /// <summary>After every change, once the user has asked for a check: errors show while they are fixed. A community field says why at once.</summary>
     private void Revalidate()
     {
         if (Checked)
         {
             Validate(out _);
+        }
+        else
+        {
+            Show(Problems, Refused);
         }
     }
 
@@ -179,14 +206,15 @@ public sealed partial class SubmitReport : IDisposable
             errors.Add("narrative", ReportProblemCodes.TooLong, MaxNarrativeLength);
         }
         report = Form.Build(Scope ?? SubmitterScope.Province, Campaign, Clock.GetUtcNow(), errors, checkRules);
-        Show(errors);
+        Show(errors, refused: false);
         return report is not null;
     }
 
-    private void Show(ValidationErrors problems)
+    private void Show(ValidationErrors problems, bool refused)
     {
         Problems = problems;
-        Errors = ProblemTexts.Texts(problems);
+        Refused = refused;
+        Errors = FormMessages.For(problems, Form.Updates, ProblemTexts, Loc, LocalityName, Form.Locality);
     }
 
     private async Task SubmitAsync()
@@ -202,8 +230,9 @@ public sealed partial class SubmitReport : IDisposable
         try
         {
             var result = await Intake.SubmitAsync(report!, Scope, ReportIntake.ClaimFor(Client, FormKey, report!), null, Actor, CancellationToken.None);
-            Outcome = new IntakeOutcome(result, result.Errors);
-            Show(result.Errors);
+            // A refusal of what was typed is shown as the check's findings are: under each field, and listed at the top.
+            Outcome = result.Status == IntakeStatus.Invalid ? null : new IntakeOutcome(result, result.Errors);
+            Show(result.Errors, refused: result.Status == IntakeStatus.Invalid);
             if (result.Status is IntakeStatus.Stored or IntakeStatus.Replayed)
             {
                 FormKey = NewKey();
