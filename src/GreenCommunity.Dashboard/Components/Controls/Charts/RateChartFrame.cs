@@ -34,8 +34,8 @@ public sealed record RateChartFrame(string Variant, double Width, double Height,
 
     /// <summary>
     /// Which of <paramref name="count"/> month labels ("2026-11", <paramref name="labelChars"/> characters) to print so
-    /// that no two boxes touch: the first and the last always, and between them every n-th month, n the smallest step
-    /// whose labels keep a gap; one that would touch the last is left out.
+    /// that no two boxes touch: the last always, the first and every n-th month after it, n the smallest step whose
+    /// labels keep a gap; one that would come too close to the last is left out.
     /// </summary>
     public IReadOnlyList<(int Index, LabelAnchor Anchor)> XLabels(int count, int labelChars)
     {
@@ -47,19 +47,23 @@ public sealed record RateChartFrame(string Variant, double Width, double Height,
         {
             return [(0, LabelAnchor.End)];
         }
-        // Digits and hyphens are at most 0.6 em wide in the fonts the theme names; a gap of one such character between labels.
+        // Digits and hyphens are at most 0.6 em wide in the fonts the theme names; labels keep two such characters apart.
         var labelWidth = labelChars * 0.6 * FontSize;
-        var gap = 0.6 * FontSize;
+        var gap = 1.2 * FontSize;
         var spacing = PlotWidth / (count - 1);
         var step = s_steps.FirstOrDefault(s => s * spacing >= labelWidth + gap, count);
         var labels = new List<(int Index, LabelAnchor Anchor)>();
         var lastBox = Box(count - 1, count, LabelAnchor.End, labelWidth);
+        var previousRight = double.NegativeInfinity;
         for (var i = 0; i < count - 1; i += step)
         {
-            var anchor = i == 0 ? LabelAnchor.Start : LabelAnchor.Middle;
-            if (Box(i, count, anchor, labelWidth).Right + gap <= lastBox.Left)
+            // Centred under its month, but the first kept inside the drawing.
+            var anchor = Box(i, count, LabelAnchor.Middle, labelWidth).Left >= 0 ? LabelAnchor.Middle : LabelAnchor.Start;
+            var box = Box(i, count, anchor, labelWidth);
+            if (box.Left >= previousRight + gap && box.Right + gap <= lastBox.Left)
             {
                 labels.Add((i, anchor));
+                previousRight = box.Right;
             }
         }
         labels.Add((count - 1, LabelAnchor.End));
