@@ -1,6 +1,6 @@
 using System.Globalization;
-using AngleSharp.Html.Parser;
 using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
 using GreenCommunity.Dashboard.Components.Controls.Charts;
 using GreenCommunity.Dashboard.Theme;
 using GreenCommunity.Data.Standard;
