@@ -15,6 +15,22 @@ public sealed class StandardTests
         Assert.Equal("建设了智能化安防系统。", GreenCommunityStandard.Get(11).Text);
     }
 
+    [Fact]
+    public void ShortName_EachCriterion_HasAShortDistinctNameInBothLanguages()
+    {
+        // Act
+        var chinese = GreenCommunityStandard.Criteria.Select(c => c.ShortName(english: false)).ToList();
+        var english = GreenCommunityStandard.Criteria.Select(c => c.ShortName(english: true)).ToList();
+
+        // Assert: a word or two that fits a column head, one per criterion
+        Assert.All(chinese, name => Assert.InRange(name.Length, 2, 5));
+        Assert.All(english, name => Assert.InRange(name.Length, 4, 14));
+        Assert.Equal(16, chinese.Distinct().Count());
+        Assert.Equal(16, english.Distinct().Count());
+        Assert.Equal("物业覆盖", GreenCommunityStandard.Get(12).ShortName(english: false));
+        Assert.Equal("Security", GreenCommunityStandard.Get(11).ShortName(english: true));
+    }
+
     [Theory]
     [InlineData(0.29, false)]
     [InlineData(0.30, true)]

@@ -90,8 +90,8 @@ public sealed class MapViewBuilder(Campaign campaign, IStringLocalizer<Resources
         MapMetric.Pilots => [new(0, "0", "#ffcdd2"), new(1, "1", s_greens[1]), new(2, "2", s_greens[3]), new(3, "≥ 3", s_greens[4])],
         MapMetric.OnTime =>
         [
-            new(0, loc[nameof(Resources.Map.StatusOnTime)], DashboardColors.Green), new(1, loc[nameof(Resources.Map.StatusLate)], "#ffb300"),
-            new(2, loc[nameof(Resources.Map.StatusNotYet)], "#cfd8dc"), new(3, loc[nameof(Resources.Map.StatusMissing)], DashboardColors.Red),
+            new(0, loc[nameof(Resources.Map.StatusOnTime)], DashboardColors.Reporting.OnTime), new(1, loc[nameof(Resources.Map.StatusLate)], DashboardColors.Reporting.Late),
+            new(2, loc[nameof(Resources.Map.StatusNotYet)], DashboardColors.Reporting.NotYetDue), new(3, loc[nameof(Resources.Map.StatusMissing)], DashboardColors.Reporting.Missing),
         ],
         _ => next is null
             ? [new(5, loc[nameof(Resources.Map.NoMilestone)], "#cfd8dc")]
