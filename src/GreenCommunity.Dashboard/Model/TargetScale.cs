@@ -51,5 +51,5 @@ public static class TargetScale
         ];
     }
 
-    private static string P(double points) => points.ToString("0.#", CultureInfo.CurrentCulture);
+    private static string P(double points) => Math.Abs(points).ToString("0.#", CultureInfo.CurrentCulture);
 }
