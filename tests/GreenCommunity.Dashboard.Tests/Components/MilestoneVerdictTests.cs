@@ -97,6 +97,10 @@ public sealed class MilestoneVerdictTests(DashboardFactory factory) : DashboardT
         Assert.Contains("尚未达成", cut.Find("[data-testid='started-verdict']").TextContent, StringComparison.Ordinal);
         Assert.Equal($"17个市州中{below}个尚未达到：", cut.Find("[data-testid='started-localities']").TextContent.Trim());
         Assert.Equal(below, cut.FindAll("[data-testid='started-below'] li").Count);
+        // Early on most localities are behind: the worst six in view, the others one click away.
+        Assert.True(below > 8);
+        Assert.Equal(6, cut.FindAll("[data-testid='started-below'] > ul > li").Count);
+        Assert.Equal($"另{below - 6}个", cut.Find("[data-testid='started-below'] details summary").TextContent.Trim());
     }
 
     [Fact]
