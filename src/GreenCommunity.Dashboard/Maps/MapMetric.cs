@@ -3,10 +3,14 @@ namespace GreenCommunity.Dashboard.Maps;
 /// <summary>What the choropleth colours by.</summary>
 public enum MapMetric
 {
+    /// <summary>The default: percentage points behind or ahead of the target that matters on the day shown, on a diverging scale.</summary>
+    TargetDistance,
     StartedRate,
     AcceptedRate,
     Pilots,
     OnTime,
+
+    /// <summary>Communities short of the target that matters on the day shown.</summary>
     Gap,
 }
 

@@ -11,11 +11,13 @@ using Microsoft.Extensions.Localization;
 namespace GreenCommunity.Dashboard.Model;
 
 /// <summary>Colours a region's children by a metric on a day: the values, their bins, the legend and the tooltips.</summary>
-public sealed class MapViewBuilder(Campaign campaign, IStringLocalizer<Resources.Map> loc)
+public sealed class MapViewBuilder(Campaign campaign, IStringLocalizer<Resources.Map> loc, IStringLocalizer<Resources.Overview> overviewLoc)
 {
-    // Light to dark green for shares; the 30% and 60% targets are bin edges.
-    private static readonly string[] s_greens = ["#f1f8e9", "#c5e1a5", "#8bc34a", "#558b2f", "#1b5e20"];
-    private static readonly double[] s_rateEdges = [0.10, 0.30, 0.60, 0.80];
+    // Light to dark green for shares. The 30% and 60% targets are edges; above 50% bands of 10 points, since once
+    // the campaign is under way the localities lie there (55%–88% started in the demo) and must not share one colour.
+    private static readonly string[] s_greens = ["#f1f8e9", "#dcedc8", "#aed581", "#7cb342", "#558b2f", "#1b5e20"];
+    private static readonly double[] s_rateEdges = [0.30, 0.50, 0.60, 0.70, 0.80];
+    private const int NoTargetBin = 9;
     private static readonly string[] s_gaps = [DashboardColors.Green, "#ffe082", "#ffb300", "#f57c00", DashboardColors.Red];
     private static readonly int[] s_gapEdges = [1, 11, 51, 101];
 
@@ -29,7 +31,7 @@ public sealed class MapViewBuilder(Campaign campaign, IStringLocalizer<Resources
     {
         var layer = snapshot.Layers[parent.Region.Level == RegionLevel.Province ? snapshot.Campaign.ProvinceCode : parent.Region.Code];
         var asOf = snapshot.Day;
-        var next = campaign.NextMilestone(asOf);
+        var target = TargetDistance.TargetOn(campaign, asOf);
         var data = new Dictionary<string, MapDatum>(StringComparer.Ordinal);
         foreach (var child in parent.Children)
         {
@@ -40,11 +42,12 @@ public sealed class MapViewBuilder(Campaign campaign, IStringLocalizer<Resources
                 MapMetric.AcceptedRate => Rate(child.Figures.AcceptedRate),
                 MapMetric.Pilots => (child.Figures.PilotsEver, child.Figures.PilotsEver.ToString(CultureInfo.CurrentCulture), Math.Min(child.Figures.PilotsEver, 3)),
                 MapMetric.OnTime => Status(snapshot.Reporting.GetValueOrDefault(locality, ReportingStatus.NotYetDue)),
-                _ => Gap(next, child.Figures),
+                MapMetric.Gap => Gap(target, child.Figures),
+                _ => Distance(target, child.Figures),
             };
             data[child.Region.Code] = new MapDatum(child.Region.Code, child.Region.DisplayName(english), value, display, bin, Tooltip(child, english, display));
         }
-        return new MapView(layer, metric, asOf, loc[nameof(Resources.Map.LegendTitle), Title(metric), IsoDay.Text(asOf)], data, Legend(metric, next));
+        return new MapView(layer, metric, asOf, LegendTitle(metric, target, asOf), data, Legend(metric, target));
     }
 
     public string Title(MapMetric metric) => metric switch
@@ -53,8 +56,14 @@ public sealed class MapViewBuilder(Campaign campaign, IStringLocalizer<Resources
         MapMetric.AcceptedRate => loc[nameof(Resources.Map.AcceptedRate)],
         MapMetric.Pilots => loc[nameof(Resources.Map.Pilots)],
         MapMetric.OnTime => loc[nameof(Resources.Map.OnTime)],
-        _ => loc[nameof(Resources.Map.Gap)],
+        MapMetric.Gap => loc[nameof(Resources.Map.GapTarget)],
+        _ => loc[nameof(Resources.Map.TargetDistance)],
     };
+
+    /// <summary>The distance's legend names the target it measures against, so that the colours say behind or ahead of what.</summary>
+    private string LegendTitle(MapMetric metric, Milestone? target, DateOnly asOf) => metric == MapMetric.TargetDistance && target is not null
+        ? loc[nameof(Resources.Map.LegendTarget), TargetDistance.ShortName(target, overviewLoc), IsoDay.Text(target.Due), IsoDay.Text(asOf)]
+        : loc[nameof(Resources.Map.LegendTitle), Title(metric), IsoDay.Text(asOf)];
 
     private static (double?, string, int) Rate(double rate)
     {
@@ -70,11 +79,31 @@ public sealed class MapViewBuilder(Campaign campaign, IStringLocalizer<Resources
         _ => (0, loc[nameof(Resources.Map.StatusMissing)], 3),
     };
 
+    private (double?, string, int) Distance(Milestone? target, ProgressFigures figures)
+    {
+        if (target is null)
+        {
+            return (null, loc[nameof(Resources.Map.NoMilestone)], NoTargetBin);
+        }
+        var distance = TargetDistance.Of(target, figures);
+        var display = distance switch
+        {
+            { InPoints: false, Gap: > 0 } => loc[nameof(Resources.Map.PilotsShort), distance.Gap],
+            { InPoints: false } => loc[nameof(Resources.Map.PilotsCount), figures.PilotsEver],
+            { Gap: > 0 } => loc[nameof(Resources.Map.DistanceBehind), Points(-distance.Distance), distance.Gap.ToString("N0", CultureInfo.CurrentCulture)],
+            { Distance: > 0 } => loc[nameof(Resources.Map.DistanceAhead), Points(distance.Distance)],
+            _ => loc[nameof(Resources.Map.DistanceOnTarget)],
+        };
+        return (distance.Distance, display, TargetScale.Bin(distance));
+    }
+
+    private static string Points(double points) => points.ToString("0.#", CultureInfo.CurrentCulture);
+
     private (double?, string, int) Gap(Milestone? next, ProgressFigures figures)
     {
         if (next is null)
         {
-            return (null, loc[nameof(Resources.Map.NoMilestone)], 5);
+            return (null, loc[nameof(Resources.Map.NoMilestone)], NoTargetBin);
         }
         var gap = next.Gap(figures);
         var display = gap == 0 ? loc[nameof(Resources.Map.GapNone)] : loc[nameof(Resources.Map.GapCommunities), gap];
@@ -85,7 +114,8 @@ public sealed class MapViewBuilder(Campaign campaign, IStringLocalizer<Resources
     {
         MapMetric.StartedRate or MapMetric.AcceptedRate =>
         [
-            new(0, "< 10%", s_greens[0]), new(1, "10–30%", s_greens[1]), new(2, "30–60%", s_greens[2]), new(3, "60–80%", s_greens[3]), new(4, "≥ 80%", s_greens[4]),
+            new(0, "< 30%", s_greens[0]), new(1, "30–50%", s_greens[1]), new(2, "50–60%", s_greens[2]), new(3, "60–70%", s_greens[3]),
+            new(4, "70–80%", s_greens[4]), new(5, "≥ 80%", s_greens[5]),
         ],
         MapMetric.Pilots => [new(0, "0", "#ffcdd2"), new(1, "1", s_greens[1]), new(2, "2", s_greens[3]), new(3, "≥ 3", s_greens[4])],
         MapMetric.OnTime =>
@@ -93,12 +123,12 @@ public sealed class MapViewBuilder(Campaign campaign, IStringLocalizer<Resources
             new(0, loc[nameof(Resources.Map.StatusOnTime)], DashboardColors.Reporting.OnTime), new(1, loc[nameof(Resources.Map.StatusLate)], DashboardColors.Reporting.Late),
             new(2, loc[nameof(Resources.Map.StatusNotYet)], DashboardColors.Reporting.NotYetDue), new(3, loc[nameof(Resources.Map.StatusMissing)], DashboardColors.Reporting.Missing),
         ],
-        _ => next is null
-            ? [new(5, loc[nameof(Resources.Map.NoMilestone)], "#cfd8dc")]
-            :
-            [
-                new(0, loc[nameof(Resources.Map.GapNone)], s_gaps[0]), new(1, "1–10", s_gaps[1]), new(2, "11–50", s_gaps[2]), new(3, "51–100", s_gaps[3]), new(4, "> 100", s_gaps[4]),
-            ],
+        _ when next is null => [new(NoTargetBin, loc[nameof(Resources.Map.NoMilestone)], "#cfd8dc")],
+        MapMetric.Gap =>
+        [
+            new(0, loc[nameof(Resources.Map.GapNone)], s_gaps[0]), new(1, "1–10", s_gaps[1]), new(2, "11–50", s_gaps[2]), new(3, "51–100", s_gaps[3]), new(4, "> 100", s_gaps[4]),
+        ],
+        _ => TargetScale.Bands(next, loc).Select(b => new MapLegendEntry(b.Bin, b.Label, TargetScale.Colors[b.Bin])).ToList(),
     };
 
     private List<string> Tooltip(RegionProgress region, bool english, string metricDisplay)

@@ -34,7 +34,7 @@ public sealed class LiveCultureTests(DashboardFactory factory) : DashboardTestCo
         Assert.Equal("Province progress", cut.Find("h1").TextContent.Trim());
         Assert.Equal("Yichang", cut.Find("td[data-code='420500'] .locality-name").TextContent);
         Assert.Contains("Yichang", cut.Find(".feed-item .feed-locality").TextContent, StringComparison.Ordinal);
-        Assert.Contains("Started rate", cut.Find("[data-testid='map-legend']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Distance to the target (60% accepted", cut.Find("[data-testid='map-legend']").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("全省创建进度", cut.Markup, StringComparison.Ordinal);
         // The map's outlines were drawn once; the update changed the fills only.
         Assert.Equal(1, outlines.RenderCount);

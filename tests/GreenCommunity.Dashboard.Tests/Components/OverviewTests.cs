@@ -86,6 +86,36 @@ public sealed class OverviewTests(DashboardFactory factory) : DashboardTestConte
             Assert.Equal("429021", cut.FindAll("tr.locality-row")[0].QuerySelector("td[data-code]")!.GetAttribute("data-code")));   // 神农架林区, 12 communities
     }
 
+    [Fact]
+    public async Task Render_Default_OrdersTheTableByTheDistanceToTheTargetFurthestBehindFirst()
+    {
+        // Arrange: today the target kept is 60% accepted (the last milestone), on today's figures.
+        var figures = await QueryAsync<(string Locality, long Communities, long Accepted)>(
+            """
+            SELECT c.locality_code, COUNT(*), SUM(s.stage = 3)
+              FROM communities c JOIN community_state s ON s.community_code = c.code
+             GROUP BY c.locality_code
+            """);
+        var expected = figures
+            .Select(f => (f.Locality, Points: Math.Round(((double)f.Accepted / f.Communities - 0.6) * 100, 6), Gap: Math.Max(0, (long)Math.Ceiling(Math.Round(f.Communities * 0.6, 9)) - f.Accepted)))
+            .OrderBy(f => f.Points).ThenByDescending(f => f.Gap)
+            .ToList();
+
+        // Act
+        var cut = Render<Overview>();
+        cut.WaitForElement("tr.locality-row");
+
+        // Assert
+        var rows = cut.FindAll("tr.locality-row");
+        Assert.Equal(expected.Select(e => e.Locality), rows.Select(r => r.QuerySelector("td[data-code]")!.GetAttribute("data-code")));
+        var header = cut.FindAll("thead th").Single(th => th.GetAttribute("aria-sort") is not null);
+        Assert.Equal("ascending", header.GetAttribute("aria-sort"));
+        Assert.StartsWith("距目标（达标率60%）", header.TextContent.Trim(), StringComparison.Ordinal);
+        var first = expected[0];
+        Assert.Equal($"落后{(-first.Points).ToString("0.#", CultureInfo.CurrentCulture)}个百分点 · 差{first.Gap}个", rows[0].QuerySelector("td[data-col='target']")!.TextContent.Trim());
+        Assert.Equal($"共差{expected.Sum(e => e.Gap)}个", cut.Find("td[data-col='total-target']").TextContent.Trim());
+    }
+
     private static long ParseCount(string text) => long.Parse(text.Trim(), NumberStyles.AllowThousands | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture);
 
     private async Task<List<T>> QueryAsync<T>(string sql)

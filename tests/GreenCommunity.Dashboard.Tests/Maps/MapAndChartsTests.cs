@@ -37,7 +37,7 @@ public sealed class MapAndChartsTests(DashboardFactory factory) : DashboardTestC
 
         // Assert
         Assert.NotEqual(wuhanBefore, Fill(cut, "420100"));
-        Assert.Equal("4", cut.Find("use[data-code='420100']").GetAttribute("data-bin"));   // ≥ 80%
+        Assert.Equal("5", cut.Find("use[data-code='420100']").GetAttribute("data-bin"));   // ≥ 80%, the top of six bands
         Assert.Equal(yichangBefore, Fill(cut, "420500"));
         Assert.Equal(17, cut.FindAll("use[data-code]").Count);
     }

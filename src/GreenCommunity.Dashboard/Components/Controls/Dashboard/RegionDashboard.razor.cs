@@ -60,14 +60,21 @@ public sealed partial class RegionDashboard : IDisposable
 
     private long FlashVersion { get; set; }
 
-    private MapMetric Metric { get; set; } = MapMetric.StartedRate;
+    private MapMetric Metric { get; set; } = MapMetric.TargetDistance;
 
     private bool Playing => _replay is not null;
 
     private static bool English => DashboardCultures.IsEnglish(CultureInfo.CurrentUICulture);
 
-    private string? MarksNote => Model is null ? null : Loc[nameof(Resources.Overview.TableMarksNote),
-        DueOf(Model.Pilots), DueOf(Model.Started), DueOf(Model.Accepted)].Value;
+    /// <summary>Whose rates the cards show: the province-wide ones, or the locality's own.</summary>
+    private string RegionName => AtProvince ? Loc[nameof(Resources.Overview.ProvinceWide)] : Model?.Tree.Region.DisplayName(English) ?? "";
+
+    private string? MarksNote => Model is null ? null : $"{Loc[nameof(Resources.Overview.TableMarksNote),
+        DueOf(Model.Pilots), DueOf(Model.Started), DueOf(Model.Accepted)].Value} {OrderNote}";
+
+    private string? OrderNote => Model?.Target is { } target
+        ? Loc[nameof(Resources.Overview.TableOrderNote), TargetDistance.ShortName(target, Loc)].Value
+        : null;
 
     private static string DueOf(MilestoneStatus? status) => status is null ? "—" : IsoDay.Text(status.Milestone.Due);
 
