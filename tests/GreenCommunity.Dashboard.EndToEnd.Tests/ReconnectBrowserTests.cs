@@ -31,7 +31,7 @@ public sealed class ReconnectBrowserTests
 
         // Assert: a banner in the page's language, not Blazor's English modal; the indicator no longer says live.
         await Assertions.Expect(banner).ToBeVisibleAsync(new() { Timeout = 20_000 });
-        await Assertions.Expect(banner).ToContainTextAsync(reconnecting);
+        await Assertions.Expect(banner).ToContainTextAsync(reconnecting, new() { UseInnerText = true });
         await Assertions.Expect(indicator).Not.ToHaveTextAsync(live, new() { UseInnerText = true });
         Assert.Equal(0, await page.Locator("dialog[open]").CountAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ScreenshotPath($"reconnecting-{culture}.png") });

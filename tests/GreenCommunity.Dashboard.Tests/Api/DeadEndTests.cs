@@ -1,6 +1,6 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
 using GreenCommunity.Dashboard.Tests.Shared;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace GreenCommunity.Dashboard.Tests.Api;
 

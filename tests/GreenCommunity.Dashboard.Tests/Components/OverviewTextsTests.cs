@@ -1,7 +1,7 @@
 using Bunit;
 using GreenCommunity.Dashboard.Components.Controls.Overview;
-using GreenCommunity.Dashboard.Localization;
 using GreenCommunity.Dashboard.LiveView;
+using GreenCommunity.Dashboard.Localization;
 using GreenCommunity.Dashboard.Tests.Shared;
 using GreenCommunity.Domain.Campaigns;
 using Microsoft.Extensions.DependencyInjection;
