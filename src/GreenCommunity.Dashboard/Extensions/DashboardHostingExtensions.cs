@@ -60,6 +60,7 @@ public static class DashboardHostingExtensions
         // Pages get the not-found page. At the top level, not in a UseWhen branch: only there does WebApplication route the
         // re-executed /not-found (a branch does not inherit its route builder, and the page came back empty).
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseNotFoundPageForGetOnly();
         // Inside it, API and hub errors without a body become problem details first, so the page above leaves them alone.
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseSecurityHeaders();

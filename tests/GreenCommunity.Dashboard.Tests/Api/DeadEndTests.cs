@@ -96,5 +96,23 @@ public sealed class DeadEndTests(DashboardFactory factory) : IClassFixture<Dashb
         Assert.StartsWith("http://localhost/account/login", template.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/no-such-page", "text/plain", HttpStatusCode.MethodNotAllowed)]   // the pages' catch-all route takes GET only
+    [InlineData("/account/logout", "text/plain", HttpStatusCode.BadRequest)]
+    [InlineData("/account/logout", "multipart/form-data; boundary=x", HttpStatusCode.BadRequest)]   // not a form at all
+    public async Task Post_NowhereOrWithoutAntiforgery_AnswersItsStatusNotA500(string address, string contentType, HttpStatusCode expected)
+    {
+        // Arrange
+        using var client = await factory.SignedInClientAsync("leader");
+        using var body = new StringContent("""{"locality":"420100"}""");
+        body.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+
+        // Act
+        var response = await client.PostAsync(address, body, Ct);
+
+        // Assert
+        Assert.Equal(expected, response.StatusCode);
+    }
+
     private HttpClient Anonymous() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 }
