@@ -44,7 +44,7 @@ internal sealed class SeededStore : IDisposable
         using (var writer = new ReportWriter(database, campaign))
         {
             var initializer = new StoreInitializer(database, new DatabaseMigrator(database), new ReferenceDataLoader(database, new ReferenceDataFiles(assets)),
-                new DemoCampaignPlayer(database, writer, campaign), new DemoCredentials(database, new ApiTokenStore(database, clock), new UserStore(database, clock)));
+                new DemoCampaignPlayer(database, writer, campaign, clock), new DemoCredentials(database, new ApiTokenStore(database, clock), new UserStore(database, clock)));
             initializer.InitializeAsync(playDemo: true, demoSeed: 2021, null, CancellationToken.None).GetAwaiter().GetResult();
         }
         var present = new PresentDay(clock);

@@ -51,7 +51,7 @@ internal sealed class WritePathStore : IDisposable
         using (var writer = new ReportWriter(database, campaign))
         {
             new StoreInitializer(database, new DatabaseMigrator(database), new ReferenceDataLoader(database, new ReferenceDataFiles(assets)),
-                new DemoCampaignPlayer(database, writer, campaign), new DemoCredentials(database, new ApiTokenStore(database, clock), new UserStore(database, clock)))
+                new DemoCampaignPlayer(database, writer, campaign, clock), new DemoCredentials(database, new ApiTokenStore(database, clock), new UserStore(database, clock)))
                 .InitializeAsync(playDemo: true, demoSeed: 2021, null, CancellationToken.None).GetAwaiter().GetResult();
         }
         using var connection = database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();

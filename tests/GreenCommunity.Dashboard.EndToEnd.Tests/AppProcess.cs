@@ -32,13 +32,13 @@ public sealed partial class AppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the built app on 127.0.0.1 with a free port and waits until it listens.</summary>
-    public static async Task<AppProcess> StartAsync(string dataDirectory, CancellationToken cancellationToken)
+    /// <summary>Starts the built app on 127.0.0.1 with a free port (or at <paramref name="address"/>, a restart's) and waits until it listens.</summary>
+    public static async Task<AppProcess> StartAsync(string dataDirectory, CancellationToken cancellationToken, Uri? address = null)
     {
         var dll = Path.Combine(AppBuildDirectory(), "GreenCommunity.Dashboard.dll");
         var info = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { dll, "--urls", "http://127.0.0.1:0" },
+            ArgumentList = { dll, "--urls", address?.GetLeftPart(UriPartial.Authority) ?? "http://127.0.0.1:0" },
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -53,7 +53,7 @@ public static class AccountEndpoints
     /// <summary>A form post with the antiforgery token the user menu sends: a link or another site cannot sign anyone out.</summary>
     private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> SignOutAsync(HttpContext context, IAntiforgery antiforgery, AuditRecorder audit)
     {
-        if (!await antiforgery.IsRequestValidAsync(context))
+        if (!await HasValidTokenAsync(antiforgery, context))
         {
             // With a body: an empty 400 would be re-executed as the not-found page.
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request",
@@ -62,6 +62,19 @@ public static class AccountEndpoints
         await audit.RecordAsync(context.User, ClientAddress.Of(context), "sign-out", context.User.Identity?.Name, AuditOutcome.Allowed, null);
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.LocalRedirect(LoginPath);
+    }
+
+    // A body that claims to be a form and is not one cannot carry the token either: refused, not a 500.
+    private static async Task<bool> HasValidTokenAsync(IAntiforgery antiforgery, HttpContext context)
+    {
+        try
+        {
+            return await antiforgery.IsRequestValidAsync(context);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A meeting-room screen opens /display/{token}: a read-only session that ends when the token is revoked.</summary>

@@ -13,7 +13,9 @@ public static class TemplateEndpoints
 
     public static IEndpointRouteBuilder MapTemplateEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Path, TemplateAsync).RequireAuthorization(Accounts.DashboardPolicies.Staff).ExcludeFromDescription();
+        // A browser download linked from the submit page: a visitor without a session goes to the sign-in page, although its
+        // TypedResults make .NET 10 take it for an API (401 without a redirect).
+        endpoints.MapGet(Path, TemplateAsync).RequireAuthorization(Accounts.DashboardPolicies.Staff).AllowCookieRedirect().ExcludeFromDescription();
         return endpoints;
     }
 

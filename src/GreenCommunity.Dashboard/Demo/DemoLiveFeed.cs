@@ -5,6 +5,7 @@ using GreenCommunity.Dashboard.Configuration;
 using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Data.Demo;
 using GreenCommunity.Data.Progress;
+using GreenCommunity.Data.Reports;
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Regions;
@@ -15,11 +16,14 @@ using Microsoft.Extensions.Options;
 namespace GreenCommunity.Dashboard.Demo;
 
 /// <summary>
-/// Demo mode only: every few seconds a locality (now and then the province) sends a plausible report for the
-/// current month, as JSON through the same intake the API uses, so that a fresh install is visibly live.
+/// Demo mode only: every few seconds a plausible report, as JSON through the same intake the API uses, so that a fresh
+/// install is visibly live. Localities follow the reporting calendar (<see cref="DemoReportingCalendar"/>): a locality's
+/// monthly report comes when the calendar brings it (so it is on time or late as the clock says, and a locality that
+/// misses the month never sends it); until the 25th a locality that has reported may send more news; in between, and
+/// every fifth tick, the province accepts communities that are ready.
 /// </summary>
-public sealed partial class DemoLiveFeed(ReportIntake intake, LiveFeedQueries candidates, ProgressReader progress,
-    IOptions<DemoOptions> options, TimeProvider clock, ILogger<DemoLiveFeed> logger) : BackgroundService
+public sealed partial class DemoLiveFeed(ReportIntake intake, LiveFeedQueries candidates, ProgressReader progress, ReportQueries reports,
+    DemoReportingCalendar calendar, IOptions<DemoOptions> options, TimeProvider clock, ILogger<DemoLiveFeed> logger) : BackgroundService
 {
     public const string Client = "demo-feed";
 
@@ -42,10 +46,14 @@ public sealed partial class DemoLiveFeed(ReportIntake intake, LiveFeedQueries ca
             var locality = localities[_random.Next(localities.Count)];
             try
             {
-                var byProvince = ++tick % 5 == 0;
-                var (body, scope) = byProvince
-                    ? (await AcceptanceAsync(locality, stoppingToken), SubmitterScope.Province)
-                    : (await ProgressReportAsync(locality, stoppingToken), SubmitterScope.ForLocality(locality.Code));
+                var due = ++tick % 5 == 0 ? null : await NextLocalityReportAsync(localities, stoppingToken);
+                if (due is { } next)
+                {
+                    locality = next.Locality;
+                }
+                var (body, scope) = due is { } report
+                    ? (await ProgressReportAsync(report.Locality, report.Period, stoppingToken), SubmitterScope.ForLocality(report.Locality.Code))
+                    : (await AcceptanceAsync(locality, stoppingToken), SubmitterScope.Province);
                 if (body is null)
                 {
                     continue;
@@ -63,8 +71,40 @@ public sealed partial class DemoLiveFeed(ReportIntake intake, LiveFeedQueries ca
         }
     }
 
+    /// <summary>
+    /// A report the calendar allows now: one it has brought due and that was not sent (this month's, or last month's
+    /// late one), else, until the 25th, more news from a locality that has reported this month; null when there is none.
+    /// </summary>
+    private async Task<(Region Locality, ReportPeriod Period)?> NextLocalityReportAsync(IReadOnlyList<Region> localities, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var sent = new Dictionary<ReportPeriod, IReadOnlyDictionary<string, bool>>();
+        foreach (var period in new[] { 0, -1 }.Select(months => MonthOf(now, months)))
+        {
+            sent[period] = await reports.MonthlyReportsAsync(period.ToString(), now, cancellationToken);
+        }
+        var byCode = localities.ToDictionary(l => l.Code, StringComparer.Ordinal);
+        var due = calendar.Due(byCode.Keys, now, (locality, period) => sent[period].ContainsKey(locality));
+        if (due.Count > 0)
+        {
+            var (code, period) = due[_random.Next(due.Count)];
+            return (byCode[code], period);
+        }
+        var current = MonthOf(now, 0);
+        var reported = sent[current].Keys.ToList();
+        return calendar.AcceptsMoreNews(now) && reported.Count > 0
+            ? (byCode[reported[_random.Next(reported.Count)]], current)
+            : null;
+    }
+
+    private static ReportPeriod MonthOf(DateTimeOffset now, int monthsFromNow)
+    {
+        var month = ChinaTime.DateAt(now).AddMonths(monthsFromNow);
+        return ReportPeriod.OfMonth(month.Year, month.Month);
+    }
+
     /// <summary>A few communities start, a few improve on criteria they did not meet.</summary>
-    private async Task<byte[]> ProgressReportAsync(Region locality, CancellationToken cancellationToken)
+    private async Task<byte[]> ProgressReportAsync(Region locality, ReportPeriod period, CancellationToken cancellationToken)
     {
         var today = ChinaTime.DateAt(clock.GetUtcNow());
         var updates = new List<object>();
@@ -83,8 +123,8 @@ public sealed partial class DemoLiveFeed(ReportIntake intake, LiveFeedQueries ca
                 u => GreenCommunityStandard.Get((int)u.Criterion).IsShare ? (object)0.45 : true);
             updates.Add(new { community = group.Key, effective = Day(today), criteria });
         }
-        return Serialize(locality, today, $"{locality.Name}住房和城乡建设局",
-            $"{locality.Name}{today:yyyy年M月}绿色社区创建工作进展：新启动{starting.Count}个社区，更新{updates.Count - starting.Count}个社区的创建标准评估。", updates);
+        return Serialize(locality, period, $"{locality.Name}住房和城乡建设局",
+            $"{locality.Name}{period.Year}年{period.Month}月绿色社区创建工作进展：新启动{starting.Count}个社区，更新{updates.Count - starting.Count}个社区的创建标准评估。", updates);
     }
 
     /// <summary>The province accepts communities that meet all 16 criteria; null when none is ready.</summary>
@@ -97,16 +137,16 @@ public sealed partial class DemoLiveFeed(ReportIntake intake, LiveFeedQueries ca
             return null;
         }
         var updates = ready.Select(community => (object)new { community, stage = Stage.Accepted, effective = Day(today) }).ToList();
-        return Serialize(locality, today, DemoCampaignPlan.ProvinceSubmitter,
+        return Serialize(locality, ReportPeriod.OfMonth(today.Year, today.Month), DemoCampaignPlan.ProvinceSubmitter,
             $"省住建厅对{locality.Name}{ready.Count}个社区进行验收考核，均达到《湖北省绿色社区创建标准（试行）》。", updates);
     }
 
-    private static byte[] Serialize(Region locality, DateOnly today, string submittedBy, string narrative, List<object> updates) =>
+    private static byte[] Serialize(Region locality, ReportPeriod period, string submittedBy, string narrative, List<object> updates) =>
         Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
         {
             locality = locality.Code,
             kind = ReportKind.Monthly,
-            period = ReportPeriod.OfMonth(today.Year, today.Month).ToString(),
+            period = period.ToString(),
             submittedBy,
             narrative,
             updates,

@@ -55,12 +55,17 @@ public static class DashboardHostingExtensions
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
-        // API and hub errors without a body become problem details; pages get the not-found page.
-        app.UseWhen(IsApi, api => api.UseStatusCodePages());
-        app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Before the status code pages: a re-executed not-found page keeps the request's language (its ?culture= is gone).
         app.UseDashboardLocalization();
+        // Pages get the not-found page. At the top level, not in a UseWhen branch: only there does WebApplication route the
+        // re-executed /not-found (a branch does not inherit its route builder, and the page came back empty).
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseNotFoundPageForGetOnly();
+        // Inside it, API and hub errors without a body become problem details first, so the page above leaves them alone.
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseSecurityHeaders();
         app.UseCultureFromQuery();
+        app.UseNotFoundForUnknownAddresses();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -6,7 +6,7 @@ using GreenCommunity.Domain.Campaigns;
 namespace GreenCommunity.Data.Demo;
 
 /// <summary>Plays the planned demo history through <see cref="ReportWriter"/>, the same path every report takes.</summary>
-public sealed class DemoCampaignPlayer(SqliteConnectionFactory database, ReportWriter writer, Campaign campaign)
+public sealed class DemoCampaignPlayer(SqliteConnectionFactory database, ReportWriter writer, Campaign campaign, TimeProvider clock)
 {
     private const string LocalitiesSql =
         """
@@ -16,10 +16,10 @@ public sealed class DemoCampaignPlayer(SqliteConnectionFactory database, ReportW
          ORDER BY r.code, c.code
         """;
 
-    /// <summary>Sends every planned report in receipt order; reports progress as (sent, total).</summary>
+    /// <summary>Sends every planned report that has arrived by now, in receipt order; reports progress as (sent, total).</summary>
     public async Task<int> PlayAsync(int seed, IProgress<(int Sent, int Total)>? progress, CancellationToken cancellationToken)
     {
-        var plan = DemoCampaignPlan.Create(await ReadLocalitiesAsync(cancellationToken).ConfigureAwait(false), campaign, seed);
+        var plan = DemoCampaignPlan.Create(await ReadLocalitiesAsync(cancellationToken).ConfigureAwait(false), campaign, seed, clock.GetUtcNow());
         for (var i = 0; i < plan.Count; i++)
         {
             var planned = plan[i];

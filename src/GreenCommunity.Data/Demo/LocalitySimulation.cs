@@ -7,7 +7,7 @@ using GreenCommunity.Domain.Standard;
 namespace GreenCommunity.Data.Demo;
 
 /// <summary>One locality's campaign, month by month: which communities start, when they are ready, what is reported when.</summary>
-internal sealed class LocalitySimulation(DemoLocality locality, LocalityProfile profile, Campaign campaign, Random rng)
+internal sealed class LocalitySimulation(DemoLocality locality, LocalityProfile profile, Campaign campaign, DemoReportingCalendar calendar, Random rng)
 {
     private static readonly int[] s_acceptanceRounds = [6, 9, 12, 15, 18];   // month indexes: 2021-12, 2022-03, -06, -09, -12
 
@@ -73,6 +73,31 @@ internal sealed class LocalitySimulation(DemoLocality locality, LocalityProfile 
             }
         }
         return _reports;
+    }
+
+    /// <summary>
+    /// After the campaign (长效管理) the localities keep reporting: a monthly report, without news, when the calendar brings
+    /// it, and the annual report by 30 November; only what has arrived by <paramref name="until"/>.
+    /// </summary>
+    public IReadOnlyList<PlannedReport> RunLongTerm(DateTimeOffset until)
+    {
+        var reports = new List<PlannedReport>();
+        var lastDay = ChinaTime.DateAt(until);
+        for (var month = campaign.End.AddDays(1); month <= lastDay; month = month.AddMonths(1))
+        {
+            var period = ReportPeriod.OfMonth(month.Year, month.Month);
+            if (calendar.MonthlyReceipt(locality.Code, period) is { } receivedAt && receivedAt <= until)
+            {
+                reports.Add(LocalityReport(ReportKind.Monthly, period, receivedAt, [],
+                    $"{locality.Name}{period}绿色社区长效管理情况：巩固创建成果，本月无新增变化。"));
+            }
+            if (month.Month == campaign.Reporting.AnnualDueMonth && calendar.AnnualReceipt(locality.Code, month.Year) is var annual && annual <= until)
+            {
+                reports.Add(LocalityReport(ReportKind.Annual, ReportPeriod.OfYear(month.Year), annual, [],
+                    $"{locality.Name}{month.Year}年度绿色社区长效管理工作报告及下一年度工作计划。"));
+            }
+        }
+        return reports;
     }
 
     private List<CommunityPlan> PlanCommunities(int monthCount)
@@ -198,8 +223,13 @@ internal sealed class LocalitySimulation(DemoLocality locality, LocalityProfile 
             ReportKind.Annual => $"{locality.Name}{period}年度绿色社区创建工作报告及下一年度工作计划。",
             _ => string.Create(CultureInfo.InvariantCulture, $"{locality.Name}{period}绿色社区创建工作进展：新启动{started}个社区，更新{updates.Count - started}个社区的创建标准评估。"),
         };
+        _reports.Add(LocalityReport(kind, period, receivedAt, updates, narrative));
+    }
+
+    private PlannedReport LocalityReport(ReportKind kind, ReportPeriod period, DateTimeOffset receivedAt, IReadOnlyList<CommunityUpdate> updates, string narrative)
+    {
         var report = new ReportSubmission(locality.Code, kind, period, $"{locality.Name}住房和城乡建设局", narrative, updates);
-        _reports.Add(new PlannedReport(receivedAt, SubmitterScope.ForLocality(locality.Code), report, NewReportId()));
+        return new PlannedReport(receivedAt, SubmitterScope.ForLocality(locality.Code), report, NewReportId());
     }
 
     private void AddYearlyReport(ReportKind kind, ReportPeriod period, DateOnly due)

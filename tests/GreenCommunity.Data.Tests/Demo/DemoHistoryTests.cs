@@ -20,10 +20,11 @@ public sealed class DemoHistoryTests(DemoStoreFixture fixture) : IClassFixture<D
         var kinds = (await connection.QueryAsync<string>("SELECT DISTINCT kind FROM reports ORDER BY kind")).ToList();
         var localities = await connection.ExecuteScalarAsync<long>("SELECT COUNT(DISTINCT locality_code) FROM reports");
 
-        // Assert
-        Assert.Equal(19, periods.Count);
+        // Assert: the campaign's 19 months (2021-06 to 2022-12), then the long-term reporting up to the fixture's November 2026.
+        Assert.Equal(19 + 47, periods.Count);
         Assert.Equal("2021-06", periods[0]);
-        Assert.Equal("2022-12", periods[^1]);
+        Assert.Contains("2022-12", periods);
+        Assert.Equal("2026-11", periods[^1]);
         Assert.Equal(["annual", "monthly", "plan"], kinds);
         Assert.Equal(17, localities);
         Assert.Equal(Store.Initialization!.DemoReports, await Store.CountAsync("reports"));
@@ -36,8 +37,9 @@ public sealed class DemoHistoryTests(DemoStoreFixture fixture) : IClassFixture<D
         await using var connection = await Store.Database.OpenAsync(TestContext.Current.CancellationToken);
 
         // Act
-        var late = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM reports WHERE submitter_scope <> 'province' AND on_time = 0");
-        var sent = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM reports WHERE submitter_scope <> 'province' AND kind = 'monthly'");
+        const string CampaignMonths = "period <= '2022-12' AND length(period) = 7";
+        var late = await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM reports WHERE submitter_scope <> 'province' AND on_time = 0 AND {CampaignMonths}");
+        var sent = await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM reports WHERE submitter_scope <> 'province' AND kind = 'monthly' AND {CampaignMonths}");
 
         // Assert: 17 localities x 19 months were due; some never came, some came late.
         Assert.InRange(sent, 17 * 19 - 60, 17 * 19 - 1);
@@ -84,9 +86,9 @@ public sealed class DemoHistoryTests(DemoStoreFixture fixture) : IClassFixture<D
         var localities = new[] { new DemoLocality("420100", "武汉市", Enumerable.Range(1, 200).Select(i => $"420102{i:D6}").ToList()) };
 
         // Act
-        var first = DemoCampaignPlan.Create(localities, TestStore.Campaign, 7).Select(Describe).ToList();
-        var second = DemoCampaignPlan.Create(localities, TestStore.Campaign, 7).Select(Describe).ToList();
-        var other = DemoCampaignPlan.Create(localities, TestStore.Campaign, 8).Select(Describe).ToList();
+        var first = DemoCampaignPlan.Create(localities, TestStore.Campaign, 7, DemoStoreFixture.Now).Select(Describe).ToList();
+        var second = DemoCampaignPlan.Create(localities, TestStore.Campaign, 7, DemoStoreFixture.Now).Select(Describe).ToList();
+        var other = DemoCampaignPlan.Create(localities, TestStore.Campaign, 8, DemoStoreFixture.Now).Select(Describe).ToList();
 
         // Assert
         Assert.Equal(first, second);

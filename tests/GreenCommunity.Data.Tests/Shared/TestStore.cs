@@ -26,7 +26,7 @@ public sealed class TestStore : IAsyncDisposable
         Tokens = new ApiTokenStore(Database, clock);
         Progress = new ProgressReader(new ProgressQueries(Database), new RegionQueries(Database), new PresentDay(clock));
         Initializer = new StoreInitializer(Database, new DatabaseMigrator(Database),
-            new ReferenceDataLoader(Database, new ReferenceDataFiles(AssetsDirectory)), new DemoCampaignPlayer(Database, Writer, Campaign),
+            new ReferenceDataLoader(Database, new ReferenceDataFiles(AssetsDirectory)), new DemoCampaignPlayer(Database, Writer, Campaign, clock),
             new DemoCredentials(Database, Tokens, new UserStore(Database, clock)));
     }
 
