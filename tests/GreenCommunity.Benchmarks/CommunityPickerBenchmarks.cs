@@ -1,14 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using GreenCommunity.Dashboard.Model;
-using GreenCommunity.Data.Access;
 using GreenCommunity.Data.Communities;
-using GreenCommunity.Data.Demo;
-using GreenCommunity.Data.Reference;
-using GreenCommunity.Data.Reports;
-using GreenCommunity.Data.Startup;
-using GreenCommunity.Data.Storage;
-using GreenCommunity.Domain.Campaigns;
-using Microsoft.Data.Sqlite;
 
 namespace GreenCommunity.Benchmarks;
 
@@ -22,7 +14,7 @@ public class CommunityPickerBenchmarks
 {
     private const string Wuhan = "420100";
 
-    private string _directory = null!;
+    private SeededStore _store = null!;
     private CommunityQueries _queries = null!;
     private CommunityDirectory _communities = null!;
 
@@ -33,27 +25,13 @@ public class CommunityPickerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _directory = Path.Combine(Path.GetTempPath(), "gc-bench-" + Guid.NewGuid().ToString("N"));
-        var assets = Path.Combine(AppContext.BaseDirectory, "wwwroot-assets");
-        var campaign = CampaignDefinition.Parse(File.ReadAllText(Path.Combine(assets, "campaigns", "hubei-2021-2022.json")));
-        var database = SqliteConnectionFactory.ForDirectory(_directory);
-        using (var writer = new ReportWriter(database, campaign))
-        {
-            var clock = TimeProvider.System;
-            new StoreInitializer(database, new DatabaseMigrator(database), new ReferenceDataLoader(database, new ReferenceDataFiles(assets)),
-                    new DemoCampaignPlayer(database, writer, campaign), new DemoCredentials(database, new ApiTokenStore(database, clock), new UserStore(database, clock)))
-                .InitializeAsync(playDemo: false, demoSeed: 2021, null, CancellationToken.None).GetAwaiter().GetResult();
-        }
-        _queries = new CommunityQueries(database);
+        _store = SeededStore.Create();
+        _queries = new CommunityQueries(_store.Database);
         _communities = CommunityDirectory.LoadAsync(_queries, Wuhan, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Cleanup() => _store.Dispose();
 
     /// <summary>Before: every keystroke (after the debounce) ran this query.</summary>
     [Benchmark(Baseline = true)]

@@ -20,11 +20,14 @@ internal sealed class SeededStore : IDisposable
 {
     private readonly string _directory;
 
-    private SeededStore(string directory, ProgressReader progress, ProgressHistoryQueries history, CriteriaQueries criteria, SnapshotBuilder snapshots)
+    private SeededStore(string directory, SqliteConnectionFactory database, ProgressReader progress, ProgressHistoryQueries history, CriteriaQueries criteria,
+        SnapshotBuilder snapshots)
     {
         _directory = directory;
-        (Progress, History, Criteria, Snapshots) = (progress, history, criteria, snapshots);
+        (Database, Progress, History, Criteria, Snapshots) = (database, progress, history, criteria, snapshots);
     }
+
+    public SqliteConnectionFactory Database { get; }
 
     public ProgressReader Progress { get; }
 
@@ -53,7 +56,7 @@ internal sealed class SeededStore : IDisposable
         var criteria = new CriteriaQueries(database, present);
         var geometry = new MapGeometry(Options.Create(new AssetsOptions { Directory = assets }), progress);
         var snapshots = new SnapshotBuilder(new SnapshotReader(progress, criteria, history, new ReportQueries(database), geometry, campaign));
-        return new SeededStore(directory, progress, history, criteria, snapshots);
+        return new SeededStore(directory, database, progress, history, criteria, snapshots);
     }
 
     public void Dispose()
