@@ -25,10 +25,11 @@
     }
     return null;
   };
-  // The part of a rectangle that its clipping ancestors let through (a scroll box shows only its viewport).
+  // The part of a rectangle that its element and their ancestors let through (a scroll box shows only its viewport;
+  // text kept for screen readers sits in a 1px clipped box).
   const clipped = (el, r) => {
     let { left, top, right, bottom } = r;
-    for (let e = el.parentElement; e && e !== document.body; e = e.parentElement) {
+    for (let e = el; e && e !== document.body; e = e.parentElement) {
       const s = getComputedStyle(e);
       if (s.overflowX !== 'visible' || s.overflowY !== 'visible') {
         const c = e.getBoundingClientRect();
@@ -36,7 +37,7 @@
         top = Math.max(top, c.top); bottom = Math.min(bottom, c.bottom);
       }
     }
-    return right - left > 0.5 && bottom - top > 0.5 ? { left, top, right, bottom } : null;
+    return right - left > 1.5 && bottom - top > 1.5 ? { left, top, right, bottom } : null;
   };
   const describe = (text, el) => {
     const owner = el.closest('[data-testid]');
