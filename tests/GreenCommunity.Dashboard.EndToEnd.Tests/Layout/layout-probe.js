@@ -77,6 +77,15 @@
     if (!(el instanceof SVGElement) && rects.length >= 3 && chars / rects.length < 3) {
       problems.push(`squeezed to ${rects.length} lines of ${(chars / rects.length).toFixed(1)} characters: ${describe(text, el)}`);
     }
+    // A date reads as one word: "2026-11-" above "30" is misread.
+    for (const date of text.matchAll(/\d{4}-\d{2}(-\d{2})?/g)) {
+      const range = document.createRange();
+      range.setStart(node, date.index);
+      range.setEnd(node, date.index + date[0].length);
+      if (!(el instanceof SVGElement) && new Set([...range.getClientRects()].filter(r => r.width > 0.5).map(r => Math.round(r.top))).size > 1) {
+        problems.push(`date broken across lines: ${describe(text, el)}`);
+      }
+    }
     // A button's label reads as one phrase: wrapped, it reads as two ("Sign / out").
     if (el.closest('button, a.mud-button-root') && new Set(rects.map(r => Math.round(r.top))).size > 1) {
       problems.push(`button label wraps: ${describe(text, el)}`);
