@@ -27,25 +27,27 @@ public sealed class CommunityQueries(SqliteConnectionFactory database)
          ORDER BY criterion
         """;
 
-    private const string SearchSql =
+    /// <summary>A locality's communities with where each stands today; the search and the whole list narrow and order it.</summary>
+    private const string LocalityCommunitiesSql =
         """
         SELECT c.code AS Code, c.name AS Name, r.name AS County, c.town_name AS Town, s.stage AS Stage, s.pilot AS Pilot
           FROM communities c
           JOIN regions r ON r.code = c.county_code AND r.level = 3
           JOIN community_state s ON s.community_code = c.code
          WHERE c.locality_code = @locality
+        """;
+
+    private const string SearchSql = LocalityCommunitiesSql +
+        """
+
            AND (c.name LIKE @contains ESCAPE '\' OR c.code LIKE @prefix ESCAPE '\' OR c.town_name LIKE @contains ESCAPE '\')
          ORDER BY c.code
          LIMIT @limit
         """;
 
-    private const string LocalitySql =
+    private const string LocalitySql = LocalityCommunitiesSql +
         """
-        SELECT c.code AS Code, c.name AS Name, r.name AS County, c.town_name AS Town, s.stage AS Stage, s.pilot AS Pilot
-          FROM communities c
-          JOIN regions r ON r.code = c.county_code AND r.level = 3
-          JOIN community_state s ON s.community_code = c.code
-         WHERE c.locality_code = @locality
+
          ORDER BY c.code
         """;
 
