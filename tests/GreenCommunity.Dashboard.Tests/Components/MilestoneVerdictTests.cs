@@ -128,6 +128,22 @@ public sealed class MilestoneVerdictTests(DashboardFactory factory) : DashboardT
     }
 
     [Fact]
+    public void Render_LocalityPage_CountyRowsCountPilotsWithoutMarkingThemAgainstTheLocalitysTarget()
+    {
+        // Act: 1–2 pilots is each locality's target; Wuhan's two pilots sit in two of its thirteen districts.
+        var province = Render<Overview>();
+        province.WaitForElement("[data-testid='locality-table'] td[data-col='pilots']");
+        var wuhan = Render<LocalityPage>(p => p.Add(l => l.Code, "420100"));
+        wuhan.WaitForElement("[data-testid='locality-table'] td[data-col='pilots']");
+
+        // Assert
+        Assert.All(province.FindAll("[data-testid='locality-table'] td[data-col='pilots']"), cell => Assert.NotNull(cell.QuerySelector(".target-mark")));
+        var counties = wuhan.FindAll("[data-testid='locality-table'] td[data-col='pilots']");
+        Assert.Equal(13, counties.Count);
+        Assert.All(counties, cell => Assert.Null(cell.QuerySelector(".target-mark")));
+    }
+
+    [Fact]
     public async Task Render_Counts_SayPilotStageNowApartFromEverAPilot()
     {
         // Arrange

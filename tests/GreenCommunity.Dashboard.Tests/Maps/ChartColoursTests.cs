@@ -21,6 +21,27 @@ public sealed class ChartColoursTests(DashboardFactory factory) : DashboardTestC
 
     private static readonly DateOnly s_yearEnd = new(2022, 12, 31);
 
+    [Theory]
+    [InlineData("2022-03-31", "2023-12-31")]
+    [InlineData("2026-11-30", "2026-12-31")]
+    public async Task Timeline_ShownDay_StandsAtItsOwnDateInsideTheAxis(string shown, string axisEnd)
+    {
+        // Arrange
+        var day = DateOnly.Parse(shown, System.Globalization.CultureInfo.InvariantCulture);
+        var campaign = (await Live.GetAsync(s_yearEnd, Ct)).Campaign;
+
+        // Act
+        var timeline = Render<CampaignTimeline>(p => p.Add(m => m.Campaign, campaign).Add(m => m.AsOf, day).Add(m => m.Today, day));
+
+        // Assert: the axis ends after the day shown (a day past a year after the campaign was pinned to an edge labelled 2023-12-31).
+        Assert.Equal(axisEnd, timeline.FindAll(".timeline-axis span")[^1].TextContent);
+        var left = timeline.Find("[data-testid='timeline-now']").GetAttribute("style")!;
+        var position = double.Parse(left["left:".Length..^1], System.Globalization.CultureInfo.InvariantCulture);
+        var expected = 100.0 * (day.DayNumber - campaign.Start.DayNumber) / (DateOnly.Parse(axisEnd, System.Globalization.CultureInfo.InvariantCulture).DayNumber - campaign.Start.DayNumber);
+        Assert.Equal(expected, position, 0.01);
+        Assert.True(position < 100);
+    }
+
     [Fact]
     public async Task Stages_BarAndChart_PaintEachStageInTheSameColour()
     {
