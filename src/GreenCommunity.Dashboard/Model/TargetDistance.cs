@@ -32,6 +32,20 @@ public sealed record TargetDistance(Milestone Milestone, double Distance, int Ga
         return new TargetDistance(milestone, Math.Round(inPoints ? distance * 100 : distance, 6), milestone.Gap(figures));
     }
 
+    /// <summary>The distance in words, as the table and the ranking show it: "落后15个百分点 · 差54个", "超出3个百分点".</summary>
+    public string Describe(IStringLocalizer<Resources.Overview> loc) => this switch
+    {
+        { InPoints: false, Gap: > 0 } => loc[nameof(Resources.Overview.PilotsBehind), Count(Gap)],
+        { InPoints: false } => loc[nameof(Resources.Overview.PilotsAhead), Count((int)(Distance + Milestone.Minimum))],
+        { Gap: > 0 } => loc[nameof(Resources.Overview.DistanceBehind), Points(-Distance), Count(Gap)],
+        { Distance: > 0 } => loc[nameof(Resources.Overview.DistanceAhead), Points(Distance)],
+        _ => loc[nameof(Resources.Overview.DistanceOnTarget)],
+    };
+
+    private static string Count(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
+
+    private static string Points(double points) => points.ToString("0.#", CultureInfo.CurrentCulture);
+
     /// <summary>The target in a few words: "达标率60%", "试点1—2个".</summary>
     public static string ShortName(Milestone milestone, IStringLocalizer<Resources.Overview> loc) => milestone.Kind switch
     {
