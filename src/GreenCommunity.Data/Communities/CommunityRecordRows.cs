@@ -1,0 +1,17 @@
+using GreenCommunity.Domain.Communities;
+
+namespace GreenCommunity.Data.Communities;
+
+/// <summary>Where a community is: its town, its county-level unit and its locality, with the regions' English names.</summary>
+public sealed record CommunityPlace(string Code, string Name, string Town, string CountyCode, string CountyName, string CountyNameEn,
+    string LocalityCode, string LocalityName, string LocalityNameEn);
+
+/// <summary>One assessment of one criterion: the value a report gave, from which day, and which report (received when).</summary>
+public sealed record CriterionAssessment(int Criterion, double Value, bool Met, DateOnly Effective, string ReportId, DateTimeOffset ReceivedAt);
+
+/// <summary>
+/// A report that touched a community: when it took effect there, the stage it set (null when it set none) and how many
+/// criteria it assessed, with the report's kind, period, receipt and timeliness.
+/// </summary>
+public sealed record CommunityReportEntry(string ReportId, string Kind, string Period, DateTimeOffset ReceivedAt, bool OnTime, bool ByProvince,
+    DateOnly Effective, Stage? Stage, int CriteriaAssessed);
