@@ -30,7 +30,7 @@ public sealed class CommunityRecordQueries(SqliteConnectionFactory database)
             UNION ALL
             SELECT report, effective, NULL, 1 FROM criterion_assessments
              WHERE community_code = @code AND effective <= @asOf)
-        SELECT r.report_id AS ReportId, r.kind AS Kind, r.period AS Period, r.received_at AS ReceivedAt, r.on_time AS OnTime,
+        SELECT r.report_id AS ReportId, r.kind AS Kind, r.period AS Period, r.received_at AS ReceivedAt, r.deadline AS Deadline, r.on_time AS OnTime,
                r.submitter_scope = 'province' AS ByProvince, MIN(t.effective) AS Effective, MAX(t.stage) AS Stage,
                SUM(t.assessed) AS CriteriaAssessed
           FROM touched t JOIN reports r ON r.id = t.report
@@ -62,7 +62,7 @@ public sealed class CommunityRecordQueries(SqliteConnectionFactory database)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<TouchRow>(new CommandDefinition(ReportsTouchingSql, new { code, asOf }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => new CommunityReportEntry(r.ReportId, r.Kind, r.Period, r.ReceivedAt, r.OnTime != 0, r.ByProvince != 0,
+        return rows.Select(r => new CommunityReportEntry(r.ReportId, r.Kind, r.Period, r.ReceivedAt, r.Deadline, r.OnTime != 0, r.ByProvince != 0,
             r.Effective, r.Stage is { } stage ? (Stage)stage : null, (int)r.CriteriaAssessed)).ToList();
     }
 
@@ -96,6 +96,8 @@ public sealed class CommunityRecordQueries(SqliteConnectionFactory database)
         public string Period { get; init; } = "";
 
         public DateTimeOffset ReceivedAt { get; init; }
+
+        public DateTimeOffset Deadline { get; init; }
 
         public long OnTime { get; init; }
 

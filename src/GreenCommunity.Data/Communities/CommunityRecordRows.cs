@@ -11,7 +11,11 @@ public sealed record CriterionAssessment(int Criterion, double Value, bool Met, 
 
 /// <summary>
 /// A report that touched a community: when it took effect there, the stage it set (null when it set none) and how many
-/// criteria it assessed, with the report's kind, period, receipt and timeliness.
+/// criteria it assessed, with the report's kind, period, receipt, deadline and timeliness.
 /// </summary>
-public sealed record CommunityReportEntry(string ReportId, string Kind, string Period, DateTimeOffset ReceivedAt, bool OnTime, bool ByProvince,
-    DateOnly Effective, Stage? Stage, int CriteriaAssessed);
+public sealed record CommunityReportEntry(string ReportId, string Kind, string Period, DateTimeOffset ReceivedAt, DateTimeOffset Deadline,
+    bool OnTime, bool ByProvince, DateOnly Effective, Stage? Stage, int CriteriaAssessed)
+{
+    /// <summary>How long after its deadline it arrived; null when on time or sent by the province (no locality deadline applies).</summary>
+    public TimeSpan? LateBy => OnTime || ByProvince ? null : ReceivedAt - Deadline;
+}
