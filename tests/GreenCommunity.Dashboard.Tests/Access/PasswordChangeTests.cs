@@ -141,8 +141,8 @@ public sealed partial class PasswordChangeTests(DashboardFactory factory) : ICla
         // Act
         var signIn = await DashboardFactory.SignInAsync(Browser(), "wuhan", factory.Tokens.Passwords["wuhan"]);
 
-        // Assert
-        Assert.Equal("/", signIn.Headers.Location?.OriginalString);
+        // Assert: straight to the coordinator's own locality, not the password page.
+        Assert.Equal("/locality/420100", signIn.Headers.Location?.OriginalString);
     }
 
     private HttpClient Browser() => factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
