@@ -44,17 +44,27 @@ public sealed class CompliancePageTests(DashboardFactory factory) : ComplianceTe
     }
 
     [Theory]
-    [InlineData("2022-05-22", "还剩3天", "due")]
-    [InlineData("2022-05-25", "今天截止", "due")]
-    [InlineData("2022-05-27", "逾期2天", "missing")]
-    public async Task Render_DayInAMonth_ListsWhoHasNotSentWithTheCountDown(string asOf, string countDown, string state)
+    [InlineData(22, "还剩3天", "due")]
+    [InlineData(25, "今天截止", "due")]
+    [InlineData(27, "逾期2天", "missing")]
+    public async Task Render_DayInAMonth_ListsWhoHasNotSentWithTheCountDown(int dayOfMonth, string countDown, string state)
     {
-        // Arrange: who had sent May's report by the end of that day.
+        // Arrange: the first month after the campaign in which some locality had not sent its report by the 27th, and
+        // who had sent it by the end of the day shown.
         SignInAs("leader", "viewer");
-        var endOfDay = new DateTimeOffset(DateOnly.Parse(asOf, CultureInfo.InvariantCulture).AddDays(1).ToDateTime(TimeOnly.MinValue), s_china);
-        var sent = (await FirstOwnReceiptsAsync("monthly", "2022-05"))
+        var period = (await Factory.QueryAsync<string>(
+            """
+            SELECT m.period FROM (SELECT DISTINCT period FROM reports WHERE kind = 'monthly' AND period >= '2023-01') m
+             WHERE (SELECT COUNT(DISTINCT locality_code) FROM reports r
+                     WHERE r.kind = 'monthly' AND r.period = m.period AND r.submitter_scope <> 'province'
+                       AND r.received_at < m.period || '-27T16:00:00.000+00:00') < 17
+             ORDER BY m.period LIMIT 1
+            """))[0];
+        var day = DateOnly.ParseExact($"{period}-{dayOfMonth:D2}", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var endOfDay = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), s_china);
+        var sent = (await FirstOwnReceiptsAsync("monthly", period))
             .Where(r => DateTimeOffset.Parse(r.ReceivedAt, CultureInfo.InvariantCulture) < endOfDay).Select(r => r.Locality).ToHashSet();
-        Services.GetRequiredService<NavigationManager>().NavigateTo($"/compliance?asOf={asOf}");
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/compliance?asOf={IsoDay.Text(day)}");
 
         // Act
         var cut = Render<CompliancePage>();
@@ -62,14 +72,14 @@ public sealed class CompliancePageTests(DashboardFactory factory) : ComplianceTe
 
         // Assert
         var items = cut.FindAll(".outstanding-item");
-        Assert.Equal(17 - sent.Count, items.Count);
         Assert.NotEmpty(items);
+        Assert.Equal(17 - sent.Count, items.Count);
         Assert.All(items, i =>
         {
             Assert.DoesNotContain(i.GetAttribute("data-locality")!, sent);
             Assert.Equal(state, i.GetAttribute("data-state"));
             Assert.Equal(countDown, i.QuerySelector("[data-testid='count-down']")!.TextContent);
-            Assert.Contains("2022-05月报", i.TextContent, StringComparison.Ordinal);
+            Assert.Contains($"{period}月报", i.TextContent, StringComparison.Ordinal);
         });
     }
 

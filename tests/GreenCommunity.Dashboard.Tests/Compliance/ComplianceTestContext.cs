@@ -1,13 +1,10 @@
-using GreenCommunity.Dashboard.Compliance;
 using GreenCommunity.Dashboard.Tests.Shared;
 
 namespace GreenCommunity.Dashboard.Tests.Compliance;
 
-/// <summary>The bunit context with the compliance feature too, over the factory's running app (its one shared grid).</summary>
-public abstract class ComplianceTestContext : DashboardTestContext
+/// <summary>The bunit context (with the app's one shared compliance grid) and the expectations read straight from the tables.</summary>
+public abstract class ComplianceTestContext(DashboardFactory factory) : DashboardTestContext(factory)
 {
-    protected ComplianceTestContext(DashboardFactory factory) : base(factory) =>
-        Services.AddFromApp(factory.Services, features => features.AddReportingCompliance());
 
     /// <summary>Each locality's first own receipt of a report, straight from the table: the expectation, not the code under test.</summary>
     protected Task<IReadOnlyList<(string Locality, string ReceivedAt)>> FirstOwnReceiptsAsync(string kind, string period) =>
