@@ -1,5 +1,5 @@
-using GreenCommunity.Domain.Reporting;
 using GreenCommunity.Domain.Regions;
+using GreenCommunity.Domain.Reporting;
 
 namespace GreenCommunity.Dashboard.Compliance;
 
