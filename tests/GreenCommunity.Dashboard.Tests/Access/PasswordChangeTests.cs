@@ -104,7 +104,7 @@ public sealed partial class PasswordChangeTests(DashboardFactory factory) : ICla
 
         // Assert
         Assert.Equal(16, generated.Length);
-        Assert.Equal("/account/password?returnUrl=%2F", signIn.Headers.Location?.OriginalString);
+        Assert.Equal("/account/password?returnUrl=%2Flocality%2F420100", signIn.Headers.Location?.OriginalString);   // a coordinator then lands on its locality
         Assert.Equal("/account/password?returnUrl=%2F", overview.Headers.Location?.OriginalString);
         Assert.Equal("/account/password?returnUrl=%2Freports%2Fsubmit", submit.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, passwordPage.StatusCode);
