@@ -47,8 +47,18 @@ public static class AccountEndpoints
         var user = outcome.User!;
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, UserPrincipal.For(user));
         await audit.RecordAsync($"user:{user.UserName}", address, "sign-in", user.UserName, AuditOutcome.Allowed, user.Role);
-        return TypedResults.LocalRedirect(user.MustChangePassword ? PasswordEndpoints.PageFor(back) : back);
+        var landing = LandingFor(user, back);
+        return TypedResults.LocalRedirect(user.MustChangePassword ? PasswordEndpoints.PageFor(landing) : landing);
     }
+
+    /// <summary>
+    /// Where a person lands after signing in: where they were going, or, with nowhere in particular ("/", which the form sends
+    /// when no page sent them), a coordinator on their own locality's page, the others on the overview.
+    /// </summary>
+    public static string LandingFor(UserAccount user, string returnUrl) =>
+        returnUrl == "/" && user.Role == DashboardRoles.Coordinator && user.Locality is { Length: > 0 } locality
+            ? $"/locality/{Uri.EscapeDataString(locality)}"
+            : returnUrl;
 
     /// <summary>A form post with the antiforgery token the user menu sends: a link or another site cannot sign anyone out.</summary>
     private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> SignOutAsync(HttpContext context, IAntiforgery antiforgery, AuditRecorder audit)

@@ -1,6 +1,7 @@
 using GreenCommunity.Dashboard.Accounts;
 using GreenCommunity.Dashboard.Admin;
 using GreenCommunity.Dashboard.Api;
+using GreenCommunity.Dashboard.Compliance;
 using GreenCommunity.Dashboard.Components;
 using GreenCommunity.Dashboard.Demo;
 using GreenCommunity.Dashboard.Health;
@@ -36,6 +37,7 @@ public static class DashboardHostingExtensions
             .AddLivePush()          // hosted services start in the order registered: the broadcaster, the demo feed, the live view
             .AddDemoFeed()
             .AddLiveView()
+            .AddReportingCompliance()
             .AddDashboardMaps()
             .AddDashboardViewModels()
             .AddDashboardAccounts()
@@ -77,6 +79,7 @@ public static class DashboardHostingExtensions
         app.MapCultureEndpoints();
         app.MapTemplateEndpoints();
         app.MapAccountEndpoints();
+        app.MapReportingCompliance();
         app.MapDashboardComponents();
         return app;
     }

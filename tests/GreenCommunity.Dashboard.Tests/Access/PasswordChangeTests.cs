@@ -104,7 +104,7 @@ public sealed partial class PasswordChangeTests(DashboardFactory factory) : ICla
 
         // Assert
         Assert.Equal(16, generated.Length);
-        Assert.Equal("/account/password?returnUrl=%2F", signIn.Headers.Location?.OriginalString);
+        Assert.Equal("/account/password?returnUrl=%2Flocality%2F420100", signIn.Headers.Location?.OriginalString);   // a coordinator then lands on its locality
         Assert.Equal("/account/password?returnUrl=%2F", overview.Headers.Location?.OriginalString);
         Assert.Equal("/account/password?returnUrl=%2Freports%2Fsubmit", submit.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, passwordPage.StatusCode);
@@ -141,8 +141,8 @@ public sealed partial class PasswordChangeTests(DashboardFactory factory) : ICla
         // Act
         var signIn = await DashboardFactory.SignInAsync(Browser(), "wuhan", factory.Tokens.Passwords["wuhan"]);
 
-        // Assert
-        Assert.Equal("/", signIn.Headers.Location?.OriginalString);
+        // Assert: straight to the coordinator's own locality, not the password page.
+        Assert.Equal("/locality/420100", signIn.Headers.Location?.OriginalString);
     }
 
     private HttpClient Browser() => factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

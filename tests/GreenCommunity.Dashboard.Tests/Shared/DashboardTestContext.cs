@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bunit;
+using GreenCommunity.Dashboard.Compliance;
 using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Dashboard.LiveView;
 using GreenCommunity.Dashboard.Localization;
@@ -34,6 +35,7 @@ public abstract class DashboardTestContext : BunitContext
             .AddDashboardStorage()
             .AddReportIntake()
             .AddLiveView()
+            .AddReportingCompliance()
             .AddDashboardMaps()
             .AddDashboardViewModels());
         // What a test must stand in for: there is no circuit, so no circuit handler notes the browser's address;
