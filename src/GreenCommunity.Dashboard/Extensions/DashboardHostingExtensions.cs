@@ -76,6 +76,7 @@ public static class DashboardHostingExtensions
         app.MapLivePush();
         app.MapCultureEndpoints();
         app.MapTemplateEndpoints();
+        app.MapDistrictWorkbook();
         app.MapAccountEndpoints();
         app.MapDashboardComponents();
         return app;
