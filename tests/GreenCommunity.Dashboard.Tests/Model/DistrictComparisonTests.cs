@@ -82,7 +82,8 @@ public sealed class DistrictComparisonTests
     public void Build_UnknownLocality_Throws() =>
         Assert.Throws<KeyNotFoundException>(() => DistrictComparison.Build(PaceForecastTests.Hubei, s_day, Tree(s_now), Tree(s_now), Tree(s_now), "429999"));
 
-    private static DistrictComparison Build() =>
+    /// <summary>The hand-made comparison, for the table's tests too.</summary>
+    internal static DistrictComparison Build() =>
         DistrictComparison.Build(PaceForecastTests.Hubei, s_day, Tree(s_now), Tree(s_monthAgo), Tree(s_quarterAgo), "420100");
 
     private static ComparisonRow Row(DistrictComparison comparison, string code) => comparison.Districts.Single(d => d.Region.Code == code);
