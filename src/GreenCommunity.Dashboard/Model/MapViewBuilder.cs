@@ -95,7 +95,7 @@ public sealed class MapViewBuilder(Campaign campaign, IStringLocalizer<Resources
             var label = low == high ? P(low) : $"{P(low)}–{P(high)}";
             if (milestone is not null && high < milestone.Minimum - 1e-9)
             {
-                label += $"（{districtsLoc[nameof(Resources.Districts.MapBelowTarget)]}）";
+                label = districtsLoc[nameof(Resources.Districts.MapBelowTarget), label];
             }
             return new MapLegendEntry(g.Key, label, s_spread[g.Key * (s_spread.Length - 1) / Math.Max(1, bands - 1)]);
         }).ToList();
