@@ -78,6 +78,7 @@ public static class DashboardHostingExtensions
         app.MapLivePush();
         app.MapCultureEndpoints();
         app.MapTemplateEndpoints();
+        app.MapDistrictWorkbook();
         app.MapAccountEndpoints();
         app.MapReportingCompliance();
         app.MapDashboardComponents();

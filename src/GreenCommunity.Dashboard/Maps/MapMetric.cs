@@ -12,6 +12,12 @@ public enum MapMetric
 
     /// <summary>Communities short of the target that matters on the day shown.</summary>
     Gap,
+
+    /// <summary>
+    /// A locality's page only: the rate the target of the day measures (the districts' comparison's), in bands by the
+    /// districts' order within the locality, so that districts at different rates read apart.
+    /// </summary>
+    DistrictSpread,
 }
 
 /// <summary>Where a locality stands with this month's report on a given day.</summary>

@@ -11,13 +11,18 @@ using Microsoft.Extensions.Localization;
 namespace GreenCommunity.Dashboard.Model;
 
 /// <summary>Colours a region's children by a metric on a day: the values, their bins, the legend and the tooltips.</summary>
-public sealed class MapViewBuilder(Campaign campaign, IStringLocalizer<Resources.Map> loc, IStringLocalizer<Resources.Overview> overviewLoc)
+public sealed class MapViewBuilder(Campaign campaign, IStringLocalizer<Resources.Map> loc, IStringLocalizer<Resources.Overview> overviewLoc,
+    IStringLocalizer<Resources.Districts> districtsLoc)
 {
     // Light to dark green for shares. The 30% and 60% targets are edges; above 50% bands of 10 points, since once
     // the campaign is under way the localities lie there (55%–88% started in the demo) and must not share one colour.
     private static readonly string[] s_greens = ["#f1f8e9", "#dcedc8", "#aed581", "#7cb342", "#558b2f", "#1b5e20"];
     private static readonly double[] s_rateEdges = [0.30, 0.50, 0.60, 0.70, 0.80];
     private const int NoTargetBin = 9;
+
+    /// <summary>Bands of the districts' spread, light (lowest) to dark (highest): not the greens of the rates, nor the target scale's.</summary>
+    private const int SpreadBands = 5;
+    private static readonly string[] s_spread = ["#e0f3db", "#a8ddb5", "#7bccc4", "#43a2ca", "#0868ac"];
     private static readonly string[] s_gaps = [DashboardColors.Green, "#ffe082", "#ffb300", "#f57c00", DashboardColors.Red];
     private static readonly int[] s_gapEdges = [1, 11, 51, 101];
 
@@ -32,6 +37,10 @@ public sealed class MapViewBuilder(Campaign campaign, IStringLocalizer<Resources
         var layer = snapshot.Layers[parent.Region.Level == RegionLevel.Province ? snapshot.Campaign.ProvinceCode : parent.Region.Code];
         var asOf = snapshot.Day;
         var target = TargetDistance.TargetOn(campaign, asOf);
+        if (metric == MapMetric.DistrictSpread)
+        {
+            return Spread(snapshot, parent, layer, english);
+        }
         var data = new Dictionary<string, MapDatum>(StringComparer.Ordinal);
         foreach (var child in parent.Children)
         {
@@ -57,8 +66,48 @@ public sealed class MapViewBuilder(Campaign campaign, IStringLocalizer<Resources
         MapMetric.Pilots => loc[nameof(Resources.Map.Pilots)],
         MapMetric.OnTime => loc[nameof(Resources.Map.OnTime)],
         MapMetric.Gap => loc[nameof(Resources.Map.GapTarget)],
+        MapMetric.DistrictSpread => districtsLoc[nameof(Resources.Districts.MapMetric)],
         _ => loc[nameof(Resources.Map.TargetDistance)],
     };
+
+    /// <summary>
+    /// The districts by the comparison's measure in up to <see cref="SpreadBands"/> bands of about equally many districts,
+    /// lowest first: bands of a fixed width put a locality's districts, which lie close together, in one or two colours.
+    /// Each band's legend gives the rates of the districts in it, and says when they are all below the target.
+    /// </summary>
+    private MapView Spread(ProgressSnapshot snapshot, RegionProgress parent, MapLayer layer, bool english)
+    {
+        var measure = DistrictComparison.MeasureOn(campaign, snapshot.Day);
+        var milestone = campaign.Milestones.FirstOrDefault(m => m.Kind == (measure == ComparisonMeasure.AcceptedRate ? MilestoneKind.AcceptedShare : MilestoneKind.StartedShare));
+        var values = parent.Children.ToDictionary(c => c.Region.Code, c => Math.Round(DistrictComparison.MeasureOf(measure, c.Figures), 9), StringComparer.Ordinal);
+        var sorted = values.Values.Order().ToList();
+        var bands = Math.Min(SpreadBands, sorted.Distinct().Count());
+        int Bin(double value) => sorted.IndexOf(value) * bands / Math.Max(1, sorted.Count);
+
+        var data = parent.Children.ToDictionary(c => c.Region.Code, c =>
+        {
+            var display = values[c.Region.Code].ToString("P1", CultureInfo.CurrentCulture);
+            return new MapDatum(c.Region.Code, c.Region.DisplayName(english), values[c.Region.Code], display, Bin(values[c.Region.Code]), Tooltip(c, english, display));
+        }, StringComparer.Ordinal);
+        var legend = data.Values.GroupBy(d => d.Bin).OrderBy(g => g.Key).Select(g =>
+        {
+            var (low, high) = (g.Min(d => d.Value!.Value), g.Max(d => d.Value!.Value));
+            var label = low == high ? P(low) : $"{P(low)}–{P(high)}";
+            if (milestone is not null && high < milestone.Minimum - 1e-9)
+            {
+                label = districtsLoc[nameof(Resources.Districts.MapBelowTarget), label];
+            }
+            return new MapLegendEntry(g.Key, label, s_spread[g.Key * (s_spread.Length - 1) / Math.Max(1, bands - 1)]);
+        }).ToList();
+        var name = measure == ComparisonMeasure.AcceptedRate ? overviewLoc[nameof(Resources.Overview.ColumnAcceptedRate)] : overviewLoc[nameof(Resources.Overview.ColumnStartedRate)];
+        var target = milestone is null ? "—" : milestone.Minimum.ToString("P0", CultureInfo.CurrentCulture);
+        var title = bands <= 1
+            ? districtsLoc[nameof(Resources.Districts.MapLegendOne), name, IsoDay.Text(snapshot.Day), target]
+            : districtsLoc[nameof(Resources.Districts.MapLegend), name, IsoDay.Text(snapshot.Day), bands, target];
+        return new MapView(layer, MapMetric.DistrictSpread, snapshot.Day, title, data, legend);
+
+        static string P(double rate) => rate.ToString("P1", CultureInfo.CurrentCulture);
+    }
 
     /// <summary>The distance's legend names the target it measures against, so that the colours say behind or ahead of what.</summary>
     private string LegendTitle(MapMetric metric, Milestone? target, DateOnly asOf) => metric == MapMetric.TargetDistance && target is not null

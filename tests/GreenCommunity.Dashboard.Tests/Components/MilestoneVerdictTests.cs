@@ -134,11 +134,11 @@ public sealed class MilestoneVerdictTests(DashboardFactory factory) : DashboardT
         var province = Render<Overview>();
         province.WaitForElement("[data-testid='locality-table'] td[data-col='pilots']");
         var wuhan = Render<LocalityPage>(p => p.Add(l => l.Code, "420100"));
-        wuhan.WaitForElement("[data-testid='locality-table'] td[data-col='pilots']");
+        wuhan.WaitForElement("[data-testid='district-comparison'] tbody td[data-col='pilots']");
 
         // Assert
         Assert.All(province.FindAll("[data-testid='locality-table'] td[data-col='pilots']"), cell => Assert.NotNull(cell.QuerySelector(".target-mark")));
-        var counties = wuhan.FindAll("[data-testid='locality-table'] td[data-col='pilots']");
+        var counties = wuhan.FindAll("[data-testid='district-comparison'] tbody td[data-col='pilots']");
         Assert.Equal(13, counties.Count);
         Assert.All(counties, cell => Assert.Null(cell.QuerySelector(".target-mark")));
     }

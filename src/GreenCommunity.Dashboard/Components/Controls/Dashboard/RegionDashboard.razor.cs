@@ -51,6 +51,9 @@ public sealed partial class RegionDashboard : IDisposable
 
     private OverviewModel? Model { get; set; }
 
+    /// <summary>The same figures one and three months before the day shown: the comparison's changes and the forecasts' pace.</summary>
+    private EarlierSnapshots? Earlier { get; set; }
+
     private bool NotFound { get; set; }
 
     private IReadOnlyList<FeedItem> Feed { get; set; } = [];
@@ -80,6 +83,11 @@ public sealed partial class RegionDashboard : IDisposable
 
     protected override void OnInitialized()
     {
+        // A locality's districts lie close together: its map opens on bands of their own spread, the comparison's measure.
+        if (!AtProvince)
+        {
+            Metric = MapMetric.DistrictSpread;
+        }
         _renders = new CallbackThrottler(ApplyChangesAsync, CallbackThrottler.DefaultInterval, Clock);
         _subscription = Live.Subscribe(OnChangeAsync);
         Feed = Visible(Live.Feed);
@@ -89,21 +97,26 @@ public sealed partial class RegionDashboard : IDisposable
     {
         StopReplay();
         Day = ShownDay.Parse(AsOfText, Live.Today);
-        Show(await Live.GetAsync(Day.Past, _cancellation.Token));
+        var snapshot = await Live.GetAsync(Day.Past, _cancellation.Token);
+        Show(snapshot, await EarlierSnapshots.LoadAsync(Live, snapshot.Day, _cancellation.Token));
         if (NotFound)
         {
             Navigation.NotFound();   // /locality/999999 is a dead end: the not-found page, status 404, a way back
         }
     }
 
-    private void Show(ProgressSnapshot snapshot)
+    private void Show(ProgressSnapshot snapshot, EarlierSnapshots earlier)
     {
         Snapshot = snapshot;
+        Earlier = earlier;
         NotFound = Region is not null && snapshot.Province.Children.All(c => c.Region.Code != Region);
         Model = NotFound ? null : OverviewModelBuilder.For(snapshot, Region);
     }
 
     private string LocalityLink(string code) => Day.Link($"/locality/{code}");
+
+    /// <summary>The comparison's workbook on the day shown.</summary>
+    private string DistrictsWorkbookLink => Day.Link($"/locality/{Region}/districts.xlsx");
 
     private string Path => AtProvince ? "/" : $"/locality/{Region}";
 
@@ -129,7 +142,8 @@ public sealed partial class RegionDashboard : IDisposable
                 var frame = day < end ? day : end;
                 // Month ends are past days: computed once and shared by every page replaying them.
                 var snapshot = await Live.GetAsync(frame, replay.Token);
-                await InvokeAsync(() => { Show(snapshot); StateHasChanged(); });
+                var earlier = await EarlierSnapshots.LoadAsync(Live, frame, replay.Token);
+                await InvokeAsync(() => { Show(snapshot, earlier); StateHasChanged(); });
                 if (frame == end)
                 {
                     break;
@@ -203,16 +217,19 @@ public sealed partial class RegionDashboard : IDisposable
             var latest = changes[^1];
             var day = Day;
             ProgressSnapshot? next = null;
+            EarlierSnapshots? earlier = null;
             if (!Playing && (day.IsToday || changes.Any(c => c.Affects(day.AsOf))))
             {
                 next = day.IsToday ? latest.Current : await Live.GetAsync(day.AsOf, _cancellation.Token);
+                // Past days from the shared cache (a late report may have dropped them: then computed once for all pages).
+                earlier = await EarlierSnapshots.LoadAsync(Live, next.Day, _cancellation.Token);
             }
             var arrived = changes.SelectMany(c => c.Arrived).ToList();
             await InvokeAsync(() =>
             {
-                if (next is not null && Day == day)
+                if (next is not null && earlier is not null && Day == day)
                 {
-                    Show(next);
+                    Show(next, earlier);
                 }
                 Feed = Visible(latest.Feed);
                 if (day.IsToday && arrived.Count > 0)

@@ -1,0 +1,25 @@
+using GreenCommunity.Dashboard.LiveView;
+using GreenCommunity.Domain.Progress;
+using GreenCommunity.Domain.Regions;
+
+namespace GreenCommunity.Dashboard.Model;
+
+/// <summary>The forecast of a region and of each of its children (the province's localities), keyed by code.</summary>
+public static class RegionForecasts
+{
+    /// <summary>Computed once per snapshot (and the snapshot three months before) for every page.</summary>
+    public static IReadOnlyDictionary<string, PaceForecast> Of(ProgressSnapshot snapshot, ProgressSnapshot quarterAgo, RegionProgress parent)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(quarterAgo);
+        ArgumentNullException.ThrowIfNull(parent);
+        return snapshot.Derived(("forecasts", parent.Region.Code, quarterAgo), s => Build(s, quarterAgo.Province, parent));
+    }
+
+    private static Dictionary<string, PaceForecast> Build(ProgressSnapshot snapshot, RegionProgress before, RegionProgress parent) =>
+        parent.Children.Prepend(parent).ToDictionary(
+            r => r.Region.Code,
+            r => PaceForecast.Of(snapshot.Campaign, snapshot.Day, r.Figures, before.Find(r.Region.Code)?.Figures ?? ProgressFigures.Empty,
+                countyLevel: r.Region.Level == RegionLevel.County),
+            StringComparer.Ordinal);
+}

@@ -1,0 +1,45 @@
+using Bunit;
+using GreenCommunity.Dashboard.Components.Pages;
+using GreenCommunity.Dashboard.LiveView;
+using GreenCommunity.Dashboard.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GreenCommunity.Dashboard.Tests.Maps;
+
+/// <summary>A locality's county map tells its districts apart: the province's 5-point bands painted all 13 of Wuhan's one colour.</summary>
+public sealed class DistrictMapTests(DashboardFactory factory) : DashboardTestContext(factory), IClassFixture<DashboardFactory>
+{
+    [Fact]
+    public async Task LocalityPage_DefaultMap_GivesDistrictsAtDifferentRatesDifferentColoursInTheirOrder()
+    {
+        // Arrange: today the measure is the accepted rate (the 60% target is the one kept).
+        var snapshot = await Factory.Services.GetRequiredService<LiveProgress>().GetAsync(null, Xunit.TestContext.Current.CancellationToken);
+        var wuhan = snapshot.Province.Find("420100")!;
+        var rates = wuhan.Children.ToDictionary(d => d.Region.Code, d => d.Figures.AcceptedRate);
+
+        // Act
+        var cut = Render<LocalityPage>(p => p.Add(l => l.Code, "420100"));
+        cut.WaitForState(() => cut.FindAll("[data-testid='map-panel'] use[data-code]").Count == 13);
+
+        // Assert: the lowest and the highest differ, colours never go back down as the rate rises, and there are as many
+        // colours as bands (five, or fewer distinct rates).
+        var fills = cut.FindAll("[data-testid='map-panel'] use[data-code]").ToDictionary(u => u.GetAttribute("data-code")!, u => u.GetAttribute("fill")!);
+        var bins = cut.FindAll("[data-testid='map-panel'] use[data-code]").ToDictionary(u => u.GetAttribute("data-code")!, u => int.Parse(u.GetAttribute("data-bin")!, System.Globalization.CultureInfo.InvariantCulture));
+        var ordered = rates.OrderBy(r => r.Value).Select(r => r.Key).ToList();
+        Assert.NotEqual(fills[ordered[0]], fills[ordered[^1]]);
+        Assert.Equal(bins.Values.Order(), ordered.Select(c => bins[c]));
+        Assert.Equal(Math.Min(5, rates.Values.Select(r => Math.Round(r, 9)).Distinct().Count()), fills.Values.Distinct().Count());
+        Assert.Contains("各区县", cut.Find("[data-testid='map-legend'] .legend-title").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ProvincePage_DefaultMap_StaysTheDistanceToTheTarget()
+    {
+        // Act
+        var cut = Render<Overview>();
+        cut.WaitForState(() => cut.FindAll("[data-testid='map-panel'] use[data-code]").Count == 17);
+
+        // Assert
+        Assert.StartsWith("距目标（", cut.Find("[data-testid='map-legend'] .legend-title").TextContent.Trim(), StringComparison.Ordinal);
+    }
+}
