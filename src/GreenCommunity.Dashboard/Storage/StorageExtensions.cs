@@ -58,6 +58,7 @@ public static class StorageExtensions
         services.AddSingleton<CriteriaQueries>();
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<CommunityQueries>();
+        services.AddSingleton<CommunityListQuery>();
         services.AddSingleton<LiveFeedQueries>();
         services.AddSingleton<DemoCredentials>();
         services.AddSingleton<ApiTokenStore>();
