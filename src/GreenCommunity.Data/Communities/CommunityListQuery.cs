@@ -72,6 +72,15 @@ public sealed class CommunityListQuery(SqliteConnectionFactory database, Present
         return await ReadAsync(connection, filter, where, args, MaxRows, 0, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The towns (subdistricts) of a county-level unit that have communities, by code: the list's town choices.</summary>
+    public async Task<IReadOnlyList<(string Code, string Name)>> TownsAsync(string county, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return (await connection.QueryAsync<(string Code, string Name)>(new CommandDefinition(
+            "SELECT town_code, MIN(town_name) FROM communities WHERE county_code = @county GROUP BY town_code ORDER BY town_code",
+            new { county }, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
+    }
+
     private static async Task<IReadOnlyList<CommunityListRow>> ReadAsync(Microsoft.Data.Sqlite.SqliteConnection connection, CommunityListFilter filter,
         string where, DynamicParameters args, int limit, long offset, CancellationToken cancellationToken)
     {
