@@ -17,16 +17,16 @@ public sealed class CommunityListQuery(SqliteConnectionFactory database, Present
     /// <summary>The most rows one read returns (an export of a whole province, with room to spare).</summary>
     public const int MaxRows = 200_000;
 
-    private const string From =
-        """
-          FROM communities c
-          JOIN community_state s ON s.community_code = c.code
-        """;
+    // Each read joins only the tables its filter and order need (every community has one state row): counting the whole
+    // list or a locality reads communities alone, counting by stage or criteria reads the present alone.
+    private const string FromBoth = " FROM communities c JOIN community_state s ON s.community_code = c.code";
+    private const string FromCommunities = " FROM communities c";
+    private const string FromState = " FROM community_state s";
 
     private static readonly CompositeFormat s_pageSql = CompositeFormat.Parse(
         """
         WITH page AS (
-            SELECT c.code AS code
+            SELECT {3} AS code
         {0}
         {1}
         {2}
@@ -40,7 +40,7 @@ public sealed class CommunityListQuery(SqliteConnectionFactory database, Present
           JOIN community_state s ON s.community_code = c.code
           LEFT JOIN regions r ON r.code = c.county_code AND r.level = 3
           LEFT JOIN reports rep ON rep.id = s.last_report
-        {2}
+        {4}
         """);
 
     private static readonly CompositeFormat s_countSql = CompositeFormat.Parse(
@@ -58,7 +58,7 @@ public sealed class CommunityListQuery(SqliteConnectionFactory database, Present
         var (where, args) = Where(filter, present.Today);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            string.Format(null, s_countSql, From, where), args, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            string.Format(null, s_countSql, From(Needs(filter, withSort: false)), where), args, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var offset = (long)(page - 1) * pageSize;
         var items = offset >= total ? [] : await ReadAsync(connection, filter, where, args, pageSize, offset, cancellationToken).ConfigureAwait(false);
         return new CommunityListPage(total, items);
@@ -86,7 +86,9 @@ public sealed class CommunityListQuery(SqliteConnectionFactory database, Present
     {
         args.Add("limit", limit);
         args.Add("offset", offset);
-        var sql = string.Format(null, s_pageSql, From, where, OrderBy(filter.Sort));
+        var needs = Needs(filter, withSort: true);
+        var code = needs.HasFlag(Tables.Communities) ? "c.code" : "s.community_code";
+        var sql = string.Format(null, s_pageSql, From(needs), where, OrderBy(filter.Sort, code), code, OrderBy(filter.Sort, "c.code"));
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, args, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => r.ToRow()).ToList();
     }
@@ -156,7 +158,39 @@ public sealed class CommunityListQuery(SqliteConnectionFactory database, Present
     private static string Escape(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
-    private static string OrderBy(CommunityListSort sort)
+    [Flags]
+    private enum Tables
+    {
+        Communities = 1,
+        State = 2,
+    }
+
+    /// <summary>Which tables the filter (and, for a page, its order) reads.</summary>
+    private static Tables Needs(CommunityListFilter filter, bool withSort)
+    {
+        var needs = (Tables)0;
+        if (filter.Locality is not null || filter.County is not null || filter.Town is not null || !string.IsNullOrWhiteSpace(filter.Query)
+            || (withSort && filter.Sort.Column is CommunityListColumn.Name or CommunityListColumn.County or CommunityListColumn.Town))
+        {
+            needs |= Tables.Communities;
+        }
+        if (filter.Stages.Count > 0 || filter.EverPilot || filter.AnyUnmet || filter.Unmet.Count > 0 || filter.C12Below is not null || filter.QuietMonths is not null
+            || (withSort && filter.Sort.Column is CommunityListColumn.Stage or CommunityListColumn.Since or CommunityListColumn.CriteriaMet or CommunityListColumn.LastReport))
+        {
+            needs |= Tables.State;
+        }
+        return needs == 0 ? Tables.Communities : needs;
+    }
+
+    private static string From(Tables needs) => needs switch
+    {
+        Tables.State => FromState,
+        Tables.Communities => FromCommunities,
+        _ => FromBoth,
+    };
+
+    /// <summary>The order of a sort; ties by <paramref name="code"/> (the community's code, from whichever table is read).</summary>
+    private static string OrderBy(CommunityListSort sort, string code)
     {
         var column = sort.Column switch
         {
@@ -167,13 +201,13 @@ public sealed class CommunityListQuery(SqliteConnectionFactory database, Present
             CommunityListColumn.Since => "s.effective",
             CommunityListColumn.CriteriaMet => "s.criteria_met",
             CommunityListColumn.LastReport => "s.last_report",
-            _ => "c.code",
+            _ => code,
         };
         var direction = sort.Descending ? " DESC" : "";
         var order = new StringBuilder(" ORDER BY ").Append(column).Append(direction);
         if (sort.Column != CommunityListColumn.Code)
         {
-            order.Append(", c.code").Append(direction);
+            order.Append(", ").Append(code).Append(direction);
         }
         return order.ToString();
     }
