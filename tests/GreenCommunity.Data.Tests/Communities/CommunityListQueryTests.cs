@@ -213,4 +213,16 @@ public sealed class CommunityListQueryTests(CommunityListStore fixture) : IClass
         Assert.Equal(page.Total, rows.Count);
         Assert.Equal(Baocheng, rows[0].Code);
     }
+
+    [Fact]
+    public async Task Towns_County_GivesEachTownOnceInCodeOrder()
+    {
+        // Act
+        var towns = await fixture.Query.TownsAsync(Jiangan, Ct);
+
+        // Assert
+        Assert.Contains((Dazhi, "大智街道"), towns);
+        Assert.Equal(towns.Select(t => t.Code).Distinct().Order(StringComparer.Ordinal), towns.Select(t => t.Code));
+        Assert.All(towns, t => Assert.StartsWith(Jiangan, t.Code, StringComparison.Ordinal));
+    }
 }
