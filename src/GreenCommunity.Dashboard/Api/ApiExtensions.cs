@@ -17,6 +17,7 @@ public static class ApiExtensions
             .AddPolicy(ApiAuthentication.Policy, p => p.AddAuthenticationSchemes(ApiAuthentication.Scheme).RequireAuthenticatedUser());
         services.AddProblemDetails();
         services.AddOpenApi();
+        services.AddCommunityListApi();
         return services;
     }
 
@@ -29,6 +30,11 @@ public static class ApiExtensions
             .RequireRateLimiting(RateLimits.Api)
             .MapReportsApi()
             .MapProgressApi();
+        // The community list is read by tokens and by the list page's download link (a session), so it has its own policy.
+        endpoints.MapGroup(Prefix)
+            .RequireAuthorization(CommunityListApi.Policy)
+            .RequireRateLimiting(RateLimits.Api)
+            .MapCommunityListApi();
         return endpoints;
     }
 }

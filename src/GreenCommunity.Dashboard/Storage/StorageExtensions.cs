@@ -59,6 +59,7 @@ public static class StorageExtensions
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<CommunityQueries>();
         services.AddSingleton<CommunityRecordQueries>();
+        services.AddSingleton<CommunityListQuery>();
         services.AddSingleton<LiveFeedQueries>();
         services.AddSingleton<DemoCredentials>();
         services.AddSingleton<ApiTokenStore>();

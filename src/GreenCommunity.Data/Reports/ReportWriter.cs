@@ -78,7 +78,9 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
 
         var sequence = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COALESCE(MAX(id), 0) + 1 FROM reports", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await CommunityListUpkeepSql.MarkChangesAsync(connection, transaction, rows, cancellationToken).ConfigureAwait(false);
         await ReportHistorySql.AppendAsync(connection, transaction, sequence, rows, cancellationToken).ConfigureAwait(false);
+        await CommunityListUpkeepSql.RecountAsync(connection, transaction, sequence, rows, cancellationToken).ConfigureAwait(false);
         var stored = await StoreAsync(connection, transaction, sequence, report, receipt, rows.Body, validation.Changes, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ReportOutcome.Accepted(stored);

@@ -52,7 +52,7 @@ public sealed class ReferenceDataTests
 
         // Assert
         Assert.True(store.Initialization!.CreatedDatabase);
-        Assert.Equal(["0001_reference.sql", "0002_history.sql", "0003_intake.sql", "0004_access.sql", "0005_passwords.sql"], store.Initialization.MigrationsApplied);
+        Assert.Equal(["0001_reference.sql", "0002_history.sql", "0003_intake.sql", "0004_access.sql", "0005_passwords.sql", "0006_community_list.sql"], store.Initialization.MigrationsApplied);
         Assert.False(again.CreatedDatabase);
         Assert.Empty(again.MigrationsApplied);
         Assert.False(again.ReferenceLoaded);
