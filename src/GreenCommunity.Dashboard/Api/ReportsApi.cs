@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using GreenCommunity.Dashboard.Accounts;
 using GreenCommunity.Dashboard.Contracts;
 using GreenCommunity.Dashboard.Intake;
+using GreenCommunity.Dashboard.Model;
 using GreenCommunity.Data.Reports;
 using GreenCommunity.Domain.Campaigns;
 using Microsoft.AspNetCore.Http.HttpResults;

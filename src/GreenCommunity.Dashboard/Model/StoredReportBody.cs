@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using GreenCommunity.Dashboard.Api;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Reports;
 

@@ -1,3 +1,5 @@
+using Dapper;
+using GreenCommunity.Data.Storage;
 using Microsoft.Playwright;
 
 namespace GreenCommunity.Dashboard.EndToEnd.Tests.Layout;
@@ -9,7 +11,7 @@ namespace GreenCommunity.Dashboard.EndToEnd.Tests.Layout;
 [Collection(EndToEndGroup.Name)]
 public sealed class ScreenLayoutBrowserTests
 {
-    private static readonly (int Width, int Height)[] s_screens = [(390, 844), (1366, 768), (1920, 1080), (3840, 2160)];
+    private static readonly (int Width, int Height)[] s_screens = [(375, 812), (1366, 768), (1920, 1080), (3840, 2160)];
 
     private static readonly string[] s_languages = ["zh-CN", "en"];
 
@@ -19,6 +21,11 @@ public sealed class ScreenLayoutBrowserTests
         ("leader", "/", ".overview[data-interactive='true']"),
         ("leader", "/locality/420100", ".locality-page[data-interactive='true']"),
         ("wuhan", "/reports/submit", ".submit-report[data-interactive='true']"),
+        ("wuhan", "/locality/420100/communities", "[data-testid='community-link']"),
+        ("leader", "/communities", "[data-testid='community-link']"),
+        ("wuhan", "/community/{community}", "[data-testid='community-page']"),
+        ("wuhan", "/reports/{report}", "[data-testid='report-page']"),
+        ("leader", "/compliance", ".compliance-page[data-interactive='true']"),
         ("admin", "/admin/accounts", null),
         ("admin", "/admin/audit", null),
         (null, "/account/login", null),
@@ -34,10 +41,12 @@ public sealed class ScreenLayoutBrowserTests
         await using var browser = await BrowserSession.StartAsync();
         var pages = new Dictionary<string, IPage>(StringComparer.Ordinal);
         var problems = new List<string>();
+        var (community, report) = await ReportedCommunityAsync(data.Path);
 
         // Act: each page, signed in as its user, at each size and in each language.
-        foreach (var (user, path, ready) in s_pages)
+        foreach (var (user, template, ready) in s_pages)
         {
+            var path = template.Replace("{community}", community, StringComparison.Ordinal).Replace("{report}", Uri.EscapeDataString(report), StringComparison.Ordinal);
             var key = user ?? "anonymous";
             if (!pages.TryGetValue(key, out var page))
             {
@@ -64,7 +73,7 @@ public sealed class ScreenLayoutBrowserTests
                     problems.AddRange(found.Select(p => $"{where}: {p}"));
                     if (found.Count > 0 || path == "/")
                     {
-                        var name = $"layout-{key}-{path.Trim('/').Replace('/', '-')}-{language}-{width}.png";
+                        var name = $"layout-{key}-{template.Trim('/').Replace('/', '-').Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal)}-{language}-{width}.png";
                         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ScreenshotPath(name), FullPage = width < 3000 });
                     }
                 }
@@ -73,5 +82,18 @@ public sealed class ScreenLayoutBrowserTests
 
         // Assert
         Assert.True(problems.Count == 0, $"{problems.Count} layout problems:\n" + string.Join('\n', problems));
+    }
+
+    /// <summary>A Wuhan community of the demo that a report changed, and that report: the record pages need real ones.</summary>
+    private static async Task<(string Community, string Report)> ReportedCommunityAsync(string dataDirectory)
+    {
+        await using var connection = await SqliteConnectionFactory.ForDirectory(dataDirectory).OpenAsync(CancellationToken.None);
+        return await connection.QuerySingleAsync<(string, string)>(
+            """
+            SELECT e.community_code, r.report_id
+              FROM stage_events e JOIN reports r ON r.id = e.report
+             WHERE r.locality_code = '420100'
+             ORDER BY e.id DESC LIMIT 1
+            """);
     }
 }

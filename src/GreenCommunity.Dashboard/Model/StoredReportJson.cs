@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace GreenCommunity.Dashboard.Api;
+namespace GreenCommunity.Dashboard.Model;
 
 /// <summary>
 /// A stored report's body as a JSON object to answer with. Bodies stored before duplicated fields were refused may
