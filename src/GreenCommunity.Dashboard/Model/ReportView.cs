@@ -1,6 +1,7 @@
 using GreenCommunity.Data.Communities;
 using GreenCommunity.Data.Reports;
 using GreenCommunity.Domain.Communities;
+using GreenCommunity.Domain.Reporting;
 using GreenCommunity.Domain.Standard;
 
 namespace GreenCommunity.Dashboard.Model;
@@ -9,8 +10,11 @@ namespace GreenCommunity.Dashboard.Model;
 /// <param name="Unreadable">Updates of the stored body that could not be read again (none for a report the intake accepted).</param>
 public sealed record ReportView(StoredReport Report, string SubmittedBy, string? Narrative, IReadOnlyList<ReportUpdateLine> Updates, int Unreadable)
 {
-    /// <summary>How long after its deadline it arrived; null when on time, or sent by the province (whose reports have no locality deadline).</summary>
-    public TimeSpan? LateBy => Report.OnTime || Report.ByProvince ? null : Report.ReceivedAt - Report.Deadline;
+    /// <summary>
+    /// Whole China days after its deadline's day, as the compliance grid counts them; null when on time, or sent by the
+    /// province (whose reports have no locality deadline).
+    /// </summary>
+    public int? DaysLate => Report.OnTime || Report.ByProvince ? null : ReportingCompliance.DaysLate(Report.Deadline, Report.ReceivedAt);
 
     /// <summary>The report's body read, its communities placed (<paramref name="places"/>: code → where it is).</summary>
     public static ReportView Build(ReportRecord record, StoredReportBody body, IReadOnlyDictionary<string, CommunityPlace> places) =>

@@ -1,4 +1,5 @@
 using GreenCommunity.Domain.Communities;
+using GreenCommunity.Domain.Reporting;
 
 namespace GreenCommunity.Data.Communities;
 
@@ -16,6 +17,6 @@ public sealed record CriterionAssessment(int Criterion, double Value, bool Met, 
 public sealed record CommunityReportEntry(string ReportId, string Kind, string Period, DateTimeOffset ReceivedAt, DateTimeOffset Deadline,
     bool OnTime, bool ByProvince, DateOnly Effective, Stage? Stage, int CriteriaAssessed)
 {
-    /// <summary>How long after its deadline it arrived; null when on time or sent by the province (no locality deadline applies).</summary>
-    public TimeSpan? LateBy => OnTime || ByProvince ? null : ReceivedAt - Deadline;
+    /// <summary>Whole China days after its deadline's day, as the compliance grid counts them; null when on time or sent by the province (no locality deadline applies).</summary>
+    public int? DaysLate => OnTime || ByProvince ? null : ReportingCompliance.DaysLate(Deadline, ReceivedAt);
 }

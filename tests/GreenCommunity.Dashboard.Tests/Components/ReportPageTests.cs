@@ -15,14 +15,14 @@ public sealed class ReportPageTests(DashboardFactory factory) : DashboardTestCon
         // Arrange: March 2022's monthly report, due 2022-03-25, received today
         var story = await CommunityStory.TellAsync(Factory);
         var stored = (await Factory.Services.GetRequiredService<ReportQueries>().GetAsync(story.March, Xunit.TestContext.Current.CancellationToken))!.Report;
-        var days = (long)(stored.ReceivedAt - stored.Deadline).TotalDays;
+        var days = GreenCommunity.Domain.Reporting.ReportingCompliance.DaysLate(stored.Deadline, stored.ReceivedAt);
 
         // Act
         var cut = RenderPage(story.March);
 
         // Assert
         Assert.False(stored.OnTime);
-        Assert.Equal($"逾期 {days:N0} 天", cut.Find("[data-testid='report-facts'] [data-testid='timeliness']").TextContent.Trim());
+        Assert.Equal($"迟报{days:N0}天", cut.Find("[data-testid='report-facts'] [data-testid='timeliness']").TextContent.Trim());
         Assert.Contains("2022-03-25", cut.Find("[data-testid='report-facts']").TextContent, StringComparison.Ordinal);
     }
 
