@@ -100,6 +100,19 @@ public sealed class CommunityListQueryTests(CommunityListStore fixture) : IClass
         Assert.Equal([Baocheng, Tujia], codes);
     }
 
+    [Fact]
+    public async Task GetPage_NeverPilot_LeavesOutEveryPilotPastOrPresent()
+    {
+        // Arrange
+        var all = await CodesAsync(new CommunityListFilter());
+
+        // Act
+        var codes = await CodesAsync(new CommunityListFilter { NeverPilot = true });
+
+        // Assert
+        Assert.Equal(all.Except([Baocheng, Tujia]), codes);
+    }
+
     [Theory]
     [InlineData(new[] { 3 }, new[] { Taining })]                       // Baocheng and Wannian meet 3
     [InlineData(new[] { 1, 3 }, new[] { Taining, Wannian })]           // each lacks one of them; Baocheng meets both
