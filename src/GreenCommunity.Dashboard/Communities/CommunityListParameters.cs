@@ -79,8 +79,10 @@ public sealed record CommunityListParameters(CommunityListFilter Filter, int Pag
                 Problem("stage", "One or more of not_started, pilot, in_progress, accepted, separated by commas.");
             }
         }
+        // true: ever a pilot; false: never one; absent (or not understood): both.
         var pilot = false;
-        if (Present(value("pilot")) is { } pilotText && !bool.TryParse(pilotText, out pilot))
+        var pilotGiven = Present(value("pilot")) is { } pilotText && bool.TryParse(pilotText, out pilot);
+        if (!pilotGiven && Present(value("pilot")) is not null)
         {
             Problem("pilot", "true or false.");
         }
@@ -154,7 +156,8 @@ public sealed record CommunityListParameters(CommunityListFilter Filter, int Pag
             County = county,
             Town = town,
             Stages = stages.Distinct().Order().ToList(),
-            EverPilot = pilot,
+            EverPilot = pilotGiven && pilot,
+            NeverPilot = pilotGiven && !pilot,
             Unmet = unmet.Distinct().Order().ToList(),
             AnyUnmet = anyUnmet,
             C12Below = c12Below,
@@ -183,6 +186,10 @@ public sealed record CommunityListParameters(CommunityListFilter Filter, int Pag
         if (f.EverPilot)
         {
             parts.Add(("pilot", "true"));
+        }
+        else if (f.NeverPilot)
+        {
+            parts.Add(("pilot", "false"));
         }
         if (f.AnyUnmet || f.Unmet.Count > 0)
         {

@@ -42,6 +42,10 @@ public static class CommunityListWorkbook
         {
             parts.Add("曾为试点");
         }
+        if (filter.NeverPilot)
+        {
+            parts.Add("从未为试点");
+        }
         if (filter.AnyUnmet)
         {
             parts.Add("有未达标项");

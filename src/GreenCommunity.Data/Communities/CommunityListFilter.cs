@@ -24,6 +24,9 @@ public sealed record CommunityListFilter
     /// <summary>Only communities that have ever been a pilot.</summary>
     public bool EverPilot { get; init; }
 
+    /// <summary>Only communities that have never been a pilot (the API's <c>pilot=false</c>).</summary>
+    public bool NeverPilot { get; init; }
+
     /// <summary>Criteria (1–16) of which at least one is not met now.</summary>
     public IReadOnlyList<int> Unmet { get; init; } = [];
 

@@ -122,6 +122,10 @@ public sealed class CommunityListQuery(SqliteConnectionFactory database, Present
         {
             clauses.Add("s.pilot = 1");
         }
+        if (filter.NeverPilot)
+        {
+            clauses.Add("s.pilot = 0");
+        }
         if (filter.AnyUnmet)
         {
             clauses.Add("s.criteria_met < @all");
@@ -174,7 +178,7 @@ public sealed class CommunityListQuery(SqliteConnectionFactory database, Present
         {
             needs |= Tables.Communities;
         }
-        if (filter.Stages.Count > 0 || filter.EverPilot || filter.AnyUnmet || filter.Unmet.Count > 0 || filter.C12Below is not null || filter.QuietMonths is not null
+        if (filter.Stages.Count > 0 || filter.EverPilot || filter.NeverPilot || filter.AnyUnmet || filter.Unmet.Count > 0 || filter.C12Below is not null || filter.QuietMonths is not null
             || (withSort && filter.Sort.Column is CommunityListColumn.Stage or CommunityListColumn.Since or CommunityListColumn.CriteriaMet or CommunityListColumn.LastReport))
         {
             needs |= Tables.State;

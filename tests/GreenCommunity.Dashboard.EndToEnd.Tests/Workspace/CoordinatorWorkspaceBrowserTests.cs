@@ -22,11 +22,11 @@ public sealed partial class CoordinatorWorkspaceBrowserTests
 
         // ...the list, narrowed by district and stage through its filter fields...
         await page.GotoAsync(new Uri(app.BaseAddress, "/locality/420100/communities").ToString());
-        await Assertions.Expect(page.GetByTestId("list-total")).ToContainTextAsync("1531");
+        await Assertions.Expect(page.GetByTestId("list-total")).ToContainTextAsync("1,531");
         await page.GetByTestId("filter-county").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "江岸区" }).First.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("county=420102"));
-        await Assertions.Expect(page.GetByTestId("list-total")).Not.ToContainTextAsync("1531");
+        await Assertions.Expect(page.GetByTestId("list-total")).Not.ToContainTextAsync("1,531");
         var districtTotal = await page.GetByTestId("list-total").InnerTextAsync();
         await page.GetByTestId("filter-stage").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "创建中" }).First.ClickAsync();

@@ -64,6 +64,29 @@ public sealed class CommunityListApiTests(DashboardFactory factory) : IClassFixt
     }
 
     [Theory]
+    [InlineData("pilot=false", "s.pilot = 0")]
+    [InlineData("pilot=true", "s.pilot = 1")]
+    [InlineData("", "1 = 1")]
+    public async Task List_Pilot_FalseIsNeverAPilotTrueIsEverOneAbsentIsBoth(string query, string condition)
+    {
+        // Arrange
+        using var client = factory.CreateClient(factory.Tokens.Province);
+        var expected = await factory.ScalarAsync<long>(
+            $"SELECT COUNT(*) FROM community_state s JOIN communities c ON c.code = s.community_code WHERE c.locality_code = '420100' AND {condition}");
+
+        // Act
+        var list = await client.GetFromJsonAsync<JsonElement>($"/api/v1/communities?locality=420100&pageSize=500&{query}", Ct);
+
+        // Assert
+        Assert.Equal(expected, list.GetProperty("total").GetInt64());
+        var wanted = query switch { "pilot=false" => false, "pilot=true" => true, _ => (bool?)null };
+        if (wanted is { } pilot)
+        {
+            Assert.All(list.GetProperty("items").EnumerateArray(), i => Assert.Equal(pilot, i.GetProperty("pilot").GetBoolean()));
+        }
+    }
+
+    [Theory]
     [InlineData("stage=started", "stage")]
     [InlineData("unmet=0", "unmet")]
     [InlineData("unmet=17", "unmet")]

@@ -100,6 +100,19 @@ public sealed class CommunityListQueryTests(CommunityListStore fixture) : IClass
         Assert.Equal([Baocheng, Tujia], codes);
     }
 
+    [Fact]
+    public async Task GetPage_NeverPilot_LeavesOutEveryPilotPastOrPresent()
+    {
+        // Arrange
+        var all = await fixture.Query.GetAllAsync(new CommunityListFilter(), Ct);
+
+        // Act
+        var codes = await fixture.Query.GetAllAsync(new CommunityListFilter { NeverPilot = true }, Ct);
+
+        // Assert
+        Assert.Equal(all.Select(r => r.Code).Except([Baocheng, Tujia]), codes.Select(r => r.Code));
+    }
+
     [Theory]
     [InlineData(new[] { 3 }, new[] { Taining })]                       // Baocheng and Wannian meet 3
     [InlineData(new[] { 1, 3 }, new[] { Taining, Wannian })]           // each lacks one of them; Baocheng meets both

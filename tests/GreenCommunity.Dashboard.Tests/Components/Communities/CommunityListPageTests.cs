@@ -90,4 +90,65 @@ public sealed class CommunityListPageTests(DashboardFactory factory) : Dashboard
         Assert.Contains("stage", problems, StringComparison.Ordinal);
         Assert.Contains("unmet", problems, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task Render_PageInTheAddress_ListsThatPageAndKeepsItInTheAddress()
+    {
+        // Arrange: the second page of Wuhan's communities under way, as shared in a link
+        var expected = await Factory.QueryAsync<string>(
+            """
+            SELECT c.code FROM communities c JOIN community_state s ON s.community_code = c.code
+             WHERE c.locality_code = '420100' AND s.stage = 2 ORDER BY c.code LIMIT 50 OFFSET 50
+            """);
+        Assert.NotEmpty(expected);
+
+        // Act
+        var cut = RenderAt("/locality/420100/communities?stage=in_progress&page=2", Wuhan);
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Equal(expected.Select(c => $"/community/{c}"), cut.FindAll("[data-testid='community-link']").Select(a => a.GetAttribute("href"))));
+        Assert.EndsWith("/locality/420100/communities?stage=in_progress&page=2", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_PageBeyondTheLast_ShowsTheLastPageAndSaysSo()
+    {
+        // Arrange
+        var total = await Factory.ScalarAsync<long>("SELECT COUNT(*) FROM communities WHERE locality_code = '420100'");
+        var last = (total + 49) / 50;
+        var expected = await Factory.QueryAsync<string>($"SELECT code FROM communities WHERE locality_code = '420100' ORDER BY code LIMIT 50 OFFSET {(last - 1) * 50}");
+
+        // Act
+        var cut = RenderAt("/locality/420100/communities?page=99999", Wuhan);
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Equal(expected.Select(c => $"/community/{c}"), cut.FindAll("[data-testid='community-link']").Select(a => a.GetAttribute("href"))));
+        Assert.Contains("99999", cut.Find("[data-testid='beyond-last-page']").TextContent, StringComparison.Ordinal);
+        Assert.EndsWith($"/locality/420100/communities?page={last}", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_DistrictCodeAsLocality_OpensItsLocalityFilteredToIt()
+    {
+        // Act: 420102 is a district (江岸区) of Wuhan
+        var cut = RenderAt("/locality/420102/communities", "420102");
+
+        // Assert
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        cut.WaitForAssertion(() => Assert.EndsWith("/locality/420100/communities?county=420102", navigation.Uri, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid='unknown-region']"));
+    }
+
+    [Fact]
+    public async Task Render_Total_HasTheThousandsSeparator()
+    {
+        // Arrange
+        var total = await Factory.ScalarAsync<long>("SELECT COUNT(*) FROM communities");
+        Assert.True(total >= 1000, "the demo store has more than a thousand communities");
+
+        // Act
+        var cut = RenderAt("/communities", null);
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Equal($"共 {total.ToString("N0", CultureInfo.GetCultureInfo("zh-CN"))} 个社区", cut.Find("[data-testid='list-total']").TextContent.Trim()));
+    }
 }

@@ -79,5 +79,5 @@ public sealed partial class CommunityFilterBar
 
     private Task QuietChanged(int? months) => Change(Filter with { QuietMonths = months is { } m ? Math.Clamp(m, 1, CommunityListParameters.MaxQuietMonths) : null });
 
-    private Task PilotChanged(bool pilot) => Change(Filter with { EverPilot = pilot });
+    private Task PilotChanged(bool pilot) => Change(Filter with { EverPilot = pilot, NeverPilot = false });
 }

@@ -35,6 +35,12 @@ public sealed partial class CommunityGrid
     [Parameter]
     public EventCallback<CommunityGridLoad> Loaded { get; set; }
 
+    /// <summary>The page asked for is past the last one: the last page's parameters. This grid then loads nothing more.</summary>
+    [Parameter]
+    public EventCallback<CommunityGridLoad> BeyondLastPage { get; set; }
+
+    private bool _replaced;
+
     private SortDirection Direction(CommunityListColumn column) =>
         Parameters.Filter.Sort.Column != column ? SortDirection.None : Parameters.Filter.Sort.Descending ? SortDirection.Descending : SortDirection.Ascending;
 
@@ -46,7 +52,19 @@ public sealed partial class CommunityGrid
             ? new CommunityListSort(column, definition.Descending)
             : CommunityListSort.Default;
         var loaded = Parameters with { Filter = Parameters.Filter with { Sort = sort }, Page = state.Page + 1, PageSize = state.PageSize };
+        if (_replaced)
+        {
+            return new GridData<CommunityListRow> { Items = [], TotalItems = 0 };
+        }
         var page = await Query.GetPageAsync(loaded.Filter, loaded.Page, loaded.PageSize, cancellationToken);
+        if (page.Items.Count == 0 && page.Total > 0 && loaded.Page > 1)
+        {
+            // MudDataGrid would go back to page 1 without a word; the view opens the last page instead and says so.
+            _replaced = true;
+            var last = (int)Math.Min((page.Total + loaded.PageSize - 1) / loaded.PageSize, CommunityListParameters.MaxPage);
+            await BeyondLastPage.InvokeAsync(new CommunityGridLoad(loaded with { Page = last }, page.Total));
+            return new GridData<CommunityListRow> { Items = [], TotalItems = 0 };
+        }
         await Loaded.InvokeAsync(new CommunityGridLoad(loaded, page.Total));
         return new GridData<CommunityListRow> { Items = page.Items, TotalItems = (int)Math.Min(page.Total, int.MaxValue) };
     }

@@ -32,6 +32,8 @@ public sealed partial class CommunityListView : IDisposable
     private IReadOnlyList<Region> _regions = [];
     private List<string> _addressProblems = [];
     private bool _unknownRegion;
+    private bool _redirecting;
+    private int? _pageAskedFor;
     private int _gridKey;
     private long _total;
 
@@ -58,16 +60,36 @@ public sealed partial class CommunityListView : IDisposable
         {
             _regions = await RegionQueries.GetAllAsync(CancellationToken.None);
         }
+        if (DistrictsLocality() is { } locality)
+        {
+            // A district's code where a locality's belongs (a hand-written or old link): its locality's list, filtered to it.
+            _redirecting = true;
+            var query = (ReadParameters(out _) with { Page = 1 }).ToQuery();
+            Navigation.NavigateTo(Join($"/locality/{Uri.EscapeDataString(locality)}/communities", Join($"county={Uri.EscapeDataString(Locality!)}", query), '?'), replace: true);
+            return;
+        }
+        _redirecting = false;
         _unknownRegion = Locality is not null && !_regions.Any(r => r.Code == Locality && r.Level == RegionLevel.Prefecture);
         ReadAddress();
+    }
+
+    /// <summary>The prefecture-level locality of the county-level unit whose code is in the route, if it is one.</summary>
+    private string? DistrictsLocality() =>
+        Locality is null ? null
+            : _regions.FirstOrDefault(r => r.Code == Locality && r.Level == RegionLevel.County) is { ParentCode: { } parent }
+              && _regions.Any(r => r.Code == parent && r.Level == RegionLevel.Prefecture) ? parent : null;
+
+    private CommunityListParameters ReadParameters(out Dictionary<string, string[]> errors)
+    {
+        var query = QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query);
+        var read = CommunityListParameters.Parse(name => query.TryGetValue(name, out var v) ? v.ToString() : null, readLocality: false, out errors);
+        return read with { Filter = read.Filter with { Locality = Locality } };
     }
 
     /// <summary>Takes the address's filters; a list whose address changed from outside (a link, back) is read again.</summary>
     private bool ReadAddress()
     {
-        var query = QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query);
-        var read = CommunityListParameters.Parse(name => query.TryGetValue(name, out var v) ? v.ToString() : null, readLocality: false, out var errors);
-        read = read with { Filter = read.Filter with { Locality = Locality } };
+        var read = ReadParameters(out var errors);
         _addressProblems = [.. errors.Keys];
         if (read.ToQuery(withLocality: true) == _parameters.ToQuery(withLocality: true) && _gridKey > 0)
         {
@@ -95,6 +117,7 @@ public sealed partial class CommunityListView : IDisposable
 
     private void FilterChangedAsync(CommunityListFilter filter)
     {
+        _pageAskedFor = null;
         _parameters = _parameters with { Filter = filter with { Locality = Locality }, Page = 1 };
         _gridKey++;
         WriteAddress();
@@ -116,6 +139,17 @@ public sealed partial class CommunityListView : IDisposable
             _parameters = load.Parameters;
             WriteAddress();
         }
+        StateHasChanged();
+    }
+
+    /// <summary>The address asked for a page past the last: the last page instead, in the address too, with a notice.</summary>
+    private void BeyondLastPage(CommunityGridLoad last)
+    {
+        _pageAskedFor = _parameters.Page;
+        _total = last.Total;
+        _parameters = last.Parameters;
+        _gridKey++;
+        WriteAddress();
         StateHasChanged();
     }
 
