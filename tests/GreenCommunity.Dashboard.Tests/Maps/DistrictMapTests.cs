@@ -1,6 +1,8 @@
 using Bunit;
 using GreenCommunity.Dashboard.Components.Pages;
 using GreenCommunity.Dashboard.LiveView;
+using GreenCommunity.Dashboard.Maps;
+using GreenCommunity.Dashboard.Model;
 using GreenCommunity.Dashboard.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,6 +32,33 @@ public sealed class DistrictMapTests(DashboardFactory factory) : DashboardTestCo
         Assert.Equal(bins.Values.Order(), ordered.Select(c => bins[c]));
         Assert.Equal(Math.Min(5, rates.Values.Select(r => Math.Round(r, 9)).Distinct().Count()), fills.Values.Distinct().Count());
         Assert.Contains("各区县", cut.Find("[data-testid='map-legend'] .legend-title").TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2022-06-30")]
+    [InlineData("2022-12-31")]
+    [InlineData(null)]
+    public async Task DistrictSpread_NoBandMixesDistrictsBelowAndAtTheTarget_AndEveryBandBelowItSaysSo(string? day)
+    {
+        // Arrange: on 2022-06-30 Wuhan's 江岸区 (28.6%) and 洪山区 (29.5%) shared a band with districts at or above 30%.
+        var asOf = day is null ? (DateOnly?)null : DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
+        var snapshot = await Factory.Services.GetRequiredService<LiveProgress>().GetAsync(asOf, Xunit.TestContext.Current.CancellationToken);
+        var campaign = snapshot.Campaign;
+        var measure = DistrictComparison.MeasureOn(campaign, snapshot.Day);
+        var kind = measure == ComparisonMeasure.AcceptedRate ? GreenCommunity.Domain.Campaigns.MilestoneKind.AcceptedShare : GreenCommunity.Domain.Campaigns.MilestoneKind.StartedShare;
+        var target = campaign.Milestones.First(m => m.Kind == kind).Minimum;
+
+        // Act
+        var view = Services.GetRequiredService<MapViewBuilder>().Build(snapshot, snapshot.Province.Find("420100")!, MapMetric.DistrictSpread, english: false);
+
+        // Assert
+        foreach (var band in view.Data.Values.GroupBy(d => d.Bin))
+        {
+            var below = band.Select(d => d.Value!.Value < target - 1e-9).Distinct().ToList();
+            Assert.True(below.Count == 1, $"band {band.Key} mixes: {string.Join(", ", band.Select(d => $"{d.Name} {d.Display}"))}");
+            var label = view.Legend.Single(l => l.Bin == band.Key).Label;
+            Assert.Equal(below[0], label.Contains("未达目标", StringComparison.Ordinal));
+        }
     }
 
     [Fact]

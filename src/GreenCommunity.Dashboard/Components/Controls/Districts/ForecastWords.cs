@@ -13,6 +13,11 @@ public static class ForecastWords
     {
         ArgumentNullException.ThrowIfNull(forecast);
         ArgumentNullException.ThrowIfNull(loc);
+        if (forecast.LocalitiesAtRisk is > 0 and var localities)
+        {
+            // The province: its own total says nothing when the target is each locality's.
+            return loc[nameof(Resources.Districts.ForecastLocalitiesAtRisk), localities];
+        }
         if (forecast is { Projected: { } projected, Required: { } required })
         {
             // Whole communities: 24.5 projected is 24 done.
