@@ -62,6 +62,38 @@ public sealed class DistrictMapTests(DashboardFactory factory) : DashboardTestCo
     }
 
     [Fact]
+    public async Task DistrictSpread_DistrictsJustBelowTheTarget_NeverShareABandWithOnesAtOrAboveIt()
+    {
+        // Arrange: Wuhan's 13 districts before the 30% started target, the lowest two just below it (as 江岸区 28.6% and
+        // 洪山区 29.5% were on 2022-06-30); equal-count bands put 28.6%, 29.5% and 30.5% in one band.
+        var live = await Factory.Services.GetRequiredService<LiveProgress>().GetAsync(null, Xunit.TestContext.Current.CancellationToken);
+        var wuhan = live.Province.Find("420100")!;
+        int[] started = [286, 295, 305, 310, 320, 330, 340, 350, 360, 370, 380, 390, 400];
+        var counties = wuhan.Children.Select((d, i) => (d.Region.Code, Started: started[i]))
+            .ToDictionary(c => c.Code, c => new GreenCommunity.Domain.Progress.ProgressFigures(1000, 1000 - c.Started, 0, c.Started, 0, 1), StringComparer.Ordinal);
+        var province = GreenCommunity.Domain.Progress.ProgressTree.Build([live.Province.Region, wuhan.Region, .. wuhan.Children.Select(d => d.Region)], counties);
+        var snapshot = new ProgressSnapshot
+        {
+            Day = new DateOnly(2022, 5, 31),
+            Campaign = live.Campaign,
+            Province = province,
+            Judged = live.Judged,
+            Series = live.Series,
+            Shares = live.Shares,
+            Reporting = live.Reporting,
+            Layers = live.Layers,
+        };
+
+        // Act
+        var view = Services.GetRequiredService<MapViewBuilder>().Build(snapshot, province.Find("420100")!, MapMetric.DistrictSpread, english: false);
+
+        // Assert: the two below the target have a band of their own, marked as below it; no other band is.
+        var low = wuhan.Children.Take(2).Select(d => view.Data[d.Region.Code].Bin).Distinct().ToList();
+        Assert.All(wuhan.Children.Skip(2), d => Assert.DoesNotContain(view.Data[d.Region.Code].Bin, low));
+        Assert.All(view.Legend, l => Assert.Equal(low.Contains(l.Bin), l.Label.Contains("未达目标", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void ProvincePage_DefaultMap_StaysTheDistanceToTheTarget()
     {
         // Act
