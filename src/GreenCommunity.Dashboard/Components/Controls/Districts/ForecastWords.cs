@@ -13,9 +13,10 @@ public static class ForecastWords
     {
         ArgumentNullException.ThrowIfNull(forecast);
         ArgumentNullException.ThrowIfNull(loc);
-        if (forecast.LocalitiesAtRisk is > 0 and var localities)
+        if (forecast is { Target: not null, LocalitiesAtRisk: > 0 and var localities })
         {
-            // The province: its own total says nothing when the target is each locality's.
+            // The province before a milestone: its own total says nothing when the target is each locality's. After the
+            // last one the days all would be started and accepted still say something, so they stay.
             return loc[nameof(Resources.Districts.ForecastLocalitiesAtRisk), localities];
         }
         if (forecast is { Projected: { } projected, Required: { } required })
