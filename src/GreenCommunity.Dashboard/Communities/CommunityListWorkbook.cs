@@ -14,7 +14,7 @@ namespace GreenCommunity.Dashboard.Communities;
 public static class CommunityListWorkbook
 {
     public static IReadOnlyList<string> Headers { get; } =
-        ["社区代码", "社区名称", "区县", "街道（乡镇）", "阶段", "阶段起始日", "曾为试点", "达标项数（共16项）", "最近报告", "最近报告报送时间"];
+        ["社区代码", "社区名称", "区县", "街道（乡镇）", "阶段", "阶段起始日", "曾为试点", "达标项数（共16项）", "最近报告", "最近报告报送时间", "最近报告编号"];
 
     public static byte[] Create(string regionName, DateOnly day, string filters, IReadOnlyList<CommunityListRow> rows)
     {
@@ -72,6 +72,7 @@ public static class CommunityListWorkbook
     private static IReadOnlyList<object?> Cells(CommunityListRow row) =>
     [
         row.Code, row.Name, row.CountyName, row.TownName, row.Stage.ChineseLabel(), row.Since, row.Pilot, row.CriteriaMet,
-        row.LastReport?.ReportId, row.LastReport?.ReceivedAt.ToOffset(ChinaTime.Offset),
+        // The period, as the screen shows it; the id (for /reports/{id}) in a column of its own.
+        row.LastReport?.Period, row.LastReport?.ReceivedAt.ToOffset(ChinaTime.Offset), row.LastReport?.ReportId,
     ];
 }

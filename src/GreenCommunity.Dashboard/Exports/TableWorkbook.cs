@@ -13,6 +13,9 @@ public static class TableWorkbook
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    /// <summary>The title and the headers stay in view while the rows scroll (MiniExcel freezes only the first row by default).</summary>
+    private const int HeaderRows = 2;
+
     /// <summary>The workbook's bytes: one sheet named <paramref name="sheetName"/>.</summary>
     public static byte[] Create(string sheetName, string title, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
     {
@@ -21,7 +24,7 @@ public static class TableWorkbook
         var columns = Enumerable.Range(0, Math.Max(headers.Count, 1)).Select(ColumnName).ToArray();
         using var stream = new MemoryStream();
         stream.SaveAs(Sheet(columns, title, headers, rows), printHeader: false, sheetName: SheetName(sheetName),
-            configuration: new OpenXmlConfiguration { EnableAutoWidth = true, FastMode = true });
+            configuration: new OpenXmlConfiguration { EnableAutoWidth = true, FastMode = true, FreezeRowCount = HeaderRows });
         return stream.ToArray();
     }
 

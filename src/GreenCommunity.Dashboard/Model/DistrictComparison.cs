@@ -91,8 +91,11 @@ public sealed record DistrictComparison(
         var localityRanks = Ranks(province.Children, measure);
         var localityRow = Row(tree, localityRanks[tree.Region.Code], province.Children.Count, countyLevel: false);
         // The province meets a target only when each locality does: what it still needs is the localities' needs added up.
-        var provinceRow = Row(province, null, 1, countyLevel: false) with
+        var provinceForecast = Row(province, null, 1, countyLevel: false);
+        var provinceRow = provinceForecast with
         {
+            Forecast = PaceForecast.ForProvince(provinceForecast.Forecast,
+                province.Children.Select(l => PaceForecast.Of(campaign, day, l.Figures, Figures(quarterAgo, l.Region.Code), countyLevel: false))),
             PilotsNeeded = province.Children.Sum(l => Gap(pilots, l.Figures) ?? 0),
             StartedNeeded = province.Children.Sum(l => Gap(started, l.Figures) ?? 0),
             AcceptedNeeded = province.Children.Sum(l => Gap(accepted, l.Figures) ?? 0),

@@ -72,7 +72,7 @@ public sealed class MapViewBuilder(Campaign campaign, IStringLocalizer<Resources
 
     /// <summary>
     /// The districts by the comparison's measure in up to <see cref="SpreadBands"/> bands of about equally many districts,
-    /// lowest first: bands of a fixed width put a locality's districts, which lie close together, in one or two colours.
+    /// lowest first, split at the target: bands of a fixed width put a locality's districts, which lie close together, in one or two colours.
     /// Each band's legend gives the rates of the districts in it, and says when they are all below the target.
     /// </summary>
     private MapView Spread(ProgressSnapshot snapshot, RegionProgress parent, MapLayer layer, bool english)
@@ -80,9 +80,22 @@ public sealed class MapViewBuilder(Campaign campaign, IStringLocalizer<Resources
         var measure = DistrictComparison.MeasureOn(campaign, snapshot.Day);
         var milestone = campaign.Milestones.FirstOrDefault(m => m.Kind == (measure == ComparisonMeasure.AcceptedRate ? MilestoneKind.AcceptedShare : MilestoneKind.StartedShare));
         var values = parent.Children.ToDictionary(c => c.Region.Code, c => Math.Round(DistrictComparison.MeasureOf(measure, c.Figures), 9), StringComparer.Ordinal);
-        var sorted = values.Values.Order().ToList();
-        var bands = Math.Min(SpreadBands, sorted.Distinct().Count());
-        int Bin(double value) => sorted.IndexOf(value) * bands / Math.Max(1, sorted.Count);
+        // Bands never straddle the target: the districts below it are banded apart from those at or above it, each side
+        // getting bands in proportion to its districts (at least one), so that "below the target" holds for a whole band.
+        bool Below(double value) => milestone is not null && value < milestone.Minimum - 1e-9;
+        var below = values.Values.Where(Below).Order().ToList();
+        var atOrAbove = values.Values.Where(v => !Below(v)).Order().ToList();
+        var (belowDistinct, aboveDistinct) = (below.Distinct().Count(), atOrAbove.Distinct().Count());
+        var wanted = Math.Min(SpreadBands, belowDistinct + aboveDistinct);
+        var belowBands = below.Count == 0 ? 0
+            : atOrAbove.Count == 0 ? wanted
+            : Math.Clamp((int)Math.Round(wanted * below.Count / (double)values.Count), 1, wanted - 1);
+        belowBands = Math.Min(belowBands, belowDistinct);
+        var aboveBands = Math.Min(wanted - belowBands, aboveDistinct);
+        var bands = belowBands + aboveBands;
+        int Bin(double value) => Below(value)
+            ? below.IndexOf(value) * belowBands / below.Count
+            : belowBands + (atOrAbove.IndexOf(value) * aboveBands / atOrAbove.Count);
 
         var data = parent.Children.ToDictionary(c => c.Region.Code, c =>
         {

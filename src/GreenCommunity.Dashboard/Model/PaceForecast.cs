@@ -36,6 +36,12 @@ public sealed record PaceForecast(
     Completion? AllAccepted,
     bool AtRisk)
 {
+    /// <summary>
+    /// For the province: how many localities are at risk. Each milestone applies to each locality (各地), so the province
+    /// is on track only when every locality is; its own total could reach the target while a locality falls short.
+    /// </summary>
+    public int? LocalitiesAtRisk { get; init; }
+
     /// <summary>The months the pace is measured over.</summary>
     public const int PaceMonths = 3;
 
@@ -73,6 +79,15 @@ public sealed record PaceForecast(
             Complete(day, now.Communities - now.Started, startedPace),
             Complete(day, now.Communities - now.Accepted, acceptedPace),
             last is not null && !last.IsMet(now));
+    }
+
+    /// <summary>The province's forecast judged by its localities': at risk when any of them is, naming how many.</summary>
+    public static PaceForecast ForProvince(PaceForecast provinceWide, IEnumerable<PaceForecast> localities)
+    {
+        ArgumentNullException.ThrowIfNull(provinceWide);
+        ArgumentNullException.ThrowIfNull(localities);
+        var atRisk = localities.Count(l => l.AtRisk);
+        return provinceWide with { AtRisk = atRisk > 0, LocalitiesAtRisk = atRisk };
     }
 
     /// <summary>The day a count <paramref name="remaining"/> short of every community gets there at <paramref name="pace"/> a month.</summary>

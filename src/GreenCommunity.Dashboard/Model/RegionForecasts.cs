@@ -16,10 +16,18 @@ public static class RegionForecasts
         return snapshot.Derived(("forecasts", parent.Region.Code, quarterAgo), s => Build(s, quarterAgo.Province, parent));
     }
 
-    private static Dictionary<string, PaceForecast> Build(ProgressSnapshot snapshot, RegionProgress before, RegionProgress parent) =>
-        parent.Children.Prepend(parent).ToDictionary(
+    private static Dictionary<string, PaceForecast> Build(ProgressSnapshot snapshot, RegionProgress before, RegionProgress parent)
+    {
+        var forecasts = parent.Children.Prepend(parent).ToDictionary(
             r => r.Region.Code,
             r => PaceForecast.Of(snapshot.Campaign, snapshot.Day, r.Figures, before.Find(r.Region.Code)?.Figures ?? ProgressFigures.Empty,
                 countyLevel: r.Region.Level == RegionLevel.County),
             StringComparer.Ordinal);
+        // The province meets a milestone only when each locality does (各地).
+        if (parent.Region.Level == RegionLevel.Province)
+        {
+            forecasts[parent.Region.Code] = PaceForecast.ForProvince(forecasts[parent.Region.Code], parent.Children.Select(c => forecasts[c.Region.Code]));
+        }
+        return forecasts;
+    }
 }

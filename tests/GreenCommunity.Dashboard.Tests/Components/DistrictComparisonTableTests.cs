@@ -80,6 +80,19 @@ public sealed class DistrictComparisonTableTests : BunitContext
     }
 
     [Fact]
+    public void Render_ProvinceForecast_SaysAtRiskAndHowManyLocalitiesAreNotTheProvinceWideTotal()
+    {
+        // Act
+        var cut = Render();
+
+        // Assert: 乙市 falls short of its 30%, so the province row is at risk with one locality rather than "可达标，预计126个，需90个".
+        var province = cut.Find("tfoot tr[data-code='420000'] td[data-col='forecast']");
+        Assert.Equal("true", province.GetAttribute("data-risk"));
+        Assert.Contains("1个市州有风险", province.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("可达标", province.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_Forecast_FlagsTheDistrictShortOfThirtyPercentAndStatesTheMethod()
     {
         // Act

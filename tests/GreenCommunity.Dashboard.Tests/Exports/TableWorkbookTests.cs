@@ -48,6 +48,19 @@ public sealed class TableWorkbookTests
     }
 
     [Fact]
+    public void Create_FreezesTheTitleAndHeaderRows_SoTheHeadersStayInViewWhileScrolling()
+    {
+        // Act
+        var bytes = TableWorkbook.Create("社区", "标题", ["社区代码", "社区名称"], [["420102002003", "保成社区"]]);
+
+        // Assert: the pane splits below row 2 and the scrolling part starts at A3.
+        var xml = SheetXml(bytes);
+        Assert.Contains("ySplit=\"2\"", xml, StringComparison.Ordinal);
+        Assert.Contains("topLeftCell=\"A3\"", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("ySplit=\"1\"", xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Create_LongOrForbiddenSheetName_IsMadeAcceptableToExcel()
     {
         // Act
@@ -57,6 +70,14 @@ public sealed class TableWorkbookTests
         var name = Assert.Single(new MemoryStream(bytes).GetSheetNames());
         Assert.Equal(31, name.Length);
         Assert.DoesNotContain(name, c => "[]:*?/\\".Contains(c, StringComparison.Ordinal));
+    }
+
+    private static string SheetXml(byte[] bytes)
+    {
+        using var zip = new ZipArchive(new MemoryStream(bytes));
+        var sheet = zip.Entries.Single(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal));
+        using var reader = new StreamReader(sheet.Open());
+        return reader.ReadToEnd();
     }
 
     private static List<IDictionary<string, object?>> Read(byte[] bytes) =>

@@ -1,6 +1,8 @@
 using Bunit;
 using GreenCommunity.Dashboard.Components.Pages;
 using GreenCommunity.Dashboard.LiveView;
+using GreenCommunity.Dashboard.Maps;
+using GreenCommunity.Dashboard.Model;
 using GreenCommunity.Dashboard.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,6 +32,65 @@ public sealed class DistrictMapTests(DashboardFactory factory) : DashboardTestCo
         Assert.Equal(bins.Values.Order(), ordered.Select(c => bins[c]));
         Assert.Equal(Math.Min(5, rates.Values.Select(r => Math.Round(r, 9)).Distinct().Count()), fills.Values.Distinct().Count());
         Assert.Contains("各区县", cut.Find("[data-testid='map-legend'] .legend-title").TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2022-06-30")]
+    [InlineData("2022-12-31")]
+    [InlineData(null)]
+    public async Task DistrictSpread_NoBandMixesDistrictsBelowAndAtTheTarget_AndEveryBandBelowItSaysSo(string? day)
+    {
+        // Arrange: on 2022-06-30 Wuhan's 江岸区 (28.6%) and 洪山区 (29.5%) shared a band with districts at or above 30%.
+        var asOf = day is null ? (DateOnly?)null : DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
+        var snapshot = await Factory.Services.GetRequiredService<LiveProgress>().GetAsync(asOf, Xunit.TestContext.Current.CancellationToken);
+        var campaign = snapshot.Campaign;
+        var measure = DistrictComparison.MeasureOn(campaign, snapshot.Day);
+        var kind = measure == ComparisonMeasure.AcceptedRate ? GreenCommunity.Domain.Campaigns.MilestoneKind.AcceptedShare : GreenCommunity.Domain.Campaigns.MilestoneKind.StartedShare;
+        var target = campaign.Milestones.First(m => m.Kind == kind).Minimum;
+
+        // Act
+        var view = Services.GetRequiredService<MapViewBuilder>().Build(snapshot, snapshot.Province.Find("420100")!, MapMetric.DistrictSpread, english: false);
+
+        // Assert
+        foreach (var band in view.Data.Values.GroupBy(d => d.Bin))
+        {
+            var below = band.Select(d => d.Value!.Value < target - 1e-9).Distinct().ToList();
+            Assert.True(below.Count == 1, $"band {band.Key} mixes: {string.Join(", ", band.Select(d => $"{d.Name} {d.Display}"))}");
+            var label = view.Legend.Single(l => l.Bin == band.Key).Label;
+            Assert.Equal(below[0], label.Contains("未达目标", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task DistrictSpread_DistrictsJustBelowTheTarget_NeverShareABandWithOnesAtOrAboveIt()
+    {
+        // Arrange: Wuhan's 13 districts before the 30% started target, the lowest two just below it (as 江岸区 28.6% and
+        // 洪山区 29.5% were on 2022-06-30); equal-count bands put 28.6%, 29.5% and 30.5% in one band.
+        var live = await Factory.Services.GetRequiredService<LiveProgress>().GetAsync(null, Xunit.TestContext.Current.CancellationToken);
+        var wuhan = live.Province.Find("420100")!;
+        int[] started = [286, 295, 305, 310, 320, 330, 340, 350, 360, 370, 380, 390, 400];
+        var counties = wuhan.Children.Select((d, i) => (d.Region.Code, Started: started[i]))
+            .ToDictionary(c => c.Code, c => new GreenCommunity.Domain.Progress.ProgressFigures(1000, 1000 - c.Started, 0, c.Started, 0, 1), StringComparer.Ordinal);
+        var province = GreenCommunity.Domain.Progress.ProgressTree.Build([live.Province.Region, wuhan.Region, .. wuhan.Children.Select(d => d.Region)], counties);
+        var snapshot = new ProgressSnapshot
+        {
+            Day = new DateOnly(2022, 5, 31),
+            Campaign = live.Campaign,
+            Province = province,
+            Judged = live.Judged,
+            Series = live.Series,
+            Shares = live.Shares,
+            Reporting = live.Reporting,
+            Layers = live.Layers,
+        };
+
+        // Act
+        var view = Services.GetRequiredService<MapViewBuilder>().Build(snapshot, province.Find("420100")!, MapMetric.DistrictSpread, english: false);
+
+        // Assert: the two below the target have a band of their own, marked as below it; no other band is.
+        var low = wuhan.Children.Take(2).Select(d => view.Data[d.Region.Code].Bin).Distinct().ToList();
+        Assert.All(wuhan.Children.Skip(2), d => Assert.DoesNotContain(view.Data[d.Region.Code].Bin, low));
+        Assert.All(view.Legend, l => Assert.Equal(low.Contains(l.Bin), l.Label.Contains("未达目标", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -79,6 +79,19 @@ public sealed class DistrictComparisonTests
     }
 
     [Fact]
+    public void Build_ProvinceForecast_IsAtRiskWhenAnyLocalityIsThoughTheProvinceWideTotalWouldReach()
+    {
+        // Act
+        var comparison = Build();
+
+        // Assert: province-wide 54 → 90 started is 12 a month, 126 of 90 needed by 2022-06-30; but 乙市 goes 15 → 20,
+        // 25 of 30 needed, and each locality must reach 30% (各地), so the province is at risk with one locality.
+        Assert.Equal((false, true), (comparison.Locality.Forecast.AtRisk, comparison.Province.Forecast.AtRisk));
+        Assert.Equal(1, comparison.Province.Forecast.LocalitiesAtRisk);
+        Assert.Null(comparison.Locality.Forecast.LocalitiesAtRisk);
+    }
+
+    [Fact]
     public void Build_UnknownLocality_Throws() =>
         Assert.Throws<KeyNotFoundException>(() => DistrictComparison.Build(PaceForecastTests.Hubei, s_day, Tree(s_now), Tree(s_now), Tree(s_now), "429999"));
 

@@ -13,6 +13,12 @@ public static class ForecastWords
     {
         ArgumentNullException.ThrowIfNull(forecast);
         ArgumentNullException.ThrowIfNull(loc);
+        if (forecast is { Target: not null, LocalitiesAtRisk: > 0 and var localities })
+        {
+            // The province before a milestone: its own total says nothing when the target is each locality's. After the
+            // last one the days all would be started and accepted still say something, so they stay.
+            return loc[nameof(Resources.Districts.ForecastLocalitiesAtRisk), localities];
+        }
         if (forecast is { Projected: { } projected, Required: { } required })
         {
             // Whole communities: 24.5 projected is 24 done.
