@@ -112,7 +112,7 @@ public static class AccountEndpoints
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
         await audit.RecordAsync($"display:{display.Id}", address, "display.sign-in", display.Name, AuditOutcome.Allowed, null);
-        return TypedResults.LocalRedirect("/");
+        return TypedResults.LocalRedirect("/display");
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ public sealed class DisplayScreenTests(DashboardFactory factory) : IClassFixture
         var response = await screen.GetAsync(address, Ct);
 
         // Assert
-        Assert.Equal("/", signIn.Headers.Location?.OriginalString);
+        Assert.Equal("/display", signIn.Headers.Location?.OriginalString);
         Assert.Equal(expected, response.StatusCode);
         if (expected == HttpStatusCode.Redirect)
         {

@@ -163,7 +163,7 @@ public sealed class SignInTests(DashboardFactory factory) : IClassFixture<Dashbo
         var apiWithDisplayToken = await factory.CreateClient(secret).GetAsync("/api/v1/summary", Ct);
 
         // Assert
-        Assert.Equal("/", signIn.Headers.Location?.OriginalString);
+        Assert.Equal("/display", signIn.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, overview.StatusCode);
         Assert.StartsWith("http://localhost/account/denied", submit.Headers.Location!.ToString(), StringComparison.Ordinal);
         Assert.StartsWith("http://localhost/account/denied", admin.Headers.Location!.ToString(), StringComparison.Ordinal);
