@@ -17,6 +17,21 @@ internal static class Selectors
     /// <summary>The started figure (not used for timing: the feed item carries the report id).</summary>
     public const string StartedValue = "[data-testid='started-value']";
 
+    /// <summary>A meeting-room screen's link: the display token follows; it signs in and lands on the display page.</summary>
+    public const string DisplayTokenPathPrefix = "/display/";
+
+    /// <summary>The display page's root (its text is hashed to tell whether the screen still changes).</summary>
+    public const string DisplayScreen = "[data-testid='display-screen']";
+
+    /// <summary>The display page once its circuit is up (the prerendered page says "false").</summary>
+    public const string DisplayInteractive = "[data-testid='display-screen'][data-interactive='true']";
+
+    /// <summary>
+    /// The app's setting (as an environment variable) for the seconds a display panel stays before the next, which
+    /// display-soak's --rotate sets; a name the app does not know is ignored, and the page keeps its own pace.
+    /// </summary>
+    public const string DisplayRotateSetting = "Display__RotateSeconds";
+
     public const string SignInPath = "/account/login";
 
     /// <summary>Sign-in form labels and button (Chinese by default).</summary>
