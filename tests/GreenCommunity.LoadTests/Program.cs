@@ -14,7 +14,7 @@ const string usage = """
       hub:     --clients 1000 --reports 20 --interval 1 --batch 50 --skip-negotiation true --warmup-reports 2
       soak:    --minutes 30 --pages 50 --interval 2 --sample 30 --warmup 5 --keep-dumps <dir>
       display-soak: --minutes 60 --interval 2 --sample 60 --width 1920 --height 1080 --rotate <s> (default: the page's own)
-               --warmup 5 --settle 10 --keep-dumps <dir>
+               --warmup 5 --settle 10 --warmup-reports 2 --keep-dumps <dir>
       workbooks: --timeout 180 --after 10 --only 8m-rows,8m-empty-rows,512m-cell,valid,full-sheet (see docs/hardening-workbooks.md)
     """;
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -60,7 +60,7 @@ static List<string> Unread(string command, Cli cli)
         "memory" => ["pages", "settle", "open-concurrency", "after-close", "baseline", "keep-dumps"],
         "hub" => ["clients", "reports", "interval", "batch", "skip-negotiation", "warmup-reports"],
         "workbooks" => ["timeout", "after", "only"],
-        "display-soak" => ["minutes", "interval", "sample", "width", "height", "rotate", "warmup", "settle", "keep-dumps"],
+        "display-soak" => ["minutes", "interval", "sample", "width", "height", "rotate", "warmup", "settle", "warmup-reports", "keep-dumps"],
         _ => ["minutes", "pages", "interval", "sample", "warmup", "open-concurrency", "keep-dumps"],
     };
     foreach (var name in known.Concat(["label", "out"]))

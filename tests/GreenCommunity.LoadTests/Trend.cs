@@ -14,7 +14,7 @@ internal sealed record Trend(string Measure, double Start, double WarmedUp, doub
     public const string Rule =
         "**No upward trend** when, over the samples after the warm-up, both hold: the least-squares rise (slope × the window's length) " +
         "is under 10 % of the first third's mean, and the last third's mean is at most 5 % above the middle third's. " +
-        "A leak fails both; a sawtooth (GC, a rotating screen) or a step up in the first minutes fails neither.";
+        "A leak fails both; a step up during the warm-up fails neither, and a sawtooth (GC, a rotating screen) averages out over a long window.";
 
     private const double MaxRiseShare = 0.10;
     private const double MaxThirdsGrowth = 1.05;
