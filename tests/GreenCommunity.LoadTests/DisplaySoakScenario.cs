@@ -37,12 +37,7 @@ internal static class DisplaySoakScenario
         var token = credentials.Display
             ?? throw new InvalidOperationException($"{seed}/demo-credentials.json has no display token: this build has no meeting-room screen.");
         var data = setup.CopySeed(seed, "display-soak");
-        var environment = Setup.DashboardEnvironment(data);
-        if (rotate is not null)
-        {
-            environment[Selectors.DisplayRotateSetting] = rotate;
-        }
-        var app = await ChildApp.StartAsync("dashboard", setup.DashboardDll, environment, TimeSpan.FromMinutes(2));
+        var app = await ChildApp.StartAsync("dashboard", setup.DashboardDll, Setup.DashboardEnvironment(data), TimeSpan.FromMinutes(2));
         var samples = new List<Sample>();
         string browserVersion;
         PageReading loadedPage, endPage;
@@ -57,6 +52,12 @@ internal static class DisplaySoakScenario
             browserVersion = browser.Version;
             var page = await browser.Context.NewPageAsync();
             openSeconds = (await browser.OpenAsync(new Uri(app.BaseAddress, Selectors.DisplayTokenPathPrefix + token), 1, 1, DisplayReadyAsync, page)).TotalSeconds;
+            if (rotate is not null)
+            {
+                // The token's link signs in and lands on the page without a query; the screen's own address takes the pace.
+                await page.GotoAsync(new Uri(app.BaseAddress, $"{Selectors.DisplayPath}?{Selectors.DisplayRotateQuery}={Uri.EscapeDataString(rotate)}").ToString());
+                await DisplayReadyAsync(page);
+            }
             var probe = await PageProbe.AttachAsync(page, Selectors.DisplayScreen, Selectors.DisplayInteractive);
             // Warm-up reports before the baseline reading: the intake's and the live path's first runs pay for JIT
             // compilation and the first snapshot, which would otherwise count as growth.
@@ -108,7 +109,7 @@ internal static class DisplaySoakScenario
             .Heading(3, $"display-soak{(label.Length > 0 ? $" — {label}" : "")}: {minutes} min at {viewport.Width}×{viewport.Height}, a report every {interval} s")
             .Machine(browserVersion)
             .Paragraph($"App: `{setup.DashboardDll}`. One Chromium page on `{Selectors.DisplayTokenPathPrefix}<display token>`, interactive after " +
-                $"{Number(openSeconds, 1)} s, then {warmupReports} warm-up report(s) (not counted) and {Number(settle, 0)} s to settle; panel rotation: {(rotate is null ? "the page's own" : $"{rotate} s (`{Selectors.DisplayRotateSetting}`)")}. " +
+                $"{Number(openSeconds, 1)} s, then {warmupReports} warm-up report(s) (not counted) and {Number(settle, 0)} s to settle; panel rotation: {(rotate is null ? "the page's default" : $"`{Selectors.DisplayPath}?{Selectors.DisplayRotateQuery}={rotate}`")}. " +
                 $"Samples every {sampleSeconds} s, none with a forced GC: the page's JS heap in use, DOM nodes alive (DevTools `Nodes`: detached ones still held count) " +
                 $"and elements in the document, event listeners, whether the text of `{Selectors.DisplayScreen}` changed since the previous sample, " +
                 $"the server's working set and GC heap (dotnet-counters), Chromium's resident set (all its processes). " +

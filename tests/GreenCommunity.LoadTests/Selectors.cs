@@ -26,11 +26,11 @@ internal static class Selectors
     /// <summary>The display page once its circuit is up (the prerendered page says "false").</summary>
     public const string DisplayInteractive = "[data-testid='display-screen'][data-interactive='true']";
 
-    /// <summary>
-    /// The app's setting (as an environment variable) for the seconds a display panel stays before the next, which
-    /// display-soak's --rotate sets; a name the app does not know is ignored, and the page keeps its own pace.
-    /// </summary>
-    public const string DisplayRotateSetting = "Display__RotateSeconds";
+    /// <summary>The display page itself, where the token's link lands (without the query: the link carries none).</summary>
+    public const string DisplayPath = "/display";
+
+    /// <summary>The display page's query parameter for the seconds a panel stays before the next.</summary>
+    public const string DisplayRotateQuery = "rotate";
 
     public const string SignInPath = "/account/login";
 
