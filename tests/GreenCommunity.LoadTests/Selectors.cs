@@ -26,6 +26,9 @@ internal static class Selectors
     /// <summary>The display page once its circuit is up (the prerendered page says "false").</summary>
     public const string DisplayInteractive = "[data-testid='display-screen'][data-interactive='true']";
 
+    /// <summary>The display root's attribute naming the panel it shows (nodes differ by panel).</summary>
+    public const string DisplayPanelAttribute = "data-panel";
+
     /// <summary>The display page itself, where the token's link lands (without the query: the link carries none).</summary>
     public const string DisplayPath = "/display";
 
