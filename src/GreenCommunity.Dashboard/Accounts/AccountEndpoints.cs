@@ -17,6 +17,7 @@ public static class AccountEndpoints
     public const string LogoutPath = "/account/logout";
     public const string DeniedPath = "/account/denied";
     public const string DisplayPath = "/display/{token}";
+    public const string DisplayScreenPath = "/display";
     public const string SignInRateLimit = "sign-in";
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
@@ -24,6 +25,7 @@ public static class AccountEndpoints
         endpoints.MapPost(LoginPath, SignInAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimit).ExcludeFromDescription();
         endpoints.MapPost(LogoutPath, SignOutAsync).RequireAuthorization(DashboardPolicies.Session).ExcludeFromDescription();
         endpoints.MapGet(DisplayPath, DisplayAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimit).ExcludeFromDescription();
+        endpoints.MapDisplaySession();
         endpoints.MapPasswordEndpoints();
         return endpoints;
     }
@@ -112,7 +114,17 @@ public static class AccountEndpoints
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
         await audit.RecordAsync($"display:{display.Id}", address, "display.sign-in", display.Name, AuditOutcome.Allowed, null);
-        return TypedResults.LocalRedirect("/display");
+        return TypedResults.LocalRedirect(DisplayLanding(context.Request.QueryString));
+    }
+
+    /// <summary>
+    /// The screen with the settings its link carries (panels, rotation, focus, replay, culture): the same query on this
+    /// site's /display, which no query can turn into another site's address.
+    /// </summary>
+    public static string DisplayLanding(QueryString query)
+    {
+        var landing = DisplayScreenPath + query.ToUriComponent();
+        return LocalOnly(landing) == landing ? landing : DisplayScreenPath;
     }
 
     /// <summary>

@@ -40,6 +40,7 @@ public static class AccountsExtensions
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
+                options.Events.OnSigningIn = DisplaySession.OnSigningInAsync;
                 options.Events.OnRedirectToAccessDenied = RedirectToPasswordOrDenied;
             });
         services.AddAuthorizationBuilder()

@@ -28,8 +28,9 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
 
     private async Task TrackAsync(Task<AuthenticationState> state)
     {
-        var credential = SessionCredential.From((await state).User);
-        var next = credential is null ? null : _sessions.Track(credential, End);
+        var user = (await state).User;
+        var credential = SessionCredential.From(user);
+        var next = credential is null ? null : _sessions.Track(credential, user.HasClaim(c => c.Type == DashboardClaims.DisplayTokenId) ? EndDisplay : End);
         IDisposable? previous;
         lock (_lock)
         {
@@ -45,7 +46,16 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
         previous?.Dispose();
     }
 
+    /// <summary>Whether this circuit was a display screen whose link was revoked: it is sent to a page that says so.</summary>
+    public bool DisplayLinkRevoked { get; private set; }
+
     private void End() => SetAuthenticationState(s_anonymous);
+
+    private void EndDisplay()
+    {
+        DisplayLinkRevoked = true;
+        End();
+    }
 
     public void Dispose()
     {
