@@ -38,7 +38,7 @@ internal static class DisplaySoakResults
             .Machine(run.BrowserVersion)
             .Paragraph($"App: `{run.App}`. One Chromium page on `{Selectors.DisplayTokenPathPrefix}<display token>`, interactive after " +
                 $"{Number(run.OpenSeconds, 1)} s, then {run.WarmupReports} warm-up report(s) (not counted) and {Number(run.Settle, 0)} s to settle; " +
-                $"panel rotation: {(run.Rotate is null ? "the page's default" : $"`{Selectors.DisplayPath}?{Selectors.DisplayRotateQuery}={run.Rotate}`")}. " +
+                $"panel rotation: {(run.Rotate is null ? "the page's default" : $"`?{Selectors.DisplayRotateQuery}={run.Rotate}` on the link")}. " +
                 $"Samples every {run.SampleSeconds} s: the page's JS heap in use and DOM nodes alive (DevTools `Nodes`: detached ones still held count), " +
                 "each as it was and then right after a forced GC (`HeapProfiler.collectGarbage`: garbage not yet collected is not a leak; " +
                 "so the next sample's \"as it was\" holds at most one interval's garbage), elements in the document, event listeners, " +
@@ -55,20 +55,21 @@ internal static class DisplaySoakResults
                 MiB(s.Server.WorkingSetBytes), MiB(s.Server.GcHeapBytes), MiB(s.ChromiumBytes), Count(s.Posted), Count(s.Failed),
             ]));
         List<(double, double)> Series(Func<DisplaySample, double> pick) => samples.Select(s => (s.Minutes, pick(s))).ToList();
+        var panels = samples.Select(s => s.Page.Phase).ToList();
         Trend.Table(md,
         [
-            Trend.Of("JS heap after GC (MiB)", Series(s => s.Retained.JsHeapUsedBytes / MemoryReading.MiB), warmup),
-            Trend.Of("DOM nodes after GC", Series(s => s.Retained.Nodes), warmup),
-            Trend.Of("JS heap as it was (MiB)", Series(s => s.Page.JsHeapUsedBytes / MemoryReading.MiB), warmup),
-            Trend.Of("DOM nodes as they were", Series(s => s.Page.Nodes), warmup),
-            Trend.Of("elements in the document", Series(s => s.Page.Elements), warmup),
-            Trend.Of("event listeners", Series(s => s.Page.EventListeners), warmup),
+            Trend.Of("JS heap after GC (MiB)", Series(s => s.Retained.JsHeapUsedBytes / MemoryReading.MiB), warmup, panels),
+            Trend.Of("DOM nodes after GC", Series(s => s.Retained.Nodes), warmup, panels),
+            Trend.Of("JS heap as it was (MiB)", Series(s => s.Page.JsHeapUsedBytes / MemoryReading.MiB), warmup, panels),
+            Trend.Of("DOM nodes as they were", Series(s => s.Page.Nodes), warmup, panels),
+            Trend.Of("elements in the document", Series(s => s.Page.Elements), warmup, panels),
+            Trend.Of("event listeners", Series(s => s.Page.EventListeners), warmup, panels),
             Trend.Of("server working set (MiB)", Series(s => s.Server.WorkingSetBytes / MemoryReading.MiB), warmup),
             Trend.Of("server GC heap (MiB)", Series(s => s.Server.GcHeapBytes / MemoryReading.MiB), warmup),
             Trend.Of("Chromium RSS (MiB)", Series(s => s.ChromiumBytes / MemoryReading.MiB), warmup),
         ], warmup);
-        md.Paragraph("Elements and nodes depend on the panel shown (the panel column); unless the sample interval is a whole rotation, the samples go round the panels " +
-            "and each third holds them alike. " +
+        md.Paragraph("Elements and nodes depend on the panel shown (the panel column): the page's slopes, thirds and verdicts compare each sample within its panel " +
+            "(less the panel's mean after the warm-up, plus the window's mean); start, after warm-up and end are as read. " +
             $"Live: the screen's text changed between {samples.Skip(1).Count(s => s.Changed)} of {Math.Max(samples.Count - 1, 0)} pairs of consecutive samples; " +
             $"interactive in {samples.Count(s => s.Page.Interactive)} of {samples.Count} samples.");
         md.Paragraph("Baseline (same run): the display page and the server right after load and at the end, each after a forced full GC " +

@@ -35,13 +35,9 @@ internal static class DisplaySoakScenario
             using var poster = new ReportPoster(app.BaseAddress, credentials, data, Path.Combine(Path.GetDirectoryName(setup.DashboardDll)!, "wwwroot-assets"));
             await using var browser = await Browser.LaunchAsync(setup.Chromium, run.Viewport);
             var page = await browser.Context.NewPageAsync();
-            var open = await browser.OpenAsync(new Uri(app.BaseAddress, Selectors.DisplayTokenPathPrefix + token), 1, 1, DisplayReadyAsync, page);
-            if (run.Rotate is not null)
-            {
-                // The token's link signs in and lands on the page without a query; the screen's own address takes the pace.
-                await page.GotoAsync(new Uri(app.BaseAddress, $"{Selectors.DisplayPath}?{Selectors.DisplayRotateQuery}={Uri.EscapeDataString(run.Rotate)}").ToString());
-                await DisplayReadyAsync(page);
-            }
+            // The token's link carries its query on to /display, as a screen's address would.
+            var link = Selectors.DisplayTokenPathPrefix + token + (run.Rotate is null ? "" : $"?{Selectors.DisplayRotateQuery}={Uri.EscapeDataString(run.Rotate)}");
+            var open = await browser.OpenAsync(new Uri(app.BaseAddress, link), 1, 1, DisplayReadyAsync, page);
             var probe = await PageProbe.AttachAsync(page, s_screen);
             // Warm-up reports before the baseline reading: the intake's and the live path's first runs pay for JIT
             // compilation and the first snapshot, which would otherwise count as growth.

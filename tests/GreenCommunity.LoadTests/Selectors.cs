@@ -29,9 +29,6 @@ internal static class Selectors
     /// <summary>The display root's attribute naming the panel it shows (nodes differ by panel).</summary>
     public const string DisplayPanelAttribute = "data-panel";
 
-    /// <summary>The display page itself, where the token's link lands (without the query: the link carries none).</summary>
-    public const string DisplayPath = "/display";
-
     /// <summary>The display page's query parameter for the seconds a panel stays before the next.</summary>
     public const string DisplayRotateQuery = "rotate";
 

@@ -22,22 +22,43 @@ internal sealed record Trend(string Measure, double Start, double WarmedUp, doub
     /// <summary>The requested warm-up, but at most a third of the run, so that a short trial run still has a window.</summary>
     public static double WarmupMinutes(double requested, double runMinutes) => Math.Min(requested, runMinutes / 3);
 
-    public static Trend Of(string measure, IReadOnlyList<(double Minutes, double Value)> series, double warmupMinutes)
+    /// <param name="phases">
+    /// Per sample, the phase it was taken in (a rotating screen's panel), or null: then each value after the warm-up is
+    /// compared within its phase (less its phase's mean, plus the window's mean), so that which panels happen to fall
+    /// early or late in a window does not read as a trend.
+    /// </param>
+    public static Trend Of(string measure, IReadOnlyList<(double Minutes, double Value)> series, double warmupMinutes, IReadOnlyList<string?>? phases = null)
     {
-        var window = series.Where(p => p.Minutes >= warmupMinutes).ToList();
+        var asRead = series.Where(p => p.Minutes >= warmupMinutes).ToList();
+        var window = asRead;
+        if (phases is not null)
+        {
+            window = WithinPhases(series.Select((p, i) => (p.Minutes, p.Value, Phase: phases[i] ?? "")).Where(p => p.Minutes >= warmupMinutes).ToList());
+        }
         var third = window.Count / 3;
         double Mean(IEnumerable<(double Minutes, double Value)> part) => part.Select(p => p.Value).DefaultIfEmpty(double.NaN).Average();
         var slope = Stats.Slope(window);
         var length = window.Count > 1 ? window[^1].Minutes - window[0].Minutes : double.NaN;
         return new Trend(measure,
             series.Count > 0 ? series[0].Value : double.NaN,
-            window.Count > 0 ? window[0].Value : double.NaN,
+            asRead.Count > 0 ? asRead[0].Value : double.NaN,
             series.Count > 0 ? series[^1].Value : double.NaN,
             slope * 10,
             slope * length,
             third > 0 ? Mean(window.Take(third)) : double.NaN,
             third > 0 ? Mean(window.Skip(third).Take(window.Count - 2 * third)) : double.NaN,
             third > 0 ? Mean(window.Skip(window.Count - third)) : double.NaN);
+    }
+
+    private static List<(double Minutes, double Value)> WithinPhases(List<(double Minutes, double Value, string Phase)> window)
+    {
+        if (window.Count == 0)
+        {
+            return [];
+        }
+        var overall = window.Average(p => p.Value);
+        var byPhase = window.GroupBy(p => p.Phase, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Average(p => p.Value), StringComparer.Ordinal);
+        return window.Select(p => (p.Minutes, p.Value - byPhase[p.Phase] + overall)).ToList();
     }
 
     /// <summary>"no upward trend", "rising" (with what failed), or "too few samples" (under 3 after the warm-up).</summary>
