@@ -23,7 +23,8 @@ internal sealed class Browser : IAsyncDisposable
 
     public List<IPage> Pages { get; } = [];
 
-    public static async Task<Browser> LaunchAsync(string chromium)
+    /// <param name="viewport">The tabs' size; 1280×900 when not given.</param>
+    public static async Task<Browser> LaunchAsync(string chromium, ViewportSize? viewport = null)
     {
         if (!File.Exists(chromium))
         {
@@ -38,7 +39,7 @@ internal sealed class Browser : IAsyncDisposable
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"],
         });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 } });
         return new Browser(playwright, browser, context);
     }
 

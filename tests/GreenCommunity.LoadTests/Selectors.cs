@@ -17,6 +17,21 @@ internal static class Selectors
     /// <summary>The started figure (not used for timing: the feed item carries the report id).</summary>
     public const string StartedValue = "[data-testid='started-value']";
 
+    /// <summary>A meeting-room screen's link: the display token follows; it signs in and lands on the display page.</summary>
+    public const string DisplayTokenPathPrefix = "/display/";
+
+    /// <summary>The display page's root (its text is hashed to tell whether the screen still changes).</summary>
+    public const string DisplayScreen = "[data-testid='display-screen']";
+
+    /// <summary>The display page once its circuit is up (the prerendered page says "false").</summary>
+    public const string DisplayInteractive = "[data-testid='display-screen'][data-interactive='true']";
+
+    /// <summary>The display root's attribute naming the panel it shows (nodes differ by panel).</summary>
+    public const string DisplayPanelAttribute = "data-panel";
+
+    /// <summary>The display page's query parameter for the seconds a panel stays before the next.</summary>
+    public const string DisplayRotateQuery = "rotate";
+
     public const string SignInPath = "/account/login";
 
     /// <summary>Sign-in form labels and button (Chinese by default).</summary>

@@ -119,8 +119,8 @@ internal sealed class Setup
     }
 }
 
-/// <summary>demo-credentials.json as the dashboard writes it on first start.</summary>
-internal sealed record Credentials(string Province, IReadOnlyDictionary<string, string> Localities, IReadOnlyDictionary<string, string> Passwords)
+/// <summary>demo-credentials.json as the dashboard writes it on first start (<paramref name="Display"/>: null in builds before display tokens).</summary>
+internal sealed record Credentials(string Province, IReadOnlyDictionary<string, string> Localities, IReadOnlyDictionary<string, string> Passwords, string? Display)
 {
     public static Credentials Read(string dataDirectory)
     {
@@ -129,6 +129,7 @@ internal sealed record Credentials(string Province, IReadOnlyDictionary<string, 
         return new Credentials(
             root.GetProperty("province").GetString()!,
             root.GetProperty("localities").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!),
-            root.GetProperty("accounts").EnumerateArray().ToDictionary(a => a.GetProperty("user").GetString()!, a => a.GetProperty("password").GetString()!));
+            root.GetProperty("accounts").EnumerateArray().ToDictionary(a => a.GetProperty("user").GetString()!, a => a.GetProperty("password").GetString()!),
+            root.TryGetProperty("display", out var display) ? display.GetString() : null);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using static GreenCommunity.LoadTests.Markdown;
 
@@ -6,7 +5,7 @@ namespace GreenCommunity.LoadTests;
 
 /// <summary>
 /// soak: P overview tabs, a report every interval for M minutes; working set and GC heap (dotnet-counters, no forced GC)
-/// every sample interval; start, end and a least-squares slope per 10 minutes. A forced-GC reading (dotnet-gcdump) at
+/// every sample interval; start, end and a least-squares slope per 10 minutes after a warm-up (<see cref="Trend"/>). A forced-GC reading (dotnet-gcdump) at
 /// the start and at the end of the report period shows what is really kept.
 /// </summary>
 internal static class SoakScenario
@@ -20,6 +19,7 @@ internal static class SoakScenario
         var interval = cli.Double("interval", 2);
         var sampleSeconds = cli.Double("sample", 30);
         var concurrency = cli.Int("open-concurrency", 4);
+        var warmup = Trend.WarmupMinutes(cli.Double("warmup", 5), minutes);
         var label = cli.String("label", "");
         var log = Console.Out;
         Directory.CreateDirectory(setup.WorkRoot);
@@ -44,63 +44,22 @@ internal static class SoakScenario
             await Task.Delay(10_000);
             forcedStart = await counters.ReadAsync(app.Pid, forceGc: true);
 
-            using var stop = new CancellationTokenSource();
-            var posted = 0;
-            var failed = 0;
-            var reporter = Task.Run(async () =>
-            {
-                var clock = Stopwatch.StartNew();
-                for (var k = 0; !stop.IsCancellationRequested; k++)
-                {
-                    var due = TimeSpan.FromSeconds(k * interval) - clock.Elapsed;
-                    if (due > TimeSpan.Zero)
-                    {
-                        try
-                        {
-                            await Task.Delay(due, stop.Token);
-                        }
-                        catch (OperationCanceledException)
-                        {
-                            break;
-                        }
-                    }
-                    var report = await poster.PostAsync(CancellationToken.None);
-                    if (report.ReportId.Length > 0)
-                    {
-                        Interlocked.Increment(ref posted);
-                    }
-                    else
-                    {
-                        Interlocked.Increment(ref failed);
-                    }
-                }
-            });
-
             var cpuStart = CpuSnapshot.Take(app.Pid);
-            var total = Stopwatch.StartNew();
-            for (var s = 0; ; s++)
+            await using (var reports = ReportLoop.Start(poster, interval))
             {
-                var due = TimeSpan.FromSeconds(s * sampleSeconds) - total.Elapsed;
-                if (due > TimeSpan.Zero)
+                await SampleSchedule.RunAsync(minutes, sampleSeconds, async at =>
                 {
-                    await Task.Delay(due);
-                }
-                if (total.Elapsed.TotalMinutes > minutes + 0.01)
-                {
-                    break;
-                }
-                var reading = await counters.ReadAsync(app.Pid, forceGc: false);
-                samples.Add(new Sample(total.Elapsed.TotalMinutes, reading, Volatile.Read(ref posted), Volatile.Read(ref failed)));
-                await log.WriteLineAsync($"  {total.Elapsed.TotalMinutes:0.0} min: WS {reading.WorkingSetBytes / MemoryReading.MiB:0.0} MiB, GC heap {reading.GcHeapBytes / MemoryReading.MiB:0.0} MiB, " +
-                    $"reports {posted} ({failed} failed)");
-                if (app.HasExited)
-                {
-                    await log.WriteLineAsync("  the app exited!");
-                    break;
-                }
+                    var reading = await counters.ReadAsync(app.Pid, forceGc: false);
+                    samples.Add(new Sample(at, reading, reports.Posted, reports.Failed));
+                    await log.WriteLineAsync($"  {at:0.0} min: WS {reading.WorkingSetBytes / MemoryReading.MiB:0.0} MiB, GC heap {reading.GcHeapBytes / MemoryReading.MiB:0.0} MiB, " +
+                        $"reports {reports.Posted} ({reports.Failed} failed)");
+                    if (app.HasExited)
+                    {
+                        await log.WriteLineAsync("  the app exited!");
+                    }
+                    return !app.HasExited;
+                });
             }
-            await stop.CancelAsync();
-            await reporter;
             cpu = CpuSnapshot.Take(app.Pid) - cpuStart;
             forcedEnd = await counters.ReadAsync(app.Pid, forceGc: true);
         }
@@ -121,16 +80,10 @@ internal static class SoakScenario
                 Number(s.Reading.GcCommittedBytes / MemoryReading.MiB, 1),
                 s.Posted.ToString(CultureInfo.InvariantCulture), s.Failed.ToString(CultureInfo.InvariantCulture),
             ]));
-        double SlopePer10(Func<MemoryReading, double> pick) =>
-            Stats.Slope(samples.Select(s => (s.Minutes, pick(s.Reading) / MemoryReading.MiB)).ToList()) * 10;
-        var firstSample = samples.FirstOrDefault();
-        var lastSample = samples.LastOrDefault();
-        md.Table(["measure", "start (MiB)", "end (MiB)", "least-squares slope (MiB / 10 min)"],
-        [
-            ["working set", Number((firstSample?.Reading.WorkingSetBytes ?? double.NaN) / MemoryReading.MiB, 1), Number((lastSample?.Reading.WorkingSetBytes ?? double.NaN) / MemoryReading.MiB, 1), Number(SlopePer10(r => r.WorkingSetBytes), 2)],
-            ["GC heap", Number((firstSample?.Reading.GcHeapBytes ?? double.NaN) / MemoryReading.MiB, 1), Number((lastSample?.Reading.GcHeapBytes ?? double.NaN) / MemoryReading.MiB, 1), Number(SlopePer10(r => r.GcHeapBytes), 2)],
-            ["live heap after forced GC", Number((forcedStart.LiveHeapBytes ?? double.NaN) / MemoryReading.MiB, 1), Number((forcedEnd.LiveHeapBytes ?? double.NaN) / MemoryReading.MiB, 1), "—"],
-        ]);
+        List<(double, double)> Series(Func<MemoryReading, double> pick) => samples.Select(s => (s.Minutes, pick(s.Reading) / MemoryReading.MiB)).ToList();
+        Trend.Table(md, [Trend.Of("working set (MiB)", Series(r => r.WorkingSetBytes), warmup), Trend.Of("GC heap (MiB)", Series(r => r.GcHeapBytes), warmup)], warmup);
+        md.Table(["live heap after forced GC (MiB)", "start", "end"],
+            [["dotnet-gcdump", Number((forcedStart.LiveHeapBytes ?? double.NaN) / MemoryReading.MiB, 1), Number((forcedEnd.LiveHeapBytes ?? double.NaN) / MemoryReading.MiB, 1)]]);
         await md.WriteAsync(outPath);
         return 0;
     }
