@@ -30,14 +30,12 @@ public sealed record ReplayPlan(int FromYear, int FromMonth, int ToYear, int ToM
             problem = $"replay={replay}";
             return null;
         }
+        // Only the months between the campaign's start and today: never a step past 9999-12 or through centuries.
         var first = new DateOnly(campaignStart.Year, campaignStart.Month, 1);
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
         var frames = new List<DateOnly>();
-        for (var month = from; month <= to; month = month.AddMonths(1))
+        for (var month = from > first ? from : first; month <= to && month <= thisMonth; month = month.AddMonths(1))
         {
-            if (month < first || month > today)
-            {
-                continue;
-            }
             var end = month.AddMonths(1).AddDays(-1);
             frames.Add(end < today ? end : today);
         }

@@ -50,6 +50,8 @@ public sealed class DisplaySettingsTests
     [InlineData("replay", "2021-13..2022-01", "replay=2021-13..2022-01")]
     [InlineData("replay", "2010-01..2010-12", "replay=2010-01..2010-12")]
     [InlineData("replay", "2021-06", "replay=2021-06")]
+    [InlineData("replay", "9999-12..9999-12", "replay=9999-12..9999-12")]
+    [InlineData("replay", "0001-01..0001-12", "replay=0001-01..0001-12")]
     [InlineData("speed", "30", "speed=30")]
     public void Parse_AValueThatCannotBeUsed_DefaultsAndNamesIt(string name, string value, string ignored)
     {
@@ -84,6 +86,18 @@ public sealed class DisplaySettingsTests
         Assert.Equal(new DateOnly(2022, 12, 31), replay.Frames[^1]);
         Assert.Equal(TimeSpan.FromSeconds(2), replay.Step);
         Assert.Equal("2021-06..2022-12", replay.Label);
+    }
+
+    [Fact]
+    public void Replay_FromTheFirstToTheLastMonthThereIs_OnlyTheCampaignsMonthsUpToToday()
+    {
+        // Act
+        var replay = Parse(replay: "0001-01..9999-12").Replay!;
+
+        // Assert
+        Assert.Equal(new DateOnly(2020, 7, 31), replay.Frames[0]);
+        Assert.Equal(s_today, replay.Frames[^1]);
+        Assert.Equal(77, replay.Frames.Count);
     }
 
     [Fact]

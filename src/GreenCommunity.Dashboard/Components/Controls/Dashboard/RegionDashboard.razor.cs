@@ -17,10 +17,7 @@ namespace GreenCommunity.Dashboard.Components.Controls.Dashboard;
 public sealed partial class RegionDashboard : IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new();
-    private readonly Lock _lock = new();
-    private readonly List<LiveChange> _changes = [];
-    private IDisposable? _subscription;
-    private CallbackThrottler? _renders;
+    private LiveChangeBatches? _live;
     private CancellationTokenSource? _replay;
 
     [Inject]
@@ -88,8 +85,7 @@ public sealed partial class RegionDashboard : IDisposable
         {
             Metric = MapMetric.DistrictSpread;
         }
-        _renders = new CallbackThrottler(ApplyChangesAsync, CallbackThrottler.DefaultInterval, Clock);
-        _subscription = Live.Subscribe(OnChangeAsync);
+        _live = new LiveChangeBatches(Live, Clock, ApplyChangesAsync);
         Feed = Visible(Live.Feed);
     }
 
@@ -189,29 +185,9 @@ public sealed partial class RegionDashboard : IDisposable
     private IReadOnlyList<FeedItem> Visible(IReadOnlyList<FeedItem> feed) =>
         (AtProvince ? feed : feed.Where(f => f.Locality == Region)).Take(LiveProgress.FeedSize).ToList();
 
-    private Task OnChangeAsync(LiveChange change)
-    {
-        lock (_lock)
-        {
-            _changes.Add(change);
-        }
-        _renders?.Trigger();
-        return Task.CompletedTask;
-    }
-
     /// <summary>At most once per throttle interval: the newest snapshot (or the shown past day's, if a late report changed it), the feed, the flash.</summary>
-    private async Task ApplyChangesAsync()
+    private async Task ApplyChangesAsync(IReadOnlyList<LiveChange> changes)
     {
-        List<LiveChange> changes;
-        lock (_lock)
-        {
-            changes = [.. _changes];
-            _changes.Clear();
-        }
-        if (changes.Count == 0)
-        {
-            return;
-        }
         try
         {
             var latest = changes[^1];
@@ -254,8 +230,7 @@ public sealed partial class RegionDashboard : IDisposable
 
     public void Dispose()
     {
-        _subscription?.Dispose();
-        _renders?.Dispose();
+        _live?.Dispose();
         // Cancelled, not disposed: a change already being applied may still read the token.
         StopReplay();
         _cancellation.Cancel();

@@ -17,10 +17,7 @@ namespace GreenCommunity.Dashboard.Components.Controls.Display;
 public sealed partial class DisplayScreen : IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new();
-    private readonly Lock _lock = new();
-    private readonly List<LiveChange> _changes = [];
-    private IDisposable? _subscription;
-    private CallbackThrottler? _renders;
+    private LiveChangeBatches? _live;
     private ITimer? _timer;
     private ElementReference _root;
     private bool _focused;
@@ -76,8 +73,7 @@ public sealed partial class DisplayScreen : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _renders = new CallbackThrottler(ApplyChangesAsync, CallbackThrottler.DefaultInterval, Clock);
-        _subscription = Live.Subscribe(OnChangeAsync);
+        _live = new LiveChangeBatches(Live, Clock, ApplyChangesAsync);
         Feed = Live.Feed.Take(ReportTicker.Lines).ToList();
         var current = await Live.GetAsync(null, _cancellation.Token);
         var localities = current.Province.Children.Select(c => c.Region.Code).ToList();
@@ -179,29 +175,9 @@ public sealed partial class DisplayScreen : IDisposable
 
     private string LocalityName(string code) => Shown?.Province.Find(code)?.Region.DisplayName(English) ?? code;
 
-    private Task OnChangeAsync(LiveChange change)
-    {
-        lock (_lock)
-        {
-            _changes.Add(change);
-        }
-        _renders?.Trigger();
-        return Task.CompletedTask;
-    }
-
     /// <summary>At most once per throttle interval: the newest snapshot, the feed, the flash.</summary>
-    private async Task ApplyChangesAsync()
+    private async Task ApplyChangesAsync(IReadOnlyList<LiveChange> changes)
     {
-        List<LiveChange> changes;
-        lock (_lock)
-        {
-            changes = [.. _changes];
-            _changes.Clear();
-        }
-        if (changes.Count == 0)
-        {
-            return;
-        }
         var latest = changes[^1];
         var arrived = changes.SelectMany(c => c.Arrived).ToList();
         await InvokeAsync(() =>
@@ -220,8 +196,7 @@ public sealed partial class DisplayScreen : IDisposable
 
     public void Dispose()
     {
-        _subscription?.Dispose();
-        _renders?.Dispose();
+        _live?.Dispose();
         _timer?.Dispose();
         _cancellation.Cancel();
     }
