@@ -52,18 +52,20 @@ public sealed record DisplaySettings(IReadOnlyList<DisplayPanel> Panels, TimeSpa
         ReplayPlan? plan = null;
         if (replay is not null)
         {
-            plan = ReplayPlan.TryParse(replay, speed, campaignStart, today, out var problem);
-            if (plan is null)
-            {
-                ignored.Add(problem!);
-            }
+            plan = ReplayPlan.TryParse(replay, speed, campaignStart, today, out var problems);
+            ignored.AddRange(problems);
         }
         else if (speed is not null)
         {
             ignored.Add($"speed={speed}");
         }
-        return new DisplaySettings(chosen, seconds, focused, plan, ignored);
+        return new DisplaySettings(chosen, seconds, focused, plan, ignored.Select(Shortened).ToList());
     }
+
+    /// <summary>Named as given, up to a length a footer can show: a 3,000-digit value is named by its start.</summary>
+    private static string Shortened(string part) => part.Length <= MaxNamedLength ? part : part[..MaxNamedLength] + "…";
+
+    private const int MaxNamedLength = 40;
 
     private static List<DisplayPanel> ParsePanels(string? panels, List<string> ignored)
     {

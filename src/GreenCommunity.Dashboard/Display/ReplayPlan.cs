@@ -14,20 +14,24 @@ public sealed record ReplayPlan(int FromYear, int FromMonth, int ToYear, int ToM
 
     public string Label => string.Create(CultureInfo.InvariantCulture, $"{FromYear:0000}-{FromMonth:00}..{ToYear:0000}-{ToMonth:00}");
 
-    /// <returns>The plan, or null with the problem as the address's part that could not be used.</returns>
-    public static ReplayPlan? TryParse(string replay, string? speed, DateOnly campaignStart, DateOnly today, out string? problem)
+    /// <returns>The plan, or null with the address's parts that could not be used.</returns>
+    public static ReplayPlan? TryParse(string replay, string? speed, DateOnly campaignStart, DateOnly today, out IReadOnlyList<string> problems)
     {
-        problem = null;
+        var found = new List<string>();
+        problems = found;
         var perMinute = DefaultSpeed;
         if (speed is not null && !(int.TryParse(speed, NumberStyles.None, CultureInfo.InvariantCulture, out perMinute) && perMinute is >= 1 and <= MaxSpeed))
         {
-            problem = $"speed={speed}";
-            return null;
+            found.Add($"speed={speed}");
         }
         var parts = replay.Split("..", StringSplitOptions.TrimEntries);
         if (parts.Length != 2 || !TryMonth(parts[0], out var from) || !TryMonth(parts[1], out var to) || from > to)
         {
-            problem = $"replay={replay}";
+            found.Insert(0, $"replay={replay}");
+            return null;
+        }
+        if (found.Count > 0)
+        {
             return null;
         }
         // Only the months between the campaign's start and today: never a step past 9999-12 or through centuries.
@@ -41,7 +45,7 @@ public sealed record ReplayPlan(int FromYear, int FromMonth, int ToYear, int ToM
         }
         if (frames.Count == 0)
         {
-            problem = $"replay={replay}";
+            found.Add($"replay={replay}");
             return null;
         }
         return new ReplayPlan(from.Year, from.Month, to.Year, to.Month, frames, TimeSpan.FromSeconds(60.0 / perMinute));

@@ -106,6 +106,8 @@ public sealed class DisplayScreenTests(DashboardFactory factory) : DashboardTest
     {
         // Arrange
         var cut = RenderScreen(panels: "map");
+        var onOpening = cut.FindAll(".ticker-item").Count;
+        var highlightedOnOpening = cut.FindAll(".ticker-item.arrived").Count;
         var communities = await Factory.TakeNotStartedAsync("420600", 2);
 
         // Act
@@ -117,7 +119,11 @@ public sealed class DisplayScreenTests(DashboardFactory factory) : DashboardTest
             var top = cut.Find(".ticker-item");
             Assert.Equal(result.Report!.ReportId, top.GetAttribute("data-report-id"));
             Assert.Contains("襄阳市", top.TextContent, StringComparison.Ordinal);
+            Assert.Contains("arrived", top.ClassList);   // highlighted: it came while the screen was open
         });
+        Assert.True(onOpening > 0);
+        Assert.Equal(0, highlightedOnOpening);   // what was there already is not news
+        Assert.Single(cut.FindAll(".ticker-item.arrived"));
     }
 
     [Fact]

@@ -74,6 +74,16 @@ public sealed class DisplaySettingsTests
     }
 
     [Fact]
+    public void Parse_EmptyValues_EachNamed_ALongOneByItsStart()
+    {
+        // Act
+        var settings = Parse(panels: "", rotate: new string('9', 3000), focus: "", replay: "", speed: "");
+
+        // Assert
+        Assert.Equal(["panels=", "rotate=" + new string('9', 33) + "…", "focus=", "replay=", "speed="], settings.Ignored);
+    }
+
+    [Fact]
     public void Replay_JuneToDecember2022AtThirty_NineteenMonthEndsTwoSecondsApart()
     {
         // Act

@@ -61,6 +61,9 @@ public sealed partial class DisplayScreen : IDisposable
 
     private IReadOnlyList<FeedItem> Feed { get; set; } = [];
 
+    /// <summary>The reports on the ticker when the screen opened: not highlighted as new.</summary>
+    private HashSet<string> _onOpening = [];
+
     /// <summary>The localities whose reports just arrived (flashed on the province map, by CSS that ends the flash itself).</summary>
     private IReadOnlySet<string> Flash { get; set; } = new HashSet<string>();
 
@@ -75,6 +78,7 @@ public sealed partial class DisplayScreen : IDisposable
     {
         _live = new LiveChangeBatches(Live, Clock, ApplyChangesAsync);
         Feed = Live.Feed.Take(ReportTicker.Lines).ToList();
+        _onOpening = Feed.Select(f => f.ReportId).ToHashSet(StringComparer.Ordinal);
         var current = await Live.GetAsync(null, _cancellation.Token);
         var localities = current.Province.Children.Select(c => c.Region.Code).ToList();
         Settings = DisplaySettings.Parse(PanelsText, RotateText, FocusText, ReplayText, SpeedText, localities, current.Campaign.Start, current.Day);
@@ -172,6 +176,8 @@ public sealed partial class DisplayScreen : IDisposable
         var local = received.ToOffset(Domain.Campaigns.ChinaTime.Offset);
         return local.ToString(DateOnly.FromDateTime(local.DateTime) == Live.Today ? "HH:mm" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
     }
+
+    private bool ArrivedSinceOpened(string reportId) => !_onOpening.Contains(reportId);
 
     private string LocalityName(string code) => Shown?.Province.Find(code)?.Region.DisplayName(English) ?? code;
 
