@@ -1,3 +1,4 @@
+using GreenCommunity.Dashboard.Actions;
 
 namespace GreenCommunity.Dashboard.Intake;
 
@@ -12,6 +13,7 @@ public static class ReportIntakeExtensions
         services.AddSingleton<ProgressNotifier>();
         services.AddSingleton<ReportIntake>();
         services.AddSingleton<WorkbookIntake>();
+        services.AddSingleton<ActionIntake>();   // the writes that are not reports (Actions)
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using GreenCommunity.Dashboard.Configuration;
 using GreenCommunity.Data.Access;
+using GreenCommunity.Data.Actions;
 using GreenCommunity.Data.Audit;
 using GreenCommunity.Data.Communities;
 using GreenCommunity.Data.Demo;
@@ -46,6 +47,7 @@ public static class StorageExtensions
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<ReferenceDataLoader>();
         services.AddSingleton<ReportWriter>();
+        services.AddSingleton<ActionWriter>();
         services.AddSingleton<DemoCampaignPlayer>();
         services.AddSingleton<StoreInitializer>();
         services.AddSingleton<StoreProbe>();

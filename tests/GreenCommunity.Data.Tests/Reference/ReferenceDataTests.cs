@@ -1,4 +1,5 @@
 using Dapper;
+using GreenCommunity.Data.Storage;
 using GreenCommunity.Data.Tests.Shared;
 
 namespace GreenCommunity.Data.Tests.Reference;
@@ -52,7 +53,10 @@ public sealed class ReferenceDataTests
 
         // Assert
         Assert.True(store.Initialization!.CreatedDatabase);
-        Assert.Equal(["0001_reference.sql", "0002_history.sql", "0003_intake.sql", "0004_access.sql", "0005_passwords.sql", "0006_community_list.sql"], store.Initialization.MigrationsApplied);
+        // Every script once, in the order of their numbers (later issues add theirs after these).
+        Assert.Equal(DatabaseMigrator.ScriptNames, store.Initialization.MigrationsApplied);
+        Assert.Equal(["0001_reference.sql", "0002_history.sql", "0003_intake.sql", "0004_access.sql", "0005_passwords.sql", "0006_community_list.sql", "0007_action_keys.sql"],
+            store.Initialization.MigrationsApplied.Take(7));
         Assert.False(again.CreatedDatabase);
         Assert.Empty(again.MigrationsApplied);
         Assert.False(again.ReferenceLoaded);
