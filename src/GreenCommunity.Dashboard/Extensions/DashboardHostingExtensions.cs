@@ -1,3 +1,4 @@
+using GreenCommunity.Dashboard.Acceptance;
 using GreenCommunity.Dashboard.Accounts;
 using GreenCommunity.Dashboard.Admin;
 using GreenCommunity.Dashboard.Api;
@@ -34,6 +35,7 @@ public static class DashboardHostingExtensions
         builder.Services
             .AddDashboardStorage()
             .AddReportIntake()
+            .AddAcceptanceReview()
             .AddLivePush()          // hosted services start in the order registered: the broadcaster, the demo feed, the live view
             .AddDemoFeed()
             .AddLiveView()

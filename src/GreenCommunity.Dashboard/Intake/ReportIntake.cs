@@ -108,7 +108,8 @@ public sealed class ReportIntake(ReportWriter writer, ProgressNotifier notifier,
         }
     }
 
-    private static ReportNotice Notice(StoredReport stored, ReportSubmission report) => new(
+    /// <summary>What every screen is told of a committed report.</summary>
+    public static ReportNotice Notice(StoredReport stored, ReportSubmission report) => new(
         stored.ReportId, stored.Locality, stored.Kind, stored.Period, stored.OnTime, stored.ReceivedAt, stored.Applied, stored.ByProvince,
         report.Updates.Select(u => u.Community[..6]).Distinct(StringComparer.Ordinal).ToList(),
         report.Updates.Count == 0 ? null : report.Updates.Min(u => u.Effective));

@@ -181,32 +181,9 @@ public static class ReportRequestParser
         int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
         && number is >= 1 and <= GreenCommunityStandard.CriterionCount && GreenCommunityStandard.Get(number).IsShare;
 
-    private static string? RequiredString(JsonElement element, string name, string path, ValidationErrors errors)
-    {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            errors.Add(path, ReportProblemCodes.Required);
-            return null;
-        }
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            errors.Add(path, ReportProblemCodes.NotAString);
-            return null;
-        }
-        var text = value.GetString()!;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            errors.Add(path, ReportProblemCodes.Required);
-            return null;
-        }
-        return text;
-    }
+    private static string? RequiredString(JsonElement element, string name, string path, ValidationErrors errors) =>
+        JsonFields.RequiredString(element, name, path, errors);
 
-    private static void UnknownFields(JsonElement element, HashSet<string> known, string prefix, ValidationErrors errors)
-    {
-        foreach (var property in element.EnumerateObject().Where(p => !known.Contains(p.Name)))
-        {
-            errors.Add(prefix + property.Name, ReportProblemCodes.UnknownField);
-        }
-    }
+    private static void UnknownFields(JsonElement element, HashSet<string> known, string prefix, ValidationErrors errors) =>
+        JsonFields.UnknownFields(element, known, prefix, errors);
 }

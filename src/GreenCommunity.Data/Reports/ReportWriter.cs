@@ -76,14 +76,40 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
             return ReportOutcome.Rejected(changed);   // disposing the transaction leaves the store as it was
         }
 
+        var stored = await AppendAsync(connection, transaction, report, receipt, validation, rows, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return ReportOutcome.Accepted(stored);
+    }
+
+    /// <summary>
+    /// Judges and appends a report inside a write transaction its caller holds and commits (an acceptance decision
+    /// carries the province's report with it, so both are stored or neither). The report's own idempotency key and
+    /// sender are the caller's to check; its audit row is written here as for any report.
+    /// </summary>
+    public async Task<ReportOutcome> AppendWithinAsync(SqliteConnection connection, SqliteTransaction transaction, ReportSubmission report, ReportReceipt receipt, CancellationToken cancellationToken)
+    {
+        if (ReportRules.ScopeProblems(report, receipt.Scope) is { Count: > 0 } forbidden)
+        {
+            return ReportOutcome.Forbidden(forbidden);
+        }
+        var validation = await ReportValidation.RunAsync(connection, transaction, report, receipt, campaign, _pauses, cancellationToken).ConfigureAwait(false);
+        if (!validation.Errors.IsEmpty)
+        {
+            return ReportOutcome.Rejected(validation.Errors);
+        }
+        var rows = ReportRows.From(report, receipt.Body);
+        return ReportOutcome.Accepted(await AppendAsync(connection, transaction, report, receipt, validation, rows, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<StoredReport> AppendAsync(SqliteConnection connection, SqliteTransaction transaction, ReportSubmission report, ReportReceipt receipt,
+        ReportValidation validation, ReportRows rows, CancellationToken cancellationToken)
+    {
         var sequence = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COALESCE(MAX(id), 0) + 1 FROM reports", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await CommunityListUpkeepSql.MarkChangesAsync(connection, transaction, rows, cancellationToken).ConfigureAwait(false);
         await ReportHistorySql.AppendAsync(connection, transaction, sequence, rows, cancellationToken).ConfigureAwait(false);
         await CommunityListUpkeepSql.RecountAsync(connection, transaction, sequence, rows, cancellationToken).ConfigureAwait(false);
-        var stored = await StoreAsync(connection, transaction, sequence, report, receipt, rows.Body, validation.Changes, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return ReportOutcome.Accepted(stored);
+        return await StoreAsync(connection, transaction, sequence, report, receipt, rows.Body, validation.Changes, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The first answer when the idempotency key came before: the same report again, or a key reused with another body.</summary>

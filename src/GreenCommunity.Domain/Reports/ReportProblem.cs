@@ -80,6 +80,18 @@ public static class ReportProblemCodes
     public const string TooManyProblems = "too_many_problems";
     public const string TooManyParts = "too_many_parts";
 
+    // Acceptance review (验收 requests and decisions)
+    public const string AppliedByLocality = "applied_by_locality";
+    public const string DecidedByProvince = "decided_by_province";
+    public const string NotReadyForAcceptance = "not_ready_for_acceptance";
+    public const string AlreadyRequested = "already_requested";
+    public const string NotInRequest = "not_in_request";
+    public const string AlreadyDecided = "already_decided";
+    public const string AcceptedWithUnmet = "accepted_with_unmet";
+    public const string ReasonRequired = "reason_required";
+    public const string TooManyCommunities = "too_many_communities";
+    public const string EmptyList = "empty_list";
+
     /// <summary>Every code with its English text; "{0}" are the problem's arguments.</summary>
     public static IReadOnlyDictionary<string, string> EnglishTexts { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -129,6 +141,16 @@ public static class ReportProblemCodes
         [SharedStringsTooLarge] = "The workbook holds more than {0} texts or {1} characters of text: upload only the sheet to report.",
         [TooManyProblems] = "More than {0} problems: the first ones are listed; correct them and upload again.",
         [TooManyParts] = "The workbook lists more than {0} parts, sheets or names: upload only the sheet to report.",
+        [AppliedByLocality] = "A locality applies for acceptance of its own communities; the province decides.",
+        [DecidedByProvince] = "Only the province decides on acceptance (验收).",
+        [NotReadyForAcceptance] = "Community {0} is {1}: only a pilot or in-progress community can be applied for.",
+        [AlreadyRequested] = "Community {0} is already waiting for a decision in request {1}.",
+        [NotInRequest] = "Community {0} is not in this request.",
+        [AlreadyDecided] = "Community {0} was already decided in this request.",
+        [AcceptedWithUnmet] = "Accepted while criteria {0} were found not met: accept only with all 16 met.",
+        [ReasonRequired] = "A returned community needs the reason, for its locality.",
+        [TooManyCommunities] = "At most {0} communities.",
+        [EmptyList] = "At least one.",
     };
 
     public static string English(string code, IReadOnlyList<object> arguments) =>
