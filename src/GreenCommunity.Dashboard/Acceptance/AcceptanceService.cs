@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dapper;
 using GreenCommunity.Dashboard.Accounts;
 using GreenCommunity.Dashboard.Actions;
 using GreenCommunity.Dashboard.Intake;
@@ -10,7 +11,6 @@ using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Reports;
 using GreenCommunity.Domain.Standard;
-using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace GreenCommunity.Dashboard.Acceptance;
