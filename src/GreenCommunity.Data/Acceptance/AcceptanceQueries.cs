@@ -46,6 +46,45 @@ public sealed class AcceptanceQueries(SqliteConnectionFactory database)
                (SELECT COUNT(*) FROM acceptance_requests WHERE decided_at IS NOT NULL AND (@locality IS NULL OR locality_code = @locality)) AS Decided
         """;
 
+    private const string CandidatesSql =
+        """
+        SELECT c.code AS Code, c.name AS Name, county.name AS CountyName, s.stage AS Stage,
+               (SELECT COUNT(*) FROM community_criteria k WHERE k.community_code = c.code AND k.met = 1) AS CriteriaMet
+          FROM communities c
+          JOIN community_state s ON s.community_code = c.code
+          JOIN regions county ON county.code = c.county_code AND county.level = 3
+         WHERE c.locality_code = @locality AND s.stage IN (1, 2)
+           AND NOT EXISTS (SELECT 1 FROM acceptance_request_communities w WHERE w.community_code = c.code AND w.accepted IS NULL)
+         ORDER BY CriteriaMet DESC, c.code
+         LIMIT @limit
+        """;
+
+    private const string MetCriteriaSql =
+        "SELECT community_code AS Code, criterion AS Criterion FROM community_criteria WHERE community_code IN @codes AND met = 1";
+
+    /// <summary>
+    /// A locality's communities that may be applied for (pilot or in progress, not already waiting), those with the most
+    /// criteria met first, at most <see cref="MaxListed"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<AcceptanceCandidate>> CandidatesAsync(string locality, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return (await connection.QueryAsync<AcceptanceCandidate>(new CommandDefinition(CandidatesSql, new { locality, limit = MaxListed }, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
+    }
+
+    /// <summary>The criteria each community meets now, as its locality last reported them: the reviewers' starting point.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlySet<int>>> MetCriteriaAsync(IReadOnlyList<string> codes, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string Code, long Criterion)>(new CommandDefinition(MetCriteriaSql, new { codes }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var met = codes.ToDictionary(c => c, _ => (IReadOnlySet<int>)new HashSet<int>(), StringComparer.Ordinal);
+        foreach (var group in rows.GroupBy(r => r.Code, StringComparer.Ordinal))
+        {
+            met[group.Key] = group.Select(r => (int)r.Criterion).ToHashSet();
+        }
+        return met;
+    }
+
     /// <summary>Requests newest first, at most <see cref="MaxListed"/>; <paramref name="status"/> "pending", "decided" or null for both.</summary>
     public async Task<IReadOnlyList<AcceptanceRequestRecord>> ListAsync(string? locality, string? status, CancellationToken cancellationToken)
     {

@@ -21,3 +21,6 @@ public sealed record ApplicationFact(string Code, string Locality, long Stage, s
 
 /// <summary>The queue at a glance: requests and communities waiting, the oldest waiting since when, and how long decisions took.</summary>
 public sealed record AcceptanceQueueSummary(long WaitingRequests, long WaitingCommunities, DateTimeOffset? OldestWaitingSince, double? AverageDaysToDecision, long Decided);
+
+/// <summary>A community its locality may apply for, with how many of the 16 criteria it meets now.</summary>
+public sealed record AcceptanceCandidate(string Code, string Name, string CountyName, long Stage, long CriteriaMet);
