@@ -37,7 +37,21 @@ internal static class Reports
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string locality, IEnumerable<string> communities, string stage)
+    /// <summary>Takes communities into progress with all 16 criteria met (property management at 60%): ready to apply for acceptance.</summary>
+    public static async Task<JsonElement> PostReadyAsync(HttpClient client, string locality, IEnumerable<string> communities)
+    {
+        var criteria = Enumerable.Range(1, 16).ToDictionary(i => i.ToString(CultureInfo.InvariantCulture), i => i == 12 ? (object)0.6 : true);
+        using var response = await SendAsync(client, locality, communities, "in_progress", criteria);
+        var text = await response.Content.ReadAsStringAsync();
+        if ((int)response.StatusCode != 201)
+        {
+            throw new InvalidOperationException($"POST answered {(int)response.StatusCode}: {text}");
+        }
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string locality, IEnumerable<string> communities, string stage,
+        IReadOnlyDictionary<string, object>? criteria = null)
     {
         var today = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var body = JsonSerializer.Serialize(new
@@ -46,7 +60,7 @@ internal static class Reports
             kind = "monthly",
             period = Today.ToString("yyyy-MM", CultureInfo.InvariantCulture),
             submittedBy = "端到端测试",
-            updates = communities.Select(community => new { community, stage, effective = today }),
+            updates = communities.Select(community => new { community, stage, effective = today, criteria = criteria ?? new Dictionary<string, object>() }),
         });
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reports")
         {

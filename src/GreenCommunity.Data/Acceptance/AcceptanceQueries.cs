@@ -102,7 +102,8 @@ public sealed class AcceptanceQueries(SqliteConnectionFactory database)
     public async Task<AcceptanceQueueSummary> SummaryAsync(string? locality, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.QuerySingleAsync<AcceptanceQueueSummary>(new CommandDefinition(SummarySql, new { locality }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var row = await connection.QuerySingleAsync<SummaryRow>(new CommandDefinition(SummarySql, new { locality }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new AcceptanceQueueSummary(row.WaitingRequests, row.WaitingCommunities, row.OldestWaitingSince, row.AverageDaysToDecision, row.Decided);
     }
 
     private static async Task<IReadOnlyList<AcceptanceRequestRecord>> ReadAsync(SqliteConnection connection, string? locality, string? status, string? requestId, int limit, CancellationToken cancellationToken)
@@ -120,6 +121,20 @@ public sealed class AcceptanceQueries(SqliteConnectionFactory database)
             r.RequestedAt, r.RequestedBy, r.DecidedAt,
             communities[r.Id].Select(c => new AcceptanceCommunityRecord(c.Code, c.Name, c.CountyName, (int)c.Stage,
                 c.Accepted is { } a ? a == 1 : null, c.Review, c.Reason, c.DecidedAt, c.DecidedBy, c.ReportId)).ToList())).ToList();
+    }
+
+    /// <summary>Read by property: the queue's figures are NULL when it is empty, which a constructor cannot be matched on.</summary>
+    private sealed class SummaryRow
+    {
+        public long WaitingRequests { get; init; }
+
+        public long WaitingCommunities { get; init; }
+
+        public DateTimeOffset? OldestWaitingSince { get; init; }
+
+        public double? AverageDaysToDecision { get; init; }
+
+        public long Decided { get; init; }
     }
 
     private sealed record RequestRow(long Id, string RequestId, string Locality, string LocalityName, string LocalityNameEn, string? Note,
