@@ -1,3 +1,4 @@
+using GreenCommunity.Dashboard.Acceptance;
 using System.Globalization;
 using Bunit;
 using GreenCommunity.Dashboard.Compliance;
@@ -34,6 +35,7 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddFromApp(factory.Services, features => features
             .AddDashboardStorage()
             .AddReportIntake()
+            .AddAcceptanceReview()
             .AddLiveView()
             .AddReportingCompliance()
             .AddDashboardMaps()
