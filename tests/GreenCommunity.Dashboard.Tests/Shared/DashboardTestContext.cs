@@ -1,6 +1,6 @@
-using GreenCommunity.Dashboard.Acceptance;
 using System.Globalization;
 using Bunit;
+using GreenCommunity.Dashboard.Acceptance;
 using GreenCommunity.Dashboard.Compliance;
 using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Dashboard.LiveView;
