@@ -80,6 +80,13 @@ public static class ReportProblemCodes
     public const string TooManyProblems = "too_many_problems";
     public const string TooManyParts = "too_many_parts";
 
+    // Provincial departments' annual reports and plans (department.submit)
+    public const string InvalidDepartmentKind = "invalid_department_kind";
+    public const string YearOutOfRange = "year_out_of_range";
+    public const string UnknownDepartment = "unknown_department";
+    public const string NotADepartment = "not_a_department";
+    public const string OutsideDepartment = "outside_department";
+
     /// <summary>Every code with its English text; "{0}" are the problem's arguments.</summary>
     public static IReadOnlyDictionary<string, string> EnglishTexts { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -129,6 +136,13 @@ public static class ReportProblemCodes
         [SharedStringsTooLarge] = "The workbook holds more than {0} texts or {1} characters of text: upload only the sheet to report.",
         [TooManyProblems] = "More than {0} problems: the first ones are listed; correct them and upload again.",
         [TooManyParts] = "The workbook lists more than {0} parts, sheets or names: upload only the sheet to report.",
+
+        // Provincial departments' annual reports and plans (department.submit)
+        [InvalidDepartmentKind] = "One of annual, plan.",
+        [YearOutOfRange] = "A year from {0} to {1}.",
+        [UnknownDepartment] = "Not a provincial department: one of {0}.",
+        [NotADepartment] = "Only a provincial department's account sends a department's annual report and plan.",
+        [OutsideDepartment] = "This account sends for department {0} only, not {1}.",
     };
 
     public static string English(string code, IReadOnlyList<object> arguments) =>
