@@ -4,6 +4,7 @@ using GreenCommunity.Dashboard.Api;
 using GreenCommunity.Dashboard.Compliance;
 using GreenCommunity.Dashboard.Components;
 using GreenCommunity.Dashboard.Demo;
+using GreenCommunity.Dashboard.DepartmentReports;
 using GreenCommunity.Dashboard.Health;
 using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Dashboard.Live;
@@ -38,6 +39,7 @@ public static class DashboardHostingExtensions
             .AddDemoFeed()
             .AddLiveView()
             .AddReportingCompliance()
+            .AddDepartmentReports()
             .AddDashboardMaps()
             .AddDashboardViewModels()
             .AddDashboardAccounts()

@@ -1,17 +1,18 @@
 -- The provincial departments that work with the housing department (省直部门) and their yearly duty: an annual report
 -- and next year's plan by 30 November (各地政府及相关省直部门每年11月30日前…报送年度工作报告及下一年度工作计划).
 CREATE TABLE departments (
-    code    TEXT PRIMARY KEY,
-    name    TEXT NOT NULL,                             -- Chinese, as the plan names it
-    name_en TEXT NOT NULL
+    code     TEXT PRIMARY KEY,
+    position INTEGER NOT NULL UNIQUE,                  -- the plan's order, which lists and the compliance view keep
+    name     TEXT NOT NULL,                            -- Chinese, as the plan names it
+    name_en  TEXT NOT NULL
 ) WITHOUT ROWID;
 
-INSERT INTO departments (code, name, name_en) VALUES
-    ('fgw',  '省发展改革委',   'Provincial Development and Reform Commission'),
-    ('mz',   '省民政厅',       'Department of Civil Affairs'),
-    ('ga',   '省公安厅',       'Department of Public Security'),
-    ('sthj', '省生态环境厅',   'Department of Ecology and Environment'),
-    ('scjg', '省市场监管局',   'Administration for Market Regulation');
+INSERT INTO departments (code, position, name, name_en) VALUES
+    ('fgw',  1, '省发展改革委', 'Provincial Development and Reform Commission'),
+    ('mz',   2, '省民政厅',     'Department of Civil Affairs'),
+    ('ga',   3, '省公安厅',     'Department of Public Security'),
+    ('sthj', 4, '省生态环境厅', 'Department of Ecology and Environment'),
+    ('scjg', 5, '省市场监管局', 'Administration for Market Regulation');
 
 -- A department's account: role 'department' with its department. SQLite cannot change a CHECK, so users is rebuilt with
 -- every column, row and id kept. Foreign keys are on and cannot be turned off inside the migration's transaction, and
