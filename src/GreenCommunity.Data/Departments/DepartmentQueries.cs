@@ -18,7 +18,7 @@ public sealed class DepartmentQueries(SqliteConnectionFactory database)
 
     private const string ListSql =
         $"""
-        SELECT {Columns}, NULL AS Text FROM department_submissions
+        SELECT {Columns}, '' AS Text FROM department_submissions
          WHERE @department IS NULL OR department = @department
          ORDER BY submitted_at DESC, id DESC
         """;
@@ -53,7 +53,7 @@ public sealed class DepartmentQueries(SqliteConnectionFactory database)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<SubmissionRow>(new CommandDefinition(ListSql, new { department }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return [.. rows.Select(r => r.ToSubmission())];
+        return [.. rows.Select(r => r.ToSubmission() with { Text = null })];   // '' in the SQL: a NULL column has no type to map
     }
 
     /// <summary>One text with its words exactly as sent; null when there is none with that id.</summary>
