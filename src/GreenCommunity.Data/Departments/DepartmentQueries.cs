@@ -81,10 +81,39 @@ public sealed class DepartmentQueries(SqliteConnectionFactory database)
         return [.. rows.Select(r => new DepartmentReceipt(r.Department, new DepartmentDuty(ApiNames.TryParse<DepartmentReportKind>(r.Kind, out var kind) ? kind : default, (int)r.Year), r.ReceivedAt))];
     }
 
-    private sealed record ReceiptRow(string Department, long Year, string Kind, DateTimeOffset ReceivedAt);
-
-    private sealed record SubmissionRow(string SubmissionId, string Department, long Year, string Kind, DateTimeOffset SubmittedAt, string SubmittedBy, long OnTime, long Length, string? Text)
+    // Classes with setters, not positional records: Dapper matches a record's constructor by the columns' types, and
+    // SQLite gives an expression's column (MIN, length) no type when no row comes back.
+    private sealed class ReceiptRow
     {
+        public string Department { get; init; } = "";
+
+        public long Year { get; init; }
+
+        public string Kind { get; init; } = "";
+
+        public DateTimeOffset ReceivedAt { get; init; }
+    }
+
+    private sealed class SubmissionRow
+    {
+        public string SubmissionId { get; init; } = "";
+
+        public string Department { get; init; } = "";
+
+        public long Year { get; init; }
+
+        public string Kind { get; init; } = "";
+
+        public DateTimeOffset SubmittedAt { get; init; }
+
+        public string SubmittedBy { get; init; } = "";
+
+        public long OnTime { get; init; }
+
+        public long Length { get; init; }
+
+        public string? Text { get; init; }
+
         // The table's CHECK admits only annual and plan.
         public DepartmentSubmission ToSubmission() =>
             new(SubmissionId, Department, new DepartmentDuty(ApiNames.TryParse<DepartmentReportKind>(Kind, out var kind) ? kind : default, (int)Year),
