@@ -23,6 +23,9 @@ public sealed class DepartmentTexts(IStringLocalizer<Resources.Departments> loc)
 
     public string DueBy(Campaign campaign, DepartmentDuty duty) => loc[nameof(Resources.Departments.DueBy), IsoDay.Text(duty.DueDay(campaign))];
 
+    /// <summary>The deadline alone, beside its label: "2026-11-30 23:59:59（北京时间）".</summary>
+    public string Deadline(Campaign campaign, DepartmentDuty duty) => loc[nameof(Resources.Departments.DeadlineValue), IsoDay.Text(duty.DueDay(campaign))];
+
     public static string DepartmentName(IReadOnlyList<Department> departments, string code) =>
         departments.FirstOrDefault(d => d.Code == code)?.DisplayName(DashboardCultures.IsEnglish(CultureInfo.CurrentUICulture)) ?? code;
 
