@@ -46,8 +46,8 @@ public static class AccountsExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(DashboardPolicies.Admin, p => p.RequireRole(DashboardRoles.Admin).RequireOwnPassword())
             .AddPolicy(DashboardPolicies.Reporter, p => p.RequireRole(DashboardRoles.Admin, DashboardRoles.Coordinator).RequireOwnPassword())
-            .AddPolicy(DashboardPolicies.Staff, p => p.RequireRole(DashboardRoles.Admin, DashboardRoles.Coordinator, DashboardRoles.Viewer).RequireOwnPassword())
-            .AddPolicy(DashboardPolicies.Screen, p => p.RequireRole(DashboardRoles.Admin, DashboardRoles.Coordinator, DashboardRoles.Viewer, DashboardRoles.Display).RequireOwnPassword())
+            .AddPolicy(DashboardPolicies.Staff, p => p.RequireRole(DashboardRoles.Admin, DashboardRoles.Coordinator, DashboardRoles.Viewer, DashboardRoles.Department).RequireOwnPassword())
+            .AddPolicy(DashboardPolicies.Screen, p => p.RequireRole(DashboardRoles.Admin, DashboardRoles.Coordinator, DashboardRoles.Viewer, DashboardRoles.Department, DashboardRoles.Display).RequireOwnPassword())
             .AddPolicy(DashboardPolicies.Session, p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme).RequireAuthenticatedUser())
             .AddPolicy(DashboardPolicies.Account, p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme).RequireClaim(DashboardClaims.UserId))
             // Every endpoint and page wants a session unless it says otherwise (AllowAnonymous, or the API's policy).

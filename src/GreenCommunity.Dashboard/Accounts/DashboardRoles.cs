@@ -2,12 +2,15 @@ using GreenCommunity.Data.Access;
 
 namespace GreenCommunity.Dashboard.Accounts;
 
-/// <summary>Who may do what. Accounts have the first three roles; a display token signs in as "display".</summary>
+/// <summary>Who may do what. Accounts have the first four roles; a display token signs in as "display".</summary>
 public static class DashboardRoles
 {
     public const string Admin = UserAccount.AdminRole;
     public const string Coordinator = UserAccount.CoordinatorRole;
     public const string Viewer = UserAccount.ViewerRole;
+
+    /// <summary>A provincial department (省直部门): reads like a viewer, and sends its own annual report and plan.</summary>
+    public const string Department = UserAccount.DepartmentRole;
     public const string Display = "display";
 }
 
@@ -39,6 +42,9 @@ public static class DashboardPolicies
 public static class DashboardClaims
 {
     public const string Locality = "gc:locality";
+
+    /// <summary>A department account's department code ('fgw').</summary>
+    public const string Department = "gc:department";
     public const string SecurityStamp = "gc:stamp";
     public const string UserId = "gc:user";
     public const string DisplayTokenId = "gc:display";

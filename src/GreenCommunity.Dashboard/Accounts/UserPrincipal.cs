@@ -22,6 +22,10 @@ public static class UserPrincipal
         {
             claims.Add(new Claim(DashboardClaims.Locality, locality));
         }
+        if (user.Department is { } department)
+        {
+            claims.Add(new Claim(DashboardClaims.Department, department));
+        }
         if (user.MustChangePassword)
         {
             claims.Add(new Claim(DashboardClaims.MustChangePassword, "1"));

@@ -17,9 +17,15 @@ public sealed class AccountAdministration(UserStore users, ApiTokenStore tokens,
     /// Creates an account with the password the administrator typed, or with a generated one when none is given (returned
     /// once). Either way the administrator knows it, so its owner must change it at the first sign-in.
     /// </summary>
+    public Task<AdminResult<CreatedAccount>> CreateAccountAsync(System.Security.Claims.ClaimsPrincipal caller, string? address,
+        string userName, string displayName, string role, string? locality, string? password, CancellationToken cancellationToken) =>
+        CreateAccountAsync(caller, address, new NewAccount(userName, displayName, role, locality, null), password, cancellationToken);
+
+    /// <summary>The same for any role: a department account names its department (the store checks it exists).</summary>
     public async Task<AdminResult<CreatedAccount>> CreateAccountAsync(System.Security.Claims.ClaimsPrincipal caller, string? address,
-        string userName, string displayName, string role, string? locality, string? password, CancellationToken cancellationToken)
+        NewAccount newAccount, string? password, CancellationToken cancellationToken)
     {
+        var (userName, _, role, locality, department) = newAccount;
         var actor = Actor.From(caller, address);
         if (!caller.IsInRole(DashboardRoles.Admin))
         {
@@ -32,8 +38,8 @@ public sealed class AccountAdministration(UserStore users, ApiTokenStore tokens,
         var generated = string.IsNullOrEmpty(password) ? UserStore.GeneratePassword() : null;
         try
         {
-            var account = await users.CreateAsync(userName, displayName, role, locality, generated ?? password!, mustChangePassword: true, cancellationToken);
-            await audit.RecordAsync(actor, "account.create", userName, AuditOutcome.Allowed, $"{role} {locality}".Trim(), cancellationToken);
+            var account = await users.CreateAsync(newAccount, generated ?? password!, mustChangePassword: true, cancellationToken);
+            await audit.RecordAsync(actor, "account.create", userName, AuditOutcome.Allowed, $"{role} {locality ?? department}".Trim(), cancellationToken);
             return AdminResult.Done(new CreatedAccount(account, generated));
         }
         catch (ArgumentException ex)

@@ -35,7 +35,8 @@ public static class CommunityListApi
         // Any API token reads; of people, those the working pages are for (not a display screen), with a password of their own.
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireAssertion(context =>
             context.User.HasClaim(c => c.Type == ApiAuthentication.ScopeClaim)
-            || ((context.User.IsInRole(DashboardRoles.Admin) || context.User.IsInRole(DashboardRoles.Coordinator) || context.User.IsInRole(DashboardRoles.Viewer))
+            || ((context.User.IsInRole(DashboardRoles.Admin) || context.User.IsInRole(DashboardRoles.Coordinator) || context.User.IsInRole(DashboardRoles.Viewer)
+                    || context.User.IsInRole(DashboardRoles.Department))
                 && !context.User.MustChangePassword())));
         return services;
     }

@@ -28,10 +28,13 @@ public sealed class ComplianceTexts
     public string this[string name] => _text(name);
 
     /// <summary>A grid cell: on time ✓, N days late, missing, not yet due.</summary>
-    public string Cell(DutyStatus status) => status.State switch
+    public string Cell(DutyStatus status) => Cell(status.State, status.Days);
+
+    /// <summary>A cell of any duty, a locality's or a department's: by its state and its days late.</summary>
+    public string Cell(ComplianceState state, int days) => state switch
     {
         ComplianceState.OnTime => _text(nameof(Resources.Reporting.StatusOnTime)),
-        ComplianceState.Late => Days(nameof(Resources.Reporting.StatusLateOne), nameof(Resources.Reporting.StatusLate), status.Days),
+        ComplianceState.Late => Days(nameof(Resources.Reporting.StatusLateOne), nameof(Resources.Reporting.StatusLate), days),
         ComplianceState.Missing => _text(nameof(Resources.Reporting.StatusMissing)),
         _ => _text(nameof(Resources.Reporting.StatusDue)),
     };

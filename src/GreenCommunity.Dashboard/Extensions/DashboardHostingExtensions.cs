@@ -5,6 +5,7 @@ using GreenCommunity.Dashboard.Api;
 using GreenCommunity.Dashboard.Compliance;
 using GreenCommunity.Dashboard.Components;
 using GreenCommunity.Dashboard.Demo;
+using GreenCommunity.Dashboard.DepartmentReports;
 using GreenCommunity.Dashboard.Health;
 using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Dashboard.Live;
@@ -40,6 +41,7 @@ public static class DashboardHostingExtensions
             .AddDemoFeed()
             .AddLiveView()
             .AddReportingCompliance()
+            .AddDepartmentReports()
             .AddDashboardMaps()
             .AddDashboardViewModels()
             .AddDashboardAccounts()

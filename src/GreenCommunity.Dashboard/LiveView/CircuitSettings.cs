@@ -1,4 +1,5 @@
 using GreenCommunity.Dashboard.Intake;
+using GreenCommunity.Domain.Reporting;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.SignalR;
 
@@ -20,9 +21,13 @@ public static class CircuitSettings
     /// The largest message a page may send (the default, 32 KB, is less than a narrative the API takes: 20,000 Chinese
     /// characters are 60,000 bytes of UTF-8, and the circuit closed without a word to the user). Enough for the longest
     /// narrative at three bytes a character, sent once as the event's value and once as the bound field's, plus the
-    /// default for everything else in the message.
+    /// default for everything else in the message. A department's annual report (100,000 characters) is the longest text.
     /// </summary>
-    public const int MaxReceiveMessageBytes = (2 * 3 * ReportRequestParser.MaxNarrativeLength) + (32 * 1024);
+    public const int MaxReceiveMessageBytes = (2 * 3 * LongestText) + (32 * 1024);
+
+    private const int LongestText = DepartmentSubmissionRules.MaxTextLength > ReportRequestParser.MaxNarrativeLength
+        ? DepartmentSubmissionRules.MaxTextLength
+        : ReportRequestParser.MaxNarrativeLength;
 
     public static void ApplyHub(HubOptions options) => options.MaximumReceiveMessageSize = MaxReceiveMessageBytes;
 

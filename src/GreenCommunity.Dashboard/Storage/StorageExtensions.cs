@@ -4,6 +4,7 @@ using GreenCommunity.Data.Actions;
 using GreenCommunity.Data.Audit;
 using GreenCommunity.Data.Communities;
 using GreenCommunity.Data.Demo;
+using GreenCommunity.Data.Departments;
 using GreenCommunity.Data.Progress;
 using GreenCommunity.Data.Reference;
 using GreenCommunity.Data.Reports;
@@ -66,6 +67,7 @@ public static class StorageExtensions
         services.AddSingleton<DemoCredentials>();
         services.AddSingleton<ApiTokenStore>();
         services.AddSingleton<UserStore>();
+        services.AddSingleton<DepartmentQueries>();   // the departments are reference data: accounts name them
         services.AddSingleton<AuditLog>();
         return services;
     }

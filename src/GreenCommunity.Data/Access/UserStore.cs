@@ -24,21 +24,24 @@ public sealed class UserStore(SqliteConnectionFactory database, TimeProvider clo
     private const string Columns =
         """
         id AS Id, user_name AS UserName, display_name AS DisplayName, role AS Role, locality AS Locality, disabled AS Disabled,
-        security_stamp AS SecurityStamp, created_at AS CreatedAt, last_sign_in_at AS LastSignInAt, must_change_password AS MustChangePassword
+        security_stamp AS SecurityStamp, created_at AS CreatedAt, last_sign_in_at AS LastSignInAt, must_change_password AS MustChangePassword,
+        department AS Department
         """;
 
     private const string InsertSql =
         """
-        INSERT INTO users (user_name, display_name, role, locality, password_hash, security_stamp, created_at, must_change_password)
-        VALUES (@userName, @displayName, @role, @locality, @hash, @stamp, @createdAt, @mustChangePassword);
+        INSERT INTO users (user_name, display_name, role, locality, department, password_hash, security_stamp, created_at, must_change_password)
+        VALUES (@userName, @displayName, @role, @locality, @department, @hash, @stamp, @createdAt, @mustChangePassword);
         SELECT last_insert_rowid();
         """;
+
+    private const string DepartmentSql = "SELECT COUNT(*) FROM departments WHERE code = @department";
 
     private const string ByNameSql = $"SELECT {Columns}, password_hash AS PasswordHash FROM users WHERE user_name = @userName";
 
     private const string ByIdSql = $"SELECT {Columns}, password_hash AS PasswordHash FROM users WHERE id = @id";
 
-    private const string ListSql = $"SELECT {Columns}, '' AS PasswordHash FROM users ORDER BY role, locality, user_name";
+    private const string ListSql = $"SELECT {Columns}, '' AS PasswordHash FROM users ORDER BY role, locality, department, user_name";
 
     private const string LockSql = "SELECT locked_until AS LockedUntil FROM sign_in_failures WHERE user_id = @id AND address = @address";
 
@@ -75,29 +78,42 @@ public sealed class UserStore(SqliteConnectionFactory database, TimeProvider clo
     public Task<UserAccount> CreateAsync(string userName, string displayName, string role, string? locality, string password, CancellationToken cancellationToken) =>
         CreateAsync(userName, displayName, role, locality, password, mustChangePassword: false, cancellationToken);
 
-    /// <summary>Creates an account; throws <see cref="ArgumentException"/> for a bad role, locality or password.</summary>
-    public async Task<UserAccount> CreateAsync(string userName, string displayName, string role, string? locality, string password, bool mustChangePassword,
-        CancellationToken cancellationToken)
+    /// <summary>Creates an account of any role but a department's; throws <see cref="ArgumentException"/> for a bad role, locality or password.</summary>
+    public Task<UserAccount> CreateAsync(string userName, string displayName, string role, string? locality, string password, bool mustChangePassword,
+        CancellationToken cancellationToken) =>
+        CreateAsync(new NewAccount(userName, displayName, role, locality, null), password, mustChangePassword, cancellationToken);
+
+    /// <summary>Creates an account; throws <see cref="ArgumentException"/> for a bad role, locality, department or password.</summary>
+    public async Task<UserAccount> CreateAsync(NewAccount account, string password, bool mustChangePassword, CancellationToken cancellationToken)
     {
+        var (userName, displayName, role, locality, department) = account;
         if (string.IsNullOrWhiteSpace(userName) || userName.Length > 64 || userName.Any(char.IsWhiteSpace))
         {
-            throw new ArgumentException("A user name is 1 to 64 characters without spaces.", nameof(userName));
+            throw new ArgumentException("A user name is 1 to 64 characters without spaces.", nameof(account));
         }
         if (!UserAccount.Roles.Contains(role))
         {
-            throw new ArgumentException($"Role must be one of {string.Join(", ", UserAccount.Roles)}.", nameof(role));
+            throw new ArgumentException($"Role must be one of {string.Join(", ", UserAccount.Roles)}.", nameof(account));
         }
         if ((role == UserAccount.CoordinatorRole) != (locality is not null))
         {
-            throw new ArgumentException("A coordinator has a locality; other roles have none.", nameof(locality));
+            throw new ArgumentException("A coordinator has a locality; other roles have none.", nameof(account));
+        }
+        if ((role == UserAccount.DepartmentRole) != (department is not null))
+        {
+            throw new ArgumentException("A department account has a department; other roles have none.", nameof(account));
         }
         if (PasswordPolicy.Problem(userName, password) is { } problem)
         {
             throw new ArgumentException(PasswordPolicy.Describe(problem), nameof(password));
         }
         var now = clock.GetUtcNow();
-        var draft = new UserAccount(0, userName, displayName, role, locality, false, NewStamp(), now, null, mustChangePassword);
+        var draft = new UserAccount(0, userName, displayName, role, locality, false, NewStamp(), now, null, mustChangePassword, department);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (department is not null && await connection.ExecuteScalarAsync<long>(new CommandDefinition(DepartmentSql, new { department }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 0)
+        {
+            throw new ArgumentException($"No department {department}.", nameof(account));
+        }
         try
         {
             var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
@@ -106,6 +122,7 @@ public sealed class UserStore(SqliteConnectionFactory database, TimeProvider clo
                 displayName,
                 role,
                 locality,
+                department,
                 hash = s_hasher.HashPassword(draft, password),
                 stamp = draft.SecurityStamp,
                 createdAt = now,
@@ -115,7 +132,7 @@ public sealed class UserStore(SqliteConnectionFactory database, TimeProvider clo
         }
         catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.SqliteErrorCode == 19)
         {
-            throw new ArgumentException($"The user name {userName} is taken.", nameof(userName), ex);
+            throw new ArgumentException($"The user name {userName} is taken.", nameof(account), ex);
         }
     }
 
@@ -252,8 +269,8 @@ public sealed class UserStore(SqliteConnectionFactory database, TimeProvider clo
     private sealed record LockRow(DateTimeOffset? LockedUntil);
 
     private sealed record UserRow(long Id, string UserName, string DisplayName, string Role, string? Locality, long Disabled,
-        string SecurityStamp, DateTimeOffset CreatedAt, DateTimeOffset? LastSignInAt, long MustChangePassword, string PasswordHash)
+        string SecurityStamp, DateTimeOffset CreatedAt, DateTimeOffset? LastSignInAt, long MustChangePassword, string? Department, string PasswordHash)
     {
-        public UserAccount ToAccount() => new(Id, UserName, DisplayName, Role, Locality, Disabled != 0, SecurityStamp, CreatedAt, LastSignInAt, MustChangePassword != 0);
+        public UserAccount ToAccount() => new(Id, UserName, DisplayName, Role, Locality, Disabled != 0, SecurityStamp, CreatedAt, LastSignInAt, MustChangePassword != 0, Department);
     }
 }

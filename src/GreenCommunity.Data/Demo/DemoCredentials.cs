@@ -8,19 +8,24 @@ namespace GreenCommunity.Data.Demo;
 
 /// <summary>
 /// In demo mode only: one province token and one token per locality, a display token, and one account per
-/// role (coordinators for Wuhan and Yichang), written in plain text to demo-credentials.json beside the
+/// role (coordinators for Wuhan and Yichang) and one per provincial department (dept-fgw, dept-mz, ...), written in plain text to demo-credentials.json beside the
 /// database (the store keeps only hashes).
 /// </summary>
 public sealed class DemoCredentials(SqliteConnectionFactory database, ApiTokenStore tokens, UserStore users)
 {
     public const string FileName = "demo-credentials.json";
 
-    private static readonly (string User, string Name, string Role, string? Locality)[] s_accounts =
+    private static readonly NewAccount[] s_accounts =
     [
-        ("admin", "省住建厅管理员", UserAccount.AdminRole, null),
-        ("wuhan", "武汉市住建局联络员", UserAccount.CoordinatorRole, "420100"),
-        ("yichang", "宜昌市住建局联络员", UserAccount.CoordinatorRole, "420500"),
-        ("leader", "省领导（只读）", UserAccount.ViewerRole, null),
+        new("admin", "省住建厅管理员", UserAccount.AdminRole, null, null),
+        new("wuhan", "武汉市住建局联络员", UserAccount.CoordinatorRole, "420100", null),
+        new("yichang", "宜昌市住建局联络员", UserAccount.CoordinatorRole, "420500", null),
+        new("leader", "省领导（只读）", UserAccount.ViewerRole, null, null),
+        new("dept-fgw", "省发展改革委联络员", UserAccount.DepartmentRole, null, "fgw"),
+        new("dept-mz", "省民政厅联络员", UserAccount.DepartmentRole, null, "mz"),
+        new("dept-ga", "省公安厅联络员", UserAccount.DepartmentRole, null, "ga"),
+        new("dept-sthj", "省生态环境厅联络员", UserAccount.DepartmentRole, null, "sthj"),
+        new("dept-scjg", "省市场监管局联络员", UserAccount.DepartmentRole, null, "scjg"),
     ];
 
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -43,16 +48,16 @@ public sealed class DemoCredentials(SqliteConnectionFactory database, ApiTokenSt
         }
         var (_, display) = await tokens.IssueAsync("演示：会议室大屏 (demo display)", ApiToken.DisplayScope, ApiToken.DisplayKind, cancellationToken).ConfigureAwait(false);
         var accounts = new List<DemoAccount>();
-        foreach (var (user, name, role, locality) in s_accounts)
+        foreach (var account in s_accounts)
         {
             var password = UserStore.GeneratePassword();
-            await users.CreateAsync(user, name, role, locality, password, cancellationToken).ConfigureAwait(false);
-            accounts.Add(new DemoAccount(user, password, role, locality));
+            await users.CreateAsync(account, password, mustChangePassword: false, cancellationToken).ConfigureAwait(false);
+            accounts.Add(new DemoAccount(account.UserName, password, account.Role, account.Locality, account.Department));
         }
         var json = JsonSerializer.Serialize(new { province, localities, display, accounts }, s_json);
         await File.WriteAllTextAsync(FilePath, json, cancellationToken).ConfigureAwait(false);
         return FilePath;
     }
 
-    private sealed record DemoAccount(string User, string Password, string Role, string? Locality);
+    private sealed record DemoAccount(string User, string Password, string Role, string? Locality, string? Department);
 }

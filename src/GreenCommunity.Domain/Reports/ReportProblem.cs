@@ -91,6 +91,12 @@ public static class ReportProblemCodes
     public const string ReasonRequired = "reason_required";
     public const string TooManyCommunities = "too_many_communities";
     public const string EmptyList = "empty_list";
+    // Provincial departments' annual reports and plans (department.submit)
+    public const string InvalidDepartmentKind = "invalid_department_kind";
+    public const string YearOutOfRange = "year_out_of_range";
+    public const string UnknownDepartment = "unknown_department";
+    public const string NotADepartment = "not_a_department";
+    public const string OutsideDepartment = "outside_department";
 
     /// <summary>Every code with its English text; "{0}" are the problem's arguments.</summary>
     public static IReadOnlyDictionary<string, string> EnglishTexts { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -151,6 +157,13 @@ public static class ReportProblemCodes
         [ReasonRequired] = "A returned community needs the reason, for its locality.",
         [TooManyCommunities] = "At most {0} communities.",
         [EmptyList] = "At least one.",
+
+        // Provincial departments' annual reports and plans (department.submit)
+        [InvalidDepartmentKind] = "One of annual, plan.",
+        [YearOutOfRange] = "A year from {0} to {1}.",
+        [UnknownDepartment] = "Not a provincial department: one of {0}.",
+        [NotADepartment] = "Only a provincial department's account sends a department's annual report and plan.",
+        [OutsideDepartment] = "This account sends for department {0} only, not {1}.",
     };
 
     public static string English(string code, IReadOnlyList<object> arguments) =>

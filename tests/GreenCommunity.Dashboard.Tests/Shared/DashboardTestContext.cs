@@ -2,6 +2,7 @@ using System.Globalization;
 using Bunit;
 using GreenCommunity.Dashboard.Acceptance;
 using GreenCommunity.Dashboard.Compliance;
+using GreenCommunity.Dashboard.DepartmentReports;
 using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Dashboard.LiveView;
 using GreenCommunity.Dashboard.Localization;
@@ -38,6 +39,7 @@ public abstract class DashboardTestContext : BunitContext
             .AddAcceptanceReview()
             .AddLiveView()
             .AddReportingCompliance()
+            .AddDepartmentReports()
             .AddDashboardMaps()
             .AddDashboardViewModels());
         // What a test must stand in for: there is no circuit, so no circuit handler notes the browser's address;
