@@ -5,6 +5,7 @@ using GreenCommunity.Dashboard.Compliance;
 using GreenCommunity.Dashboard.Components;
 using GreenCommunity.Dashboard.Demo;
 using GreenCommunity.Dashboard.Health;
+using GreenCommunity.Dashboard.Inspections;
 using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Dashboard.Live;
 using GreenCommunity.Dashboard.LiveView;
@@ -38,6 +39,7 @@ public static class DashboardHostingExtensions
             .AddDemoFeed()
             .AddLiveView()
             .AddReportingCompliance()
+            .AddInspections()
             .AddDashboardMaps()
             .AddDashboardViewModels()
             .AddDashboardAccounts()
