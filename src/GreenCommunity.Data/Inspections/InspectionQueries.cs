@@ -74,8 +74,10 @@ public sealed class InspectionQueries(SqliteConnectionFactory database, PresentD
         SELECT COUNT(DISTINCT i.community_code)
           FROM inspection_findings f
           JOIN inspections i ON i.id = f.inspection
+          JOIN communities c ON c.code = i.community_code
           JOIN community_state s ON s.community_code = i.community_code
          WHERE {OpenFinding} AND s.stage = 3
+           AND (@region IS NULL OR c.locality_code = @region OR c.county_code = @region)
         """;
 
     public DateOnly Today => present.Today;
@@ -106,11 +108,11 @@ public sealed class InspectionQueries(SqliteConnectionFactory database, PresentD
         return [.. rows.Select(r => new InspectionDiscrepancy(r.Community, r.CommunityName, r.Locality, r.County, (int)r.Criterion, r.InspectionId, Day(r.Date)))];
     }
 
-    /// <summary>How many accepted communities have an open finding.</summary>
-    public async Task<int> DiscrepancyCountAsync(CancellationToken cancellationToken)
+    /// <summary>How many accepted communities have an open finding, in a locality or county-level unit (or all).</summary>
+    public async Task<int> DiscrepancyCountAsync(string? region, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(DiscrepancyCountSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(DiscrepancyCountSql, new { region }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     private static async Task<IReadOnlyList<InspectionView>> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction, InspectionFilter filter, string? inspectionId, DateOnly today, CancellationToken cancellationToken)

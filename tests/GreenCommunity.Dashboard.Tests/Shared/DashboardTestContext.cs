@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bunit;
 using GreenCommunity.Dashboard.Compliance;
+using GreenCommunity.Dashboard.Inspections;
 using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Dashboard.LiveView;
 using GreenCommunity.Dashboard.Localization;
@@ -36,6 +37,7 @@ public abstract class DashboardTestContext : BunitContext
             .AddReportIntake()
             .AddLiveView()
             .AddReportingCompliance()
+            .AddInspections()
             .AddDashboardMaps()
             .AddDashboardViewModels());
         // What a test must stand in for: there is no circuit, so no circuit handler notes the browser's address;

@@ -125,11 +125,12 @@ public sealed class InspectionQueriesTests : IAsyncLifetime
         var before = await _queries.DiscrepanciesAsync("420100", null, ct);
         var onCriterion3 = await _queries.DiscrepanciesAsync("420100", 3, ct);
         var elsewhere = await _queries.DiscrepanciesAsync("420500", null, ct);
-        var countBefore = await _queries.DiscrepancyCountAsync(ct);
+        var countBefore = await _queries.DiscrepancyCountAsync(null, ct);
+        var countElsewhere = await _queries.DiscrepancyCountAsync("420500", ct);
         var listed = await _queries.ListAsync(new InspectionFilter(DiscrepancyOnly: true), ct);
         await AnswerAsync("acc", new FindingAnswer(12, null, new DateOnly(2026, 11, 20)));
         var after = await _queries.DiscrepanciesAsync(null, null, ct);
-        var countAfter = await _queries.DiscrepancyCountAsync(ct);
+        var countAfter = await _queries.DiscrepancyCountAsync("420100", ct);
 
         // Assert
         var discrepancy = Assert.Single(before);
@@ -137,6 +138,7 @@ public sealed class InspectionQueriesTests : IAsyncLifetime
         Assert.Empty(onCriterion3);
         Assert.Empty(elsewhere);
         Assert.Equal(1, countBefore);
+        Assert.Equal(0, countElsewhere);
         Assert.Equal(["acc"], listed.Select(i => i.InspectionId));
         Assert.True(listed[0].Discrepancy);
         Assert.Equal(Stage.Accepted, listed[0].Stage);
