@@ -50,12 +50,16 @@ public sealed partial class InspectionsPage : IDisposable
 
     private string? OwnLocality { get; set; }
 
+    /// <summary>The province records visits (the service checks again).</summary>
+    private bool MayRecord { get; set; }
+
     private static bool English => DashboardCultures.IsEnglish(CultureInfo.CurrentUICulture);
 
     protected override async Task OnInitializedAsync()
     {
         Localities = [.. (await Progress.GetRegionsAsync(_leaving.Token)).Where(r => r.Level == RegionLevel.Prefecture)];
         var user = AuthenticationState is null ? new ClaimsPrincipal() : (await AuthenticationState).User;
+        MayRecord = user.ReportingScope()?.IsProvince == true;
         OwnLocality = user.IsInRole(DashboardRoles.Coordinator) ? user.FindFirst(DashboardClaims.Locality)?.Value : null;
     }
 
