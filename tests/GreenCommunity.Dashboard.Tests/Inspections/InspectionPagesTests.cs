@@ -173,4 +173,23 @@ public sealed class InspectionPagesTests(DashboardFactory factory) : DashboardTe
         cut.WaitForAssertion(() => Assert.Equal(before.ToString(System.Globalization.CultureInfo.InvariantCulture), cut.Find("[data-testid='discrepancy-card']").GetAttribute("data-count")));
         Assert.Equal("/inspections?discrepancy=true", cut.Find("a.discrepancy-link").GetAttribute("href"));
     }
+
+    [Fact]
+    public async Task HeatMapDiscrepancies_AcceptedCommunityFoundShortOnTheCriterion_ListedUnderThatCellOnly()
+    {
+        // Arrange
+        var community = await AcceptedAsync(2);
+        var id = await RecordByApiAsync(community);
+
+        // Act
+        var onTwelve = Render<HeatMapDiscrepancies>(p => p.Add(c => c.Region, Wuhan).Add(c => c.Criterion, 12));
+        var onOne = Render<HeatMapDiscrepancies>(p => p.Add(c => c.Region, Wuhan).Add(c => c.Criterion, 1));
+        var elsewhere = Render<HeatMapDiscrepancies>(p => p.Add(c => c.Region, Yichang).Add(c => c.Criterion, 12));
+
+        // Assert
+        var item = onTwelve.WaitForElement($"[data-testid='heatmap-discrepancies'] li[data-code='{community}']");
+        Assert.Equal($"/inspections/{id}", item.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Empty(onOne.FindAll($"li[data-code='{community}']"));
+        Assert.Empty(elsewhere.FindAll($"li[data-code='{community}']"));
+    }
 }
