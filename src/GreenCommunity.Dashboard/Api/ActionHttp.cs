@@ -74,7 +74,8 @@ public static class ActionHttp
         {
             return (null, ApiProblems.Invalid(errors), $"{errors.Count} problems");
         }
-        return (new ActionRequest(root, actor, ActionIntake.ClaimFor(context.User.Client(), key, action, body.Span)), null, null);
+        // The route is part of what the key stands for: the same key and body sent to another request's address is another request.
+        return (new ActionRequest(root, actor, ActionIntake.ClaimFor(context.User.Client(), key, $"{action} {context.Request.Path}", body.Span)), null, null);
     }
 
     /// <summary>The HTTP answer to what the write did.</summary>

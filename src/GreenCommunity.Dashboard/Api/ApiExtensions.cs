@@ -30,7 +30,8 @@ public static class ApiExtensions
             .RequireRateLimiting(RateLimits.Api)
             .MapReportsApi()
             .MapProgressApi()
-            .MapAcceptanceApi();
+            .MapAcceptanceApi()
+            .MapInspectionsApi();
         // The community list is read by tokens and by the list page's download link (a session), so it has its own policy.
         endpoints.MapGroup(Prefix)
             .RequireAuthorization(CommunityListApi.Policy)

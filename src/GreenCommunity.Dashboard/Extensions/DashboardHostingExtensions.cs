@@ -7,6 +7,7 @@ using GreenCommunity.Dashboard.Components;
 using GreenCommunity.Dashboard.Demo;
 using GreenCommunity.Dashboard.DepartmentReports;
 using GreenCommunity.Dashboard.Health;
+using GreenCommunity.Dashboard.Inspections;
 using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Dashboard.Live;
 using GreenCommunity.Dashboard.LiveView;
@@ -42,6 +43,7 @@ public static class DashboardHostingExtensions
             .AddLiveView()
             .AddReportingCompliance()
             .AddDepartmentReports()
+            .AddInspections()
             .AddDashboardMaps()
             .AddDashboardViewModels()
             .AddDashboardAccounts()

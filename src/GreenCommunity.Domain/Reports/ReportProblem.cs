@@ -97,6 +97,18 @@ public static class ReportProblemCodes
     public const string UnknownDepartment = "unknown_department";
     public const string NotADepartment = "not_a_department";
     public const string OutsideDepartment = "outside_department";
+    // Unannounced inspections (暗访督查)
+    public const string NoFindings = "no_findings";
+    public const string RectifyByRequired = "rectify_by_required";
+    public const string BeforeVisit = "before_visit";
+    public const string DayInFuture = "day_in_future";
+    public const string InspectionByProvinceOnly = "inspection_by_province_only";
+    public const string AnswerByLocalityOnly = "answer_by_locality_only";
+    public const string NoAnswers = "no_answers";
+    public const string NotAFinding = "not_a_finding";
+    public const string FindingMet = "finding_met";
+    public const string FindingAlreadyAnswered = "finding_already_answered";
+    public const string NotRectified = "not_rectified";
 
     /// <summary>Every code with its English text; "{0}" are the problem's arguments.</summary>
     public static IReadOnlyDictionary<string, string> EnglishTexts { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -164,6 +176,19 @@ public static class ReportProblemCodes
         [UnknownDepartment] = "Not a provincial department: one of {0}.",
         [NotADepartment] = "Only a provincial department's account sends a department's annual report and plan.",
         [OutsideDepartment] = "This account sends for department {0} only, not {1}.",
+
+        // Unannounced inspections (暗访督查)
+        [NoFindings] = "At least one finding, keyed \"1\"..\"16\".",
+        [RectifyByRequired] = "Required when a finding is not met: the day by which it must be rectified.",
+        [BeforeVisit] = "Before the visit ({0}).",
+        [DayInFuture] = "A day in the future: at most today ({0}).",
+        [InspectionByProvinceOnly] = "Only the province records unannounced inspections (暗访督查).",
+        [AnswerByLocalityOnly] = "Only the community's locality ({0}) answers an inspection's findings.",
+        [NoAnswers] = "At least one answer, keyed by a finding's criterion.",
+        [NotAFinding] = "Criterion {0} is not among this inspection's findings.",
+        [FindingMet] = "Criterion {0} was found met: there is nothing to rectify.",
+        [FindingAlreadyAnswered] = "Finding {0} was already answered as rectified on {1}.",
+        [NotRectified] = "Answer a finding once it is rectified: rectified must be true.",
     };
 
     public static string English(string code, IReadOnlyList<object> arguments) =>

@@ -3,6 +3,7 @@ using Bunit;
 using GreenCommunity.Dashboard.Acceptance;
 using GreenCommunity.Dashboard.Compliance;
 using GreenCommunity.Dashboard.DepartmentReports;
+using GreenCommunity.Dashboard.Inspections;
 using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Dashboard.LiveView;
 using GreenCommunity.Dashboard.Localization;
@@ -40,6 +41,7 @@ public abstract class DashboardTestContext : BunitContext
             .AddLiveView()
             .AddReportingCompliance()
             .AddDepartmentReports()
+            .AddInspections()
             .AddDashboardMaps()
             .AddDashboardViewModels());
         // What a test must stand in for: there is no circuit, so no circuit handler notes the browser's address;
