@@ -1,6 +1,7 @@
 using GreenCommunity.Dashboard.Accounts;
 using GreenCommunity.Dashboard.Admin;
 using GreenCommunity.Dashboard.Api;
+using GreenCommunity.Dashboard.Bulletins;
 using GreenCommunity.Dashboard.Compliance;
 using GreenCommunity.Dashboard.Components;
 using GreenCommunity.Dashboard.Demo;
@@ -38,6 +39,7 @@ public static class DashboardHostingExtensions
             .AddDemoFeed()
             .AddLiveView()
             .AddReportingCompliance()
+            .AddBulletins()
             .AddDashboardMaps()
             .AddDashboardViewModels()
             .AddDashboardAccounts()
@@ -81,6 +83,7 @@ public static class DashboardHostingExtensions
         app.MapDistrictWorkbook();
         app.MapAccountEndpoints();
         app.MapReportingCompliance();
+        app.MapBulletinWorkbook();
         app.MapDashboardComponents();
         return app;
     }

@@ -80,6 +80,12 @@ public static class ReportProblemCodes
     public const string TooManyProblems = "too_many_problems";
     public const string TooManyParts = "too_many_parts";
 
+    // Bulletins (通报)
+    public const string InvalidMonth = "invalid_month";
+    public const string MonthBeforeCampaign = "month_before_campaign";
+    public const string MonthInFuture = "month_in_future";
+    public const string ProvinceOnly = "province_only";
+
     /// <summary>Every code with its English text; "{0}" are the problem's arguments.</summary>
     public static IReadOnlyDictionary<string, string> EnglishTexts { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -129,6 +135,12 @@ public static class ReportProblemCodes
         [SharedStringsTooLarge] = "The workbook holds more than {0} texts or {1} characters of text: upload only the sheet to report.",
         [TooManyProblems] = "More than {0} problems: the first ones are listed; correct them and upload again.",
         [TooManyParts] = "The workbook lists more than {0} parts, sheets or names: upload only the sheet to report.",
+
+        // Bulletins (通报)
+        [InvalidMonth] = "A month, YYYY-MM.",
+        [MonthBeforeCampaign] = "Before the campaign's first month ({0}).",
+        [MonthInFuture] = "A month that has not begun: figures exist up to today ({0}).",
+        [ProvinceOnly] = "Only the province drafts, edits and publishes bulletins.",
     };
 
     public static string English(string code, IReadOnlyList<object> arguments) =>

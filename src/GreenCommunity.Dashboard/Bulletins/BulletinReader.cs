@@ -1,0 +1,37 @@
+using GreenCommunity.Data.Bulletins;
+using GreenCommunity.Data.Progress;
+using GreenCommunity.Domain.Campaigns;
+using GreenCommunity.Domain.Regions;
+
+namespace GreenCommunity.Dashboard.Bulletins;
+
+/// <summary>A bulletin with the figures it shows: a draft's computed now, a published one's as frozen.</summary>
+public sealed record BulletinDocument(BulletinRecord Record, BulletinFigures Figures);
+
+/// <summary>
+/// Reads bulletins for whoever asks: everyone signed in reads the published ones; drafts are the province's, and to
+/// anyone else they do not exist.
+/// </summary>
+public sealed class BulletinReader(BulletinStore store, BulletinFiguresSource figures, ProgressReader regions)
+{
+    public Task<IReadOnlyList<BulletinRecord>> ListAsync(bool province, CancellationToken cancellationToken) =>
+        store.ListAsync(withDrafts: province, cancellationToken);
+
+    public async Task<BulletinDocument?> GetAsync(string bulletinId, bool province, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(bulletinId, cancellationToken) is not { } record || !(record.IsPublished || province))
+        {
+            return null;
+        }
+        if (record.Content is { } content)
+        {
+            return new BulletinDocument(record, BulletinJson.ReadFigures(content));
+        }
+        ReportPeriod.TryParse(record.Month, monthly: true, out var month);
+        return new BulletinDocument(record, await figures.ComputeAsync(month, cancellationToken));
+    }
+
+    /// <summary>The province's name for the title: "湖北省".</summary>
+    public async Task<string> ProvinceNameAsync(CancellationToken cancellationToken) =>
+        (await regions.GetRegionsAsync(cancellationToken)).FirstOrDefault(r => r.Level == RegionLevel.Province)?.Name ?? "";
+}
