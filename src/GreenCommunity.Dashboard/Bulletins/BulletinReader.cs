@@ -31,6 +31,15 @@ public sealed class BulletinReader(BulletinStore store, BulletinFiguresSource fi
         return new BulletinDocument(record, await figures.ComputeAsync(month, cancellationToken));
     }
 
+    /// <summary>The month a new draft is most likely for: the last one that is over (the current one at the campaign's start).</summary>
+    public ReportPeriod LastMonth()
+    {
+        var last = figures.Today.AddMonths(-1);
+        var start = figures.Campaign.Start;
+        var month = last < start ? start : last;
+        return ReportPeriod.OfMonth(month.Year, month.Month);
+    }
+
     /// <summary>The province's name for the title: "湖北省".</summary>
     public async Task<string> ProvinceNameAsync(CancellationToken cancellationToken) =>
         (await regions.GetRegionsAsync(cancellationToken)).FirstOrDefault(r => r.Level == RegionLevel.Province)?.Name ?? "";
