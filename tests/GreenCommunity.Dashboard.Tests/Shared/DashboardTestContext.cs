@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bunit;
+using GreenCommunity.Dashboard.Bulletins;
 using GreenCommunity.Dashboard.Compliance;
 using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Dashboard.LiveView;
@@ -36,6 +37,7 @@ public abstract class DashboardTestContext : BunitContext
             .AddReportIntake()
             .AddLiveView()
             .AddReportingCompliance()
+            .AddBulletins()
             .AddDashboardMaps()
             .AddDashboardViewModels());
         // What a test must stand in for: there is no circuit, so no circuit handler notes the browser's address;
