@@ -40,7 +40,7 @@ public sealed class BulletinReader(BulletinStore store, BulletinFiguresSource fi
         return ReportPeriod.OfMonth(month.Year, month.Month);
     }
 
-    /// <summary>The province's name for the title: "湖北省".</summary>
-    public async Task<string> ProvinceNameAsync(CancellationToken cancellationToken) =>
-        (await regions.GetRegionsAsync(cancellationToken)).FirstOrDefault(r => r.Level == RegionLevel.Province)?.Name ?? "";
+    /// <summary>The province's name for the title: "湖北省", or "Hubei" in English.</summary>
+    public async Task<string> ProvinceNameAsync(CancellationToken cancellationToken, bool english = false) =>
+        (await regions.GetRegionsAsync(cancellationToken)).FirstOrDefault(r => r.Level == RegionLevel.Province)?.DisplayName(english) ?? "";
 }

@@ -84,7 +84,7 @@ public sealed partial class BulletinPage
     protected override async Task OnParametersSetAsync()
     {
         User = AuthenticationState is null ? new ClaimsPrincipal() : (await AuthenticationState).User;
-        ProvinceName = await Reader.ProvinceNameAsync(CancellationToken.None);
+        ProvinceName = await Reader.ProvinceNameAsync(CancellationToken.None, DashboardCultures.IsEnglish(System.Globalization.CultureInfo.CurrentUICulture));
         await LoadAsync();
     }
 
