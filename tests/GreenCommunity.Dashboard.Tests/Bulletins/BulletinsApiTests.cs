@@ -245,6 +245,39 @@ public sealed class BulletinsApiTests(DashboardFactory factory) : IClassFixture<
         Assert.Equal("draft", await factory.ScalarAsync<string>("SELECT status FROM bulletins WHERE bulletin_id = @other", new { other }));
     }
 
+    [Fact]
+    public async Task Workbook_Published_HoldsTheTitleEverySectionAndTheRemarks()
+    {
+        // Arrange
+        using var province = factory.CreateClient(factory.Tokens.Province);
+        var id = await DraftAsync(province, LastMonth, "请各地对照目标加快进度。");
+        var answer = await (await province.SendAsync(Publish(id), Ct)).JsonAsync();
+
+        // Act
+        using var response = await province.GetAsync($"/api/v1/bulletins/{id}.xlsx", Ct);
+        using var alias = await province.GetAsync($"/api/v1/bulletins/{id}/workbook", Ct);
+        var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(bytes)).Cast<IDictionary<string, object?>>().ToList();
+        var firstCells = rows.Select(r => r["A"]?.ToString()).ToList();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        // The same sheet by its other address (not the same bytes: the package stamps its parts with the time written).
+        Assert.Equal(firstCells, MiniExcelLibs.MiniExcel.Query(await alias.Content.ReadAsStreamAsync(Ct)).Cast<IDictionary<string, object?>>().Select(r => r["A"]?.ToString()));
+        Assert.StartsWith($"湖北省绿色社区创建工作通报 {answer.GetProperty("numberText").GetString()}", firstCells[0], StringComparison.Ordinal);
+        Assert.Equal("一、各地创建进度排名", firstCells[1]);
+        foreach (var section in new[] { "二、阶段目标完成情况", "三、报送逾期和缺报情况", "四、暗访督查发现的未整改问题", "五、备注" })
+        {
+            Assert.Contains(section, firstCells);
+        }
+        Assert.Equal("请各地对照目标加快进度。", firstCells[^2]);
+        var ranking = rows.SkipWhile(r => r["A"]?.ToString() != "名次").Skip(1).TakeWhile(r => r["A"] is not null).ToList();
+        Assert.Equal(17, ranking.Count);
+        var figures = (await (await province.GetAsync($"/api/v1/bulletins/{id}", Ct)).JsonAsync()).GetProperty("figures").GetProperty("ranking");
+        Assert.Equal(figures.EnumerateArray().Select(r => r.GetProperty("locality").GetProperty("name").GetString()), ranking.Select(r => r["B"]?.ToString()));
+    }
+
     private static IEnumerable<string> Ids(JsonElement list) =>
         list.GetProperty("bulletins").EnumerateArray().Select(b => b.GetProperty("bulletinId").GetString()!);
 
