@@ -31,7 +31,8 @@ public static class ApiExtensions
             .MapReportsApi()
             .MapProgressApi()
             .MapAcceptanceApi()
-            .MapInspectionsApi();
+            .MapInspectionsApi()
+            .MapBulletinsApi();
         // The community list is read by tokens and by the list page's download link (a session), so it has its own policy.
         endpoints.MapGroup(Prefix)
             .RequireAuthorization(CommunityListApi.Policy)

@@ -2,6 +2,7 @@ using GreenCommunity.Dashboard.Acceptance;
 using GreenCommunity.Dashboard.Accounts;
 using GreenCommunity.Dashboard.Admin;
 using GreenCommunity.Dashboard.Api;
+using GreenCommunity.Dashboard.Bulletins;
 using GreenCommunity.Dashboard.Compliance;
 using GreenCommunity.Dashboard.Components;
 using GreenCommunity.Dashboard.Demo;
@@ -44,6 +45,7 @@ public static class DashboardHostingExtensions
             .AddReportingCompliance()
             .AddDepartmentReports()
             .AddInspections()
+            .AddBulletins()
             .AddDashboardMaps()
             .AddDashboardViewModels()
             .AddDashboardAccounts()
@@ -87,6 +89,7 @@ public static class DashboardHostingExtensions
         app.MapDistrictWorkbook();
         app.MapAccountEndpoints();
         app.MapReportingCompliance();
+        app.MapBulletinWorkbook();
         app.MapDashboardComponents();
         return app;
     }

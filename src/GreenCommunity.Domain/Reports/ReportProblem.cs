@@ -109,6 +109,11 @@ public static class ReportProblemCodes
     public const string FindingMet = "finding_met";
     public const string FindingAlreadyAnswered = "finding_already_answered";
     public const string NotRectified = "not_rectified";
+    // Bulletins (通报)
+    public const string InvalidMonth = "invalid_month";
+    public const string MonthBeforeCampaign = "month_before_campaign";
+    public const string MonthInFuture = "month_in_future";
+    public const string ProvinceOnly = "province_only";
 
     /// <summary>Every code with its English text; "{0}" are the problem's arguments.</summary>
     public static IReadOnlyDictionary<string, string> EnglishTexts { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -189,6 +194,12 @@ public static class ReportProblemCodes
         [FindingMet] = "Criterion {0} was found met: there is nothing to rectify.",
         [FindingAlreadyAnswered] = "Finding {0} was already answered as rectified on {1}.",
         [NotRectified] = "Answer a finding once it is rectified: rectified must be true.",
+
+        // Bulletins (通报)
+        [InvalidMonth] = "A month, YYYY-MM.",
+        [MonthBeforeCampaign] = "Before the campaign's first month ({0}).",
+        [MonthInFuture] = "A month that has not begun: figures exist up to today ({0}).",
+        [ProvinceOnly] = "Only the province drafts, edits and publishes bulletins.",
     };
 
     public static string English(string code, IReadOnlyList<object> arguments) =>

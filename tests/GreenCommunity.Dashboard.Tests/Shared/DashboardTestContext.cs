@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bunit;
 using GreenCommunity.Dashboard.Acceptance;
+using GreenCommunity.Dashboard.Bulletins;
 using GreenCommunity.Dashboard.Compliance;
 using GreenCommunity.Dashboard.DepartmentReports;
 using GreenCommunity.Dashboard.Inspections;
@@ -42,6 +43,7 @@ public abstract class DashboardTestContext : BunitContext
             .AddReportingCompliance()
             .AddDepartmentReports()
             .AddInspections()
+            .AddBulletins()
             .AddDashboardMaps()
             .AddDashboardViewModels());
         // What a test must stand in for: there is no circuit, so no circuit handler notes the browser's address;
