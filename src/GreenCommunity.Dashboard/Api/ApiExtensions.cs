@@ -29,7 +29,8 @@ public static class ApiExtensions
             .RequireAuthorization(ApiAuthentication.Policy)
             .RequireRateLimiting(RateLimits.Api)
             .MapReportsApi()
-            .MapProgressApi();
+            .MapProgressApi()
+            .MapDemonstrationApi();
         // The community list is read by tokens and by the list page's download link (a session), so it has its own policy.
         endpoints.MapGroup(Prefix)
             .RequireAuthorization(CommunityListApi.Policy)

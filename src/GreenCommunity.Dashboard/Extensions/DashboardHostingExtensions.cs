@@ -4,6 +4,7 @@ using GreenCommunity.Dashboard.Api;
 using GreenCommunity.Dashboard.Compliance;
 using GreenCommunity.Dashboard.Components;
 using GreenCommunity.Dashboard.Demo;
+using GreenCommunity.Dashboard.Demonstration;
 using GreenCommunity.Dashboard.Health;
 using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Dashboard.Live;
@@ -39,6 +40,7 @@ public static class DashboardHostingExtensions
             .AddLiveView()
             .AddReportingCompliance()
             .AddDashboardMaps()
+            .AddDemonstration()
             .AddDashboardViewModels()
             .AddDashboardAccounts()
             .AddDashboardAdministration()

@@ -80,6 +80,9 @@ public static class ReportProblemCodes
     public const string TooManyProblems = "too_many_problems";
     public const string TooManyParts = "too_many_parts";
 
+    // Demonstration bases and practices (issue 14)
+    public const string DesignatedByProvinceOnly = "designated_by_province_only";
+
     /// <summary>Every code with its English text; "{0}" are the problem's arguments.</summary>
     public static IReadOnlyDictionary<string, string> EnglishTexts { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -129,6 +132,9 @@ public static class ReportProblemCodes
         [SharedStringsTooLarge] = "The workbook holds more than {0} texts or {1} characters of text: upload only the sheet to report.",
         [TooManyProblems] = "More than {0} problems: the first ones are listed; correct them and upload again.",
         [TooManyParts] = "The workbook lists more than {0} parts, sheets or names: upload only the sheet to report.",
+
+        // Demonstration bases and practices (issue 14)
+        [DesignatedByProvinceOnly] = "Only the province designates and withdraws demonstration bases (示范教育基地).",
     };
 
     public static string English(string code, IReadOnlyList<object> arguments) =>
