@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bunit;
 using GreenCommunity.Dashboard.Compliance;
+using GreenCommunity.Dashboard.Demonstration;
 using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Dashboard.LiveView;
 using GreenCommunity.Dashboard.Localization;
@@ -37,6 +38,7 @@ public abstract class DashboardTestContext : BunitContext
             .AddLiveView()
             .AddReportingCompliance()
             .AddDashboardMaps()
+            .AddDemonstration()
             .AddDashboardViewModels());
         // What a test must stand in for: there is no circuit, so no circuit handler notes the browser's address;
         // and the components' clock is a fake one, moved on by the test (each reading moves it a throttle interval,
