@@ -32,7 +32,8 @@ public static class ApiExtensions
             .MapProgressApi()
             .MapAcceptanceApi()
             .MapInspectionsApi()
-            .MapBulletinsApi();
+            .MapBulletinsApi()
+            .MapDemonstrationApi();
         // The community list is read by tokens and by the list page's download link (a session), so it has its own policy.
         endpoints.MapGroup(Prefix)
             .RequireAuthorization(CommunityListApi.Policy)

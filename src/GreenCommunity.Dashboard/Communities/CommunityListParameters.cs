@@ -86,6 +86,13 @@ public sealed record CommunityListParameters(CommunityListFilter Filter, int Pag
         {
             Problem("pilot", "true or false.");
         }
+        // The same for demonstration bases: true, only current bases; false, only communities that are none; absent, both.
+        var demonstration = false;
+        var demonstrationGiven = Present(value("demonstration")) is { } demonstrationText && bool.TryParse(demonstrationText, out demonstration);
+        if (!demonstrationGiven && Present(value("demonstration")) is not null)
+        {
+            Problem("demonstration", "true or false.");
+        }
         var unmet = new List<int>();
         var anyUnmet = false;
         foreach (var item in Items(value("unmet")))
@@ -158,6 +165,7 @@ public sealed record CommunityListParameters(CommunityListFilter Filter, int Pag
             Stages = stages.Distinct().Order().ToList(),
             EverPilot = pilotGiven && pilot,
             NeverPilot = pilotGiven && !pilot,
+            Demonstration = demonstrationGiven ? demonstration : null,
             Unmet = unmet.Distinct().Order().ToList(),
             AnyUnmet = anyUnmet,
             C12Below = c12Below,
@@ -190,6 +198,10 @@ public sealed record CommunityListParameters(CommunityListFilter Filter, int Pag
         else if (f.NeverPilot)
         {
             parts.Add(("pilot", "false"));
+        }
+        if (f.Demonstration is { } demonstration)
+        {
+            parts.Add(("demonstration", demonstration ? "true" : "false"));
         }
         if (f.AnyUnmet || f.Unmet.Count > 0)
         {

@@ -46,6 +46,10 @@ public static class CommunityListWorkbook
         {
             parts.Add("从未为试点");
         }
+        if (filter.Demonstration is { } demonstration)
+        {
+            parts.Add(demonstration ? "示范教育基地" : "非示范教育基地");
+        }
         if (filter.AnyUnmet)
         {
             parts.Add("有未达标项");

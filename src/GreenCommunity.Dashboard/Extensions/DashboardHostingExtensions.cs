@@ -7,6 +7,7 @@ using GreenCommunity.Dashboard.Compliance;
 using GreenCommunity.Dashboard.Components;
 using GreenCommunity.Dashboard.Demo;
 using GreenCommunity.Dashboard.DepartmentReports;
+using GreenCommunity.Dashboard.Demonstration;
 using GreenCommunity.Dashboard.Health;
 using GreenCommunity.Dashboard.Inspections;
 using GreenCommunity.Dashboard.Intake;
@@ -47,6 +48,7 @@ public static class DashboardHostingExtensions
             .AddInspections()
             .AddBulletins()
             .AddDashboardMaps()
+            .AddDemonstration()
             .AddDashboardViewModels()
             .AddDashboardAccounts()
             .AddDashboardAdministration()

@@ -4,7 +4,7 @@ namespace GreenCommunity.Data.Communities;
 
 /// <summary>
 /// Which communities the list shows, and in what order; every part optional. The same names are the page's address and
-/// the API's parameters (<c>locality</c>, <c>county</c>, <c>town</c>, <c>stage</c>, <c>pilot</c>, <c>unmet</c>,
+/// the API's parameters (<c>locality</c>, <c>county</c>, <c>town</c>, <c>stage</c>, <c>pilot</c>, <c>demonstration</c>, <c>unmet</c>,
 /// <c>c12Below</c>, <c>quietMonths</c>, <c>q</c>, <c>sort</c>).
 /// </summary>
 public sealed record CommunityListFilter
@@ -26,6 +26,9 @@ public sealed record CommunityListFilter
 
     /// <summary>Only communities that have never been a pilot (the API's <c>pilot=false</c>).</summary>
     public bool NeverPilot { get; init; }
+
+    /// <summary>True: only current demonstration bases (示范教育基地); false: only communities that are none now; null: both.</summary>
+    public bool? Demonstration { get; init; }
 
     /// <summary>Criteria (1–16) of which at least one is not met now.</summary>
     public IReadOnlyList<int> Unmet { get; init; } = [];

@@ -22,6 +22,7 @@ public sealed class CommunityListQuery(SqliteConnectionFactory database, Present
     private const string FromBoth = " FROM communities c JOIN community_state s ON s.community_code = c.code";
     private const string FromCommunities = " FROM communities c";
     private const string FromState = " FROM community_state s";
+    private const string CurrentBaseSql = "SELECT 1 FROM demonstration_bases d WHERE d.community_code = c.code AND d.withdrawn_at IS NULL";
 
     private static readonly CompositeFormat s_pageSql = CompositeFormat.Parse(
         """
@@ -126,6 +127,11 @@ public sealed class CommunityListQuery(SqliteConnectionFactory database, Present
         {
             clauses.Add("s.pilot = 0");
         }
+        if (filter.Demonstration is { } demonstration)
+        {
+            // A current base is a row without withdrawn_at: the lookup walks the partial index of current bases.
+            clauses.Add(demonstration ? "EXISTS (" + CurrentBaseSql + ")" : "NOT EXISTS (" + CurrentBaseSql + ")");
+        }
         if (filter.AnyUnmet)
         {
             clauses.Add("s.criteria_met < @all");
@@ -173,7 +179,7 @@ public sealed class CommunityListQuery(SqliteConnectionFactory database, Present
     private static Tables Needs(CommunityListFilter filter, bool withSort)
     {
         var needs = (Tables)0;
-        if (filter.Locality is not null || filter.County is not null || filter.Town is not null || !string.IsNullOrWhiteSpace(filter.Query)
+        if (filter.Locality is not null || filter.County is not null || filter.Town is not null || !string.IsNullOrWhiteSpace(filter.Query) || filter.Demonstration is not null
             || (withSort && filter.Sort.Column is CommunityListColumn.Name or CommunityListColumn.County or CommunityListColumn.Town))
         {
             needs |= Tables.Communities;

@@ -31,6 +31,7 @@ public sealed class DemoCampaignPlayer(SqliteConnectionFactory database, ReportW
             }
             progress?.Report((i + 1, plan.Count));
         }
+        await DemoDemonstration.SeedAsync(database, cancellationToken).ConfigureAwait(false);
         return plan.Count;
     }
 

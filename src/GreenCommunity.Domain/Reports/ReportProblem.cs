@@ -114,6 +114,8 @@ public static class ReportProblemCodes
     public const string MonthBeforeCampaign = "month_before_campaign";
     public const string MonthInFuture = "month_in_future";
     public const string ProvinceOnly = "province_only";
+    // Demonstration bases and practices (issue 14)
+    public const string DesignatedByProvinceOnly = "designated_by_province_only";
 
     /// <summary>Every code with its English text; "{0}" are the problem's arguments.</summary>
     public static IReadOnlyDictionary<string, string> EnglishTexts { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -200,6 +202,9 @@ public static class ReportProblemCodes
         [MonthBeforeCampaign] = "Before the campaign's first month ({0}).",
         [MonthInFuture] = "A month that has not begun: figures exist up to today ({0}).",
         [ProvinceOnly] = "Only the province drafts, edits and publishes bulletins.",
+
+        // Demonstration bases and practices (issue 14)
+        [DesignatedByProvinceOnly] = "Only the province designates and withdraws demonstration bases (示范教育基地).",
     };
 
     public static string English(string code, IReadOnlyList<object> arguments) =>

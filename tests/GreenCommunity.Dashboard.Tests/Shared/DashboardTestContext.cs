@@ -5,6 +5,7 @@ using GreenCommunity.Dashboard.Bulletins;
 using GreenCommunity.Dashboard.Compliance;
 using GreenCommunity.Dashboard.DepartmentReports;
 using GreenCommunity.Dashboard.Inspections;
+using GreenCommunity.Dashboard.Demonstration;
 using GreenCommunity.Dashboard.Intake;
 using GreenCommunity.Dashboard.LiveView;
 using GreenCommunity.Dashboard.Localization;
@@ -45,6 +46,7 @@ public abstract class DashboardTestContext : BunitContext
             .AddInspections()
             .AddBulletins()
             .AddDashboardMaps()
+            .AddDemonstration()
             .AddDashboardViewModels());
         // What a test must stand in for: there is no circuit, so no circuit handler notes the browser's address;
         // and the components' clock is a fake one, moved on by the test (each reading moves it a throttle interval,

@@ -79,5 +79,18 @@ public sealed partial class CommunityFilterBar
 
     private Task QuietChanged(int? months) => Change(Filter with { QuietMonths = months is { } m ? Math.Clamp(m, 1, CommunityListParameters.MaxQuietMonths) : null });
 
+    /// <summary>The demonstration filter's choice as the address writes it: "true", "false", or "any" for both.</summary>
+    private const string AnyDemonstration = "any";
+
+    private string DemonstrationValue => Filter.Demonstration switch
+    {
+        true => "true",
+        false => "false",
+        null => AnyDemonstration,
+    };
+
+    private Task DemonstrationChanged(string? value) =>
+        Change(Filter with { Demonstration = bool.TryParse(value, out var demonstration) ? demonstration : null });
+
     private Task PilotChanged(bool pilot) => Change(Filter with { EverPilot = pilot, NeverPilot = false });
 }
