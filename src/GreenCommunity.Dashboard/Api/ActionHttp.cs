@@ -36,11 +36,11 @@ public static class ActionHttp
 
     private static async Task<(ActionRequest?, IResult?, string?)> ReadCoreAsync(HttpContext context, string action, Actor actor, CancellationToken cancellationToken)
     {
-        if (!context.Request.HasJsonContentType() || !IsUtf8(context.Request))
+        if (!context.Request.HasJsonContentType() || !RequestBodies.IsUtf8(context.Request))
         {
             return (null, ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the request as application/json in UTF-8."), "415");
         }
-        if (context.Request.ContentLength > MaxBodyBytes || await ReadBodyAsync(context.Request, cancellationToken) is not { } body)
+        if (context.Request.ContentLength > MaxBodyBytes || await RequestBodies.ReadAtMostAsync(context.Request, MaxBodyBytes, cancellationToken) is not { } body)
         {
             return (null, ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"A request is at most {MaxBodyBytes} bytes."), "413");
         }
@@ -105,26 +105,5 @@ public static class ActionHttp
                 return ApiProblems.Status(StatusCodes.Status422UnprocessableEntity, "Idempotency key reused",
                     "This Idempotency-Key was used before with a different request body.");
         }
-    }
-
-    private static bool IsUtf8(HttpRequest request) =>
-        !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
-        || type.Charset.Length == 0
-        || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || type.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
-
-    private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16384];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }

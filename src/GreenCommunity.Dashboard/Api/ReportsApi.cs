@@ -53,7 +53,7 @@ public static class ReportsApi
 
     private static async Task<Results<Created<ReportAcknowledgement>, ValidationProblem, ProblemHttpResult>> SubmitAsync(HttpContext context, ReportIntake intake, CancellationToken cancellationToken)
     {
-        if (!context.Request.HasJsonContentType() || !IsUtf8(context.Request))
+        if (!context.Request.HasJsonContentType() || !RequestBodies.IsUtf8(context.Request))
         {
             return ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the report as application/json in UTF-8.");
         }
@@ -61,7 +61,7 @@ public static class ReportsApi
         {
             return TooLarge();
         }
-        var body = await ReadBodyAsync(context.Request, cancellationToken);
+        var body = await RequestBodies.ReadAtMostAsync(context.Request, MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return TooLarge();
@@ -97,31 +97,8 @@ public static class ReportsApi
         }
     }
 
-    /// <summary>JSON is UTF-8 (RFC 8259); a body declared in another charset would be misread, so it is refused.</summary>
-    private static bool IsUtf8(HttpRequest request) =>
-        !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
-        || type.Charset.Length == 0
-        || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || type.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
-
     private static ProblemHttpResult TooLarge() =>
         ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"A report is at most {MaxBodyBytes} bytes.");
-
-    /// <summary>Reads at most <see cref="MaxBodyBytes"/>; null when the body is longer.</summary>
-    private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
 
     private static async Task<Results<Ok<ReportPage>, ValidationProblem>> ListAsync(ReportQueries reports, string? locality, string? period, int? page, int? pageSize, CancellationToken cancellationToken)
     {
