@@ -7,6 +7,9 @@ namespace GreenCommunity.Dashboard.Tests.Display;
 /// <summary>The wall screen's rotation, panel choice, live ticker and replay, on the factory's seeded data.</summary>
 public sealed class DisplayScreenTests(DashboardFactory factory) : DashboardTestContext(factory), IClassFixture<DashboardFactory>
 {
+    /// <summary>How long a change may take to reach the markup on a busy machine (a wait ends as soon as it is there).</summary>
+    private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(10);
+
     private static string Panel(IRenderedComponent<DisplayScreen> cut) => cut.Find("[data-testid='display-screen']").GetAttribute("data-panel")!;
 
     private IRenderedComponent<DisplayScreen> RenderScreen(string? panels = null, string? rotate = null, string? focus = null, string? replay = null, string? speed = null)
@@ -52,26 +55,21 @@ public sealed class DisplayScreenTests(DashboardFactory factory) : DashboardTest
         var cut = RenderScreen(panels: "map,ranking,criteria");
         var screen = () => cut.Find("[data-testid='display-screen']");
 
-        // Act
+        // Act and assert: each key's effect is awaited in the markup (a busy machine renders late), and time moves only while paused
         screen().KeyDown(" ");
+        cut.WaitForAssertion(() => Assert.Equal("true", screen().GetAttribute("data-paused")), s_patience);
         Clock.Advance(TimeSpan.FromSeconds(65));
-        var whilePaused = Panel(cut);
-        var pausedMark = screen().GetAttribute("data-paused");
+        Assert.Equal("map", Panel(cut));
         screen().KeyDown("ArrowLeft");
-        var back = Panel(cut);
+        cut.WaitForAssertion(() => Assert.Equal("criteria", Panel(cut)), s_patience);
         screen().KeyDown("ArrowRight");
+        cut.WaitForAssertion(() => Assert.Equal("map", Panel(cut)), s_patience);
         screen().KeyDown("ArrowRight");
-        var forward = Panel(cut);
+        cut.WaitForAssertion(() => Assert.Equal("ranking", Panel(cut)), s_patience);
         screen().KeyDown(" ");
+        cut.WaitForAssertion(() => Assert.Equal("false", screen().GetAttribute("data-paused")), s_patience);
         Clock.Advance(TimeSpan.FromSeconds(20));
-
-        // Assert
-        Assert.Equal("map", whilePaused);
-        Assert.Equal("true", pausedMark);
-        Assert.Equal("criteria", back);
-        Assert.Equal("ranking", forward);
-        cut.WaitForAssertion(() => Assert.Equal("criteria", Panel(cut)));
-        Assert.Equal("false", screen().GetAttribute("data-paused"));
+        cut.WaitForAssertion(() => Assert.Equal("criteria", Panel(cut)), s_patience);
     }
 
     [Fact]
@@ -120,7 +118,7 @@ public sealed class DisplayScreenTests(DashboardFactory factory) : DashboardTest
             Assert.Equal(result.Report!.ReportId, top.GetAttribute("data-report-id"));
             Assert.Contains("襄阳市", top.TextContent, StringComparison.Ordinal);
             Assert.Contains("arrived", top.ClassList);   // highlighted: it came while the screen was open
-        });
+        }, s_patience);
         Assert.True(onOpening > 0);
         Assert.Equal(0, highlightedOnOpening);   // what was there already is not news
         Assert.Single(cut.FindAll(".ticker-item.arrived"));

@@ -71,8 +71,9 @@ public sealed class LiveProgressTests(DashboardFactory factory) : IClassFixture<
     [Fact]
     public async Task Report_OnlyItsLocalitysHeatMapCellsAreReadAgain_AndTheyEqualAFullRead()
     {
-        // Arrange: Xiantao is administered by the province: its own only county-level unit, with the same code.
-        var before = await Live.GetAsync(null, Ct);
+        // Arrange: Xiantao is administered by the province: its own only county-level unit, with the same code. The
+        // snapshot before is taken once the live view is quiet (an earlier test's report may still be recomputing).
+        var before = await QuietSnapshotAsync();
         var communities = await factory.TakeNotStartedAsync("429004", 2);
 
         // Act
@@ -149,6 +150,22 @@ public sealed class LiveProgressTests(DashboardFactory factory) : IClassFixture<
         {
             Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(10), "The live view did not catch up within 10 s.");
             await Task.Delay(20, Ct);
+        }
+    }
+
+    /// <summary>Today's snapshot once no recomputation has replaced it for longer than the live view's throttle (250 ms).</summary>
+    private async Task<GreenCommunity.Dashboard.LiveView.ProgressSnapshot> QuietSnapshotAsync()
+    {
+        var last = await Live.GetAsync(null, Ct);
+        while (true)
+        {
+            await Task.Delay(400, Ct);
+            var now = await Live.GetAsync(null, Ct);
+            if (ReferenceEquals(now, last))
+            {
+                return now;
+            }
+            last = now;
         }
     }
 }
