@@ -113,6 +113,8 @@ public sealed class DepartmentReportPagesTests(DashboardFactory factory) : Dashb
         // Act
         var cut = Render<CompliancePage>();
         cut.WaitForElement("[data-testid='department-grid'] tbody tr");
+        // The localities' grid loads on its own: wait for it too, a busy machine draws it later.
+        cut.WaitForAssertion(() => Assert.Equal(17, cut.FindAll("[data-testid='compliance-grid'] tbody tr").Count), TimeSpan.FromSeconds(10));
 
         // Assert
         var rows = cut.FindAll("[data-testid='department-grid'] tbody tr");
