@@ -9,7 +9,7 @@ namespace GreenCommunity.Data.Storage;
 /// </summary>
 public sealed class DatabaseMigrator(SqliteConnectionFactory database)
 {
-    private const string ResourcePrefix = "GreenCommunity.Data.Migrations.";
+    private const string ResourcePrefix = "GreenCommunity.Data.Migrations.Sqlite.";
 
     public static IReadOnlyList<string> ScriptNames { get; } = typeof(DatabaseMigrator).Assembly
         .GetManifestResourceNames()

@@ -97,7 +97,7 @@ public sealed class DepartmentMigrationTests : IAsyncLifetime
         var assembly = typeof(DatabaseMigrator).Assembly;
         foreach (var name in DatabaseMigrator.ScriptNames.Where(n => string.CompareOrdinal(n, first) < 0))
         {
-            await using var stream = assembly.GetManifestResourceStream("GreenCommunity.Data.Migrations." + name)!;
+            await using var stream = assembly.GetManifestResourceStream("GreenCommunity.Data.Migrations.Sqlite." + name)!;
             using var reader = new StreamReader(stream);
             await connection.ExecuteAsync(await reader.ReadToEndAsync(Ct));
             await connection.ExecuteAsync("INSERT INTO schema_migrations (name, applied_at) VALUES (@name, '2021-06-01T00:00:00Z')", new { name });
