@@ -14,7 +14,7 @@ internal static class NationalDataLoader
 {
     private static readonly string[] s_columns = ["$code", "$name", "$county", "$locality", "$town", "$townName"];
 
-    public static async Task<int> LoadAsync(SqliteConnectionFactory database, string directory, CancellationToken cancellationToken)
+    public static async Task<int> LoadAsync(SqliteStore database, string directory, CancellationToken cancellationToken)
     {
         var regions = new List<(string Code, int Level, string Name, string? Parent)>();
         foreach (var row in Read(Path.Combine(directory, "provinces.csv")))
@@ -31,7 +31,7 @@ internal static class NationalDataLoader
         }
         var towns = Read(Path.Combine(directory, "streets.csv.gz")).ToDictionary(r => r[0], r => r[1], StringComparer.Ordinal);
 
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = (SqliteConnection)await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT OR IGNORE INTO regions (code, level, name, name_en, parent_code) VALUES (@Code, @Level, @Name, @Name, @Parent)",

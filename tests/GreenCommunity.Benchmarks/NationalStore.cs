@@ -15,10 +15,10 @@ internal sealed class NationalStore : IDisposable
 {
     private readonly string _directory;
 
-    private NationalStore(string directory, SqliteConnectionFactory database, int communities) =>
+    private NationalStore(string directory, SqliteStore database, int communities) =>
         (_directory, Database, Communities) = (directory, database, communities);
 
-    public SqliteConnectionFactory Database { get; }
+    public SqliteStore Database { get; }
 
     public int Communities { get; }
 
@@ -29,7 +29,7 @@ internal sealed class NationalStore : IDisposable
     public static NationalStore Create(DateOnly today)
     {
         var directory = Path.Combine(Path.GetTempPath(), "gc-national-" + Guid.NewGuid().ToString("N"));
-        var database = SqliteConnectionFactory.ForDirectory(directory);
+        var database = SqliteStore.ForDirectory(directory);
         new DatabaseMigrator(database).MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
         var communities = NationalDataLoader.LoadAsync(database, DataDirectory, CancellationToken.None).GetAwaiter().GetResult();
         GivePresent(database, today);
@@ -39,9 +39,9 @@ internal sealed class NationalStore : IDisposable
     public static PresentDay PresentDay(DateOnly today) => new(new FixedDayClock(today));
 
     /// <summary>Reports (one per locality and month), then each community's present drawn from a seeded generator.</summary>
-    private static void GivePresent(SqliteConnectionFactory database, DateOnly today)
+    private static void GivePresent(SqliteStore database, DateOnly today)
     {
-        using var connection = database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
+        using var connection = (SqliteConnection)database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
         using var transaction = connection.BeginTransaction();
         var localities = connection.Query<string>("SELECT DISTINCT locality_code FROM communities ORDER BY 1", transaction: transaction).ToList();
         var months = Enumerable.Range(0, 65).Select(m => new DateOnly(2021, 6, 20).AddMonths(m)).Where(d => d <= today).ToList();

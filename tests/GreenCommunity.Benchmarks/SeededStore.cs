@@ -20,14 +20,14 @@ internal sealed class SeededStore : IDisposable
 {
     private readonly string _directory;
 
-    private SeededStore(string directory, SqliteConnectionFactory database, ProgressReader progress, ProgressHistoryQueries history, CriteriaQueries criteria,
+    private SeededStore(string directory, SqliteStore database, ProgressReader progress, ProgressHistoryQueries history, CriteriaQueries criteria,
         SnapshotBuilder snapshots)
     {
         _directory = directory;
         (Database, Progress, History, Criteria, Snapshots) = (database, progress, history, criteria, snapshots);
     }
 
-    public SqliteConnectionFactory Database { get; }
+    public SqliteStore Database { get; }
 
     public ProgressReader Progress { get; }
 
@@ -42,7 +42,7 @@ internal sealed class SeededStore : IDisposable
         var directory = Path.Combine(Path.GetTempPath(), "gc-bench-" + Guid.NewGuid().ToString("N"));
         var assets = Path.Combine(AppContext.BaseDirectory, "wwwroot-assets");
         var campaign = CampaignDefinition.Parse(File.ReadAllText(Path.Combine(assets, "campaigns", "hubei-2021-2022.json")));
-        var database = SqliteConnectionFactory.ForDirectory(directory);
+        var database = SqliteStore.ForDirectory(directory);
         var clock = TimeProvider.System;
         using (var writer = new ReportWriter(database, campaign))
         {

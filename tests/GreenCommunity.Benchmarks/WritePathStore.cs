@@ -46,7 +46,7 @@ internal sealed class WritePathStore : IDisposable
         var directory = Path.Combine(Path.GetTempPath(), "gc-bench-write-" + Guid.NewGuid().ToString("N"));
         var assets = Path.Combine(AppContext.BaseDirectory, "wwwroot-assets");
         var campaign = CampaignDefinition.Parse(File.ReadAllText(Path.Combine(assets, "campaigns", "hubei-2021-2022.json")));
-        var database = SqliteConnectionFactory.ForDirectory(directory);
+        var database = SqliteStore.ForDirectory(directory);
         var clock = TimeProvider.System;
         using (var writer = new ReportWriter(database, campaign))
         {
@@ -54,7 +54,7 @@ internal sealed class WritePathStore : IDisposable
                 new DemoCampaignPlayer(database, writer, campaign, clock), new DemoCredentials(database, new ApiTokenStore(database, clock), new UserStore(database, clock)))
                 .InitializeAsync(playDemo: true, demoSeed: 2021, null, CancellationToken.None).GetAwaiter().GetResult();
         }
-        using var connection = database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
+        using var connection = (SqliteConnection)database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
         using (var transaction = connection.BeginTransaction())
         {
             // 420102990000 …: a made-up town of 江岸区 (no real code starts so).
@@ -76,13 +76,13 @@ internal sealed class WritePathStore : IDisposable
     }
 
     /// <summary>A fresh copy of the seeded store, its own folder.</summary>
-    public SqliteConnectionFactory Copy()
+    public SqliteStore Copy()
     {
         var directory = Path.Combine(Path.GetTempPath(), "gc-bench-write-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        File.Copy(_template, Path.Combine(directory, SqliteConnectionFactory.DatabaseFileName));
+        File.Copy(_template, Path.Combine(directory, SqliteStore.DatabaseFileName));
         _copies.Add(directory);
-        return SqliteConnectionFactory.ForDirectory(directory);
+        return SqliteStore.ForDirectory(directory);
     }
 
     /// <summary>Removes the copies made so far (between iterations).</summary>

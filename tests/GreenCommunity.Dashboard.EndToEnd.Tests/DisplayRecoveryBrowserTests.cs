@@ -71,7 +71,7 @@ public sealed class DisplayRecoveryBrowserTests
         var secret = DisplayToken(app);
         await page.GotoAsync(new Uri(app.BaseAddress, $"/display/{secret}?{Settings}").ToString());
         await page.Locator("[data-testid='display-screen'][data-interactive='true']").WaitForAsync(s_interactive);
-        var tokens = new ApiTokenStore(SqliteConnectionFactory.ForDirectory(data.Path), TimeProvider.System);
+        var tokens = new ApiTokenStore(SqliteStore.ForDirectory(data.Path), TimeProvider.System);
         var display = await tokens.ValidateAsync(secret, ApiToken.DisplayKind, ct) ?? throw new InvalidOperationException("The demo's display token is not valid.");
 
         // Act

@@ -47,7 +47,7 @@ public sealed class NarrativeBrowserTests
 
         // Assert: the receipt, and the narrative stored whole.
         await Assertions.Expect(page.GetByTestId("receipt")).ToBeVisibleAsync(new() { Timeout = 10_000 });
-        await using var connection = await SqliteConnectionFactory.ForDirectory(data.Path).OpenAsync(CancellationToken.None);
+        await using var connection = await SqliteStore.ForDirectory(data.Path).OpenAsync(CancellationToken.None);
         var stored = await connection.ExecuteScalarAsync<string>("SELECT narrative FROM reports WHERE submitted_by LIKE '武汉市%' ORDER BY id DESC LIMIT 1");
         Assert.Equal(narrative, stored);
         Assert.DoesNotContain(hubErrors, e => e.Contains("error on close", StringComparison.OrdinalIgnoreCase));

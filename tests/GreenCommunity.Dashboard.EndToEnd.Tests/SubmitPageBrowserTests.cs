@@ -49,7 +49,7 @@ public sealed class SubmitPageBrowserTests
         // Assert
         await Assertions.Expect(page.GetByTestId("receipt-applied")).ToHaveTextAsync("1");
         Assert.Equal(403, refused);
-        await using var connection = await SqliteConnectionFactory.ForDirectory(data.Path).OpenAsync(CancellationToken.None);
+        await using var connection = await SqliteStore.ForDirectory(data.Path).OpenAsync(CancellationToken.None);
         Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("SELECT stage FROM community_state WHERE community_code = @community", new { community }));
         Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("SELECT stage FROM community_state WHERE community_code = @yichang", new { yichang }));
         Assert.Empty(cspViolations);
@@ -64,7 +64,7 @@ public sealed class SubmitPageBrowserTests
         await using var browser = await BrowserSession.StartAsync();
         var (page, _) = await browser.NewPageAsync();
         var community = (await Reports.NotStartedAsync(data.Path, "420500", 1))[0];
-        await using var connection = await SqliteConnectionFactory.ForDirectory(data.Path).OpenAsync(CancellationToken.None);
+        await using var connection = await SqliteStore.ForDirectory(data.Path).OpenAsync(CancellationToken.None);
         var reportsBefore = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM reports");
 
         // Act

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using GreenCommunity.Dashboard.Accounts;
@@ -11,7 +12,6 @@ using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Reports;
 using GreenCommunity.Domain.Standard;
-using Microsoft.Data.Sqlite;
 
 namespace GreenCommunity.Dashboard.Acceptance;
 
@@ -157,7 +157,7 @@ public sealed class AcceptanceService(ActionIntake intake, ReportWriter reports,
 
     private const string LocalityExistsSql = "SELECT COUNT(*) FROM regions WHERE code = @locality AND level = 2";
 
-    private static async Task<ValidationErrors> CheckApplicationAsync(SqliteConnection connection, SqliteTransaction transaction, AcceptanceApplication application, CancellationToken cancellationToken)
+    private static async Task<ValidationErrors> CheckApplicationAsync(DbConnection connection, DbTransaction transaction, AcceptanceApplication application, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(LocalityExistsSql, new { locality = application.Locality }, transaction, cancellationToken: cancellationToken)) == 0)

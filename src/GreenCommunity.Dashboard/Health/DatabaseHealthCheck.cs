@@ -12,7 +12,7 @@ public sealed class DatabaseHealthCheck(StoreProbe store) : IHealthCheck
         {
             return HealthCheckResult.Healthy($"{await store.CommunitiesAsync(cancellationToken)} communities");
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
+        catch (Exception ex) when (StoreErrors.IsUnavailable(ex))
         {
             return HealthCheckResult.Unhealthy("The database cannot be read.", ex);
         }

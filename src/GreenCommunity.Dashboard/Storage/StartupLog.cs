@@ -2,8 +2,8 @@ namespace GreenCommunity.Dashboard.Storage;
 
 internal static partial class StartupLog
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database: {Path}")]
-    public static partial void Database(ILogger logger, string path);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database: {Engine} at {Location}")]
+    public static partial void Database(ILogger logger, GreenCommunity.Data.Storage.StoreEngine engine, string location);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo history: {Sent}/{Total} reports ({Percent}%)")]
     public static partial void DemoProgress(ILogger logger, int sent, int total, int percent);

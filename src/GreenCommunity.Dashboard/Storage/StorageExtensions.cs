@@ -36,13 +36,18 @@ public static class StorageExtensions
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory>((keys, storage, logs) =>
             keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(storage.Value.DataDirectoryFullPath, KeysFolder)), logs));
 
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
+            .PostConfigure<IConfiguration>((storage, configuration) => storage.PostgresConnectionString = configuration.GetConnectionString(StorageOptions.PostgresConnectionName))
+            .ValidateDataAnnotations()
+            .Validate(storage => storage.Provider != StoreEngine.Postgres || !string.IsNullOrWhiteSpace(storage.PostgresConnectionString),
+                "Storage:Provider is Postgres, but ConnectionStrings:Postgres is empty: give the PostgreSQL connection string.")
+            .ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AssetsOptions>().BindConfiguration(AssetsOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AssetsOptions>, AssetsOptionsValidator>();
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => SqliteConnectionFactory.ForDirectory(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectoryFullPath));
+        services.AddSingleton(sp => OpenStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton(sp => CampaignDefinition.Parse(File.ReadAllText(sp.GetRequiredService<IOptions<AssetsOptions>>().Value.CampaignFileFullPath)));
         services.AddSingleton(sp => new ReferenceDataFiles(sp.GetRequiredService<IOptions<AssetsOptions>>().Value.Directory));
         services.AddSingleton<DatabaseMigrator>();
@@ -72,13 +77,19 @@ public static class StorageExtensions
         return services;
     }
 
+    private static StoreDatabase OpenStore(StorageOptions storage) => storage.Provider switch
+    {
+        StoreEngine.Postgres => new PostgresStore(storage.PostgresConnectionString!, storage.DataDirectoryFullPath),
+        _ => SqliteStore.ForDirectory(storage.DataDirectoryFullPath),
+    };
+
     /// <summary>Schema, reference data and (on a new database in demo mode) the demo history, before the app listens.</summary>
     public static async Task InitializeStoreAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("GreenCommunity.Startup");
         var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
-        var database = app.Services.GetRequiredService<SqliteConnectionFactory>();
-        StartupLog.Database(logger, database.DatabasePath);
+        var database = app.Services.GetRequiredService<StoreDatabase>();
+        StartupLog.Database(logger, database.Engine, database.Location);
         var lastShown = -1;
         var progress = new Progress<(int Sent, int Total)>(p =>
         {

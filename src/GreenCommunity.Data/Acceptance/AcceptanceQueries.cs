@@ -1,11 +1,11 @@
+using System.Data.Common;
 using Dapper;
 using GreenCommunity.Data.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace GreenCommunity.Data.Acceptance;
 
 /// <summary>Reads the acceptance queue: requests by locality and status, one request, and the queue at a glance.</summary>
-public sealed class AcceptanceQueries(SqliteConnectionFactory database)
+public sealed class AcceptanceQueries(StoreDatabase database)
 {
     public const int MaxListed = 500;
 
@@ -35,16 +35,21 @@ public sealed class AcceptanceQueries(SqliteConnectionFactory database)
          ORDER BY a.request, a.position
         """;
 
-    private const string SummarySql =
-        """
+    private static readonly EngineText s_summarySql = new(engine =>
+        $"""
         SELECT (SELECT COUNT(*) FROM acceptance_requests WHERE decided_at IS NULL AND (@locality IS NULL OR locality_code = @locality)) AS WaitingRequests,
                (SELECT COUNT(*) FROM acceptance_request_communities a JOIN acceptance_requests r ON r.id = a.request
                  WHERE a.accepted IS NULL AND (@locality IS NULL OR r.locality_code = @locality)) AS WaitingCommunities,
                (SELECT MIN(requested_at) FROM acceptance_requests WHERE decided_at IS NULL AND (@locality IS NULL OR locality_code = @locality)) AS OldestWaitingSince,
-               (SELECT AVG(julianday(decided_at) - julianday(requested_at)) FROM acceptance_requests
+               (SELECT AVG({DaysBetween(engine, "requested_at", "decided_at")}) FROM acceptance_requests
                  WHERE decided_at IS NOT NULL AND (@locality IS NULL OR locality_code = @locality)) AS AverageDaysToDecision,
                (SELECT COUNT(*) FROM acceptance_requests WHERE decided_at IS NOT NULL AND (@locality IS NULL OR locality_code = @locality)) AS Decided
-        """;
+        """);
+
+    /// <summary>Days, with their fraction, between two instants stored as ISO text.</summary>
+    private static string DaysBetween(StoreEngine engine, string from, string to) => engine == StoreEngine.Postgres
+        ? $"EXTRACT(EPOCH FROM (CAST({to} AS timestamptz) - CAST({from} AS timestamptz))) / 86400.0"
+        : $"julianday({to}) - julianday({from})";
 
     private const string CandidatesSql =
         """
@@ -102,11 +107,11 @@ public sealed class AcceptanceQueries(SqliteConnectionFactory database)
     public async Task<AcceptanceQueueSummary> SummaryAsync(string? locality, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleAsync<SummaryRow>(new CommandDefinition(SummarySql, new { locality }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var row = await connection.QuerySingleAsync<SummaryRow>(new CommandDefinition(s_summarySql.For(connection), new { locality }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return new AcceptanceQueueSummary(row.WaitingRequests, row.WaitingCommunities, row.OldestWaitingSince, row.AverageDaysToDecision, row.Decided);
     }
 
-    private static async Task<IReadOnlyList<AcceptanceRequestRecord>> ReadAsync(SqliteConnection connection, string? locality, string? status, string? requestId, int limit, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<AcceptanceRequestRecord>> ReadAsync(DbConnection connection, string? locality, string? status, string? requestId, int limit, CancellationToken cancellationToken)
     {
         var requests = (await connection.QueryAsync<RequestRow>(new CommandDefinition(RequestsSql,
             new { locality, status, requestId, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();

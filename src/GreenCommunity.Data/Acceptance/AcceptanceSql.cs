@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace GreenCommunity.Data.Acceptance;
 
@@ -17,7 +17,7 @@ public static class AcceptanceSql
         """;
 
     /// <summary>The communities among <paramref name="codes"/> that exist, with their locality, stage and any request they wait in.</summary>
-    public static async Task<IReadOnlyDictionary<string, ApplicationFact>> FactsAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> codes, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyDictionary<string, ApplicationFact>> FactsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> codes, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<ApplicationFact>(new CommandDefinition(FactsSql, new { codes }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
@@ -26,14 +26,14 @@ public static class AcceptanceSql
     private const string InsertRequestSql =
         """
         INSERT INTO acceptance_requests (request_id, locality_code, note, requested_at, requested_by)
-        VALUES (@RequestId, @Locality, @Note, @At, @Actor);
-        SELECT last_insert_rowid();
+        VALUES (@RequestId, @Locality, @Note, @At, @Actor)
+        RETURNING id;
         """;
 
     private const string InsertCommunitySql =
         "INSERT INTO acceptance_request_communities (request, position, community_code) VALUES (@Request, @Position, @Code)";
 
-    public static async Task InsertRequestAsync(SqliteConnection connection, SqliteTransaction transaction, string requestId, string locality,
+    public static async Task InsertRequestAsync(DbConnection connection, DbTransaction transaction, string requestId, string locality,
         IReadOnlyList<string> communities, string? note, DateTimeOffset at, string actor, CancellationToken cancellationToken)
     {
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertRequestSql,
@@ -51,7 +51,7 @@ public static class AcceptanceSql
 
     /// <summary>A request's row id, locality and each community's state (null while waiting); null when there is no such request.</summary>
     public static async Task<(long Id, string Locality, IReadOnlyDictionary<string, bool?> Communities)?> FindForDecisionAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string requestId, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, string requestId, CancellationToken cancellationToken)
     {
         var rows = (await connection.QueryAsync<(long Id, string Locality, string Code, long? Accepted)>(new CommandDefinition(PendingSql,
             new { requestId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
@@ -75,7 +75,7 @@ public static class AcceptanceSql
         """;
 
     /// <summary>Records the decisions and closes the request once none of its communities waits.</summary>
-    public static async Task DecideAsync(SqliteConnection connection, SqliteTransaction transaction, long request,
+    public static async Task DecideAsync(DbConnection connection, DbTransaction transaction, long request,
         IEnumerable<(string Code, bool Accepted, string Review, string? Reason, long? Report)> decisions, DateTimeOffset at, string actor, CancellationToken cancellationToken)
     {
         var utc = at.ToUniversalTime();

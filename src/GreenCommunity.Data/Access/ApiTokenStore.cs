@@ -9,7 +9,7 @@ namespace GreenCommunity.Data.Access;
 /// Issues, checks and revokes bearer tokens. A token is 32 random bytes shown once; only its SHA-256 is stored,
 /// which is enough for a secret with that much entropy.
 /// </summary>
-public sealed class ApiTokenStore(SqliteConnectionFactory database, TimeProvider clock)
+public sealed class ApiTokenStore(StoreDatabase database, TimeProvider clock)
 {
     private static readonly TimeSpan s_lastUsedResolution = TimeSpan.FromMinutes(1);
 
@@ -18,8 +18,8 @@ public sealed class ApiTokenStore(SqliteConnectionFactory database, TimeProvider
 
     private const string InsertSql =
         """
-        INSERT INTO api_tokens (name, scope, token_hash, created_at, kind) VALUES (@name, @scope, @hash, @createdAt, @kind);
-        SELECT last_insert_rowid();
+        INSERT INTO api_tokens (name, scope, token_hash, created_at, kind) VALUES (@name, @scope, @hash, @createdAt, @kind)
+        RETURNING id;
         """;
 
     private const string FindSql = $"SELECT {Columns} FROM api_tokens WHERE token_hash = @hash AND kind = @kind";
@@ -68,7 +68,7 @@ public sealed class ApiTokenStore(SqliteConnectionFactory database, TimeProvider
             {
                 await connection.ExecuteAsync(new CommandDefinition(TouchSql, new { id = token.Id, now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
-            catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.SqliteErrorCode == 5)
+            catch (Exception ex) when (StoreErrors.IsBusy(ex))
             {
                 // The database is busy with a write: the last-used time can wait for the next request; the caller cannot.
             }

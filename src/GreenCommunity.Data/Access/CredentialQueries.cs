@@ -7,7 +7,7 @@ namespace GreenCommunity.Data.Access;
 /// What open sessions depend on, looked up for many at once: which tokens are still live and each enabled account's
 /// security stamp. One periodic check of every open page and hub connection costs two queries, not one per session.
 /// </summary>
-public sealed class CredentialQueries(SqliteConnectionFactory database)
+public sealed class CredentialQueries(StoreDatabase database)
 {
     /// <summary>SQLite binds at most 32,766 parameters; batches well under it keep each statement small.</summary>
     private const int BatchSize = 500;

@@ -10,7 +10,7 @@ namespace GreenCommunity.Data.Access;
 /// wrong passwords in a row from one address, that address may not try that account for <see cref="LockoutDuration"/>;
 /// the account stays open from everywhere else (a lock-out of the whole account would let anyone lock the real user out).
 /// </summary>
-public sealed class UserStore(SqliteConnectionFactory database, TimeProvider clock)
+public sealed class UserStore(StoreDatabase database, TimeProvider clock)
 {
     public const int MaxFailedSignIns = 5;
     public const int MinPasswordLength = PasswordPolicy.MinLength;
@@ -31,8 +31,8 @@ public sealed class UserStore(SqliteConnectionFactory database, TimeProvider clo
     private const string InsertSql =
         """
         INSERT INTO users (user_name, display_name, role, locality, department, password_hash, security_stamp, created_at, must_change_password)
-        VALUES (@userName, @displayName, @role, @locality, @department, @hash, @stamp, @createdAt, @mustChangePassword);
-        SELECT last_insert_rowid();
+        VALUES (@userName, @displayName, @role, @locality, @department, @hash, @stamp, @createdAt, @mustChangePassword)
+        RETURNING id;
         """;
 
     private const string DepartmentSql = "SELECT COUNT(*) FROM departments WHERE code = @department";
@@ -130,7 +130,7 @@ public sealed class UserStore(SqliteConnectionFactory database, TimeProvider clo
             }, cancellationToken: cancellationToken)).ConfigureAwait(false);
             return draft with { Id = id };
         }
-        catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.SqliteErrorCode == 19)
+        catch (Exception ex) when (StoreErrors.IsUniqueViolation(ex))
         {
             throw new ArgumentException($"The user name {userName} is taken.", nameof(account), ex);
         }

@@ -1,13 +1,13 @@
+using System.Data.Common;
 using Dapper;
 using GreenCommunity.Data.Reports;
 using GreenCommunity.Data.Storage;
 using GreenCommunity.Domain.Reports;
-using Microsoft.Data.Sqlite;
 
 namespace GreenCommunity.Data.Actions;
 
 /// <summary>The body of a write: runs inside the write's transaction and says what it did; anything but done is rolled back.</summary>
-public delegate Task<ActionResult> ActionWrite(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken);
+public delegate Task<ActionResult> ActionWrite(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
 /// <summary>
 /// The one write path for everything that is not a report (acceptance requests, inspections, annual submissions,
@@ -15,7 +15,7 @@ public delegate Task<ActionResult> ActionWrite(SqliteConnection connection, Sqli
 /// answer, checks again that the sender's account or token may still write, runs the write, and stores its audit row
 /// and its key with it: a write acknowledged survives a crash, a write refused leaves nothing.
 /// </summary>
-public sealed class ActionWriter(SqliteConnectionFactory database) : IDisposable
+public sealed class ActionWriter(StoreDatabase database) : IDisposable
 {
     // SQLite has one writer at a time; queueing here avoids busy-waiting on the file lock.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -26,7 +26,7 @@ public sealed class ActionWriter(SqliteConnectionFactory database) : IDisposable
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);   // BEGIN IMMEDIATE
+            await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
             if (receipt.Claim is { } claim && await FindAsync(connection, transaction, claim, cancellationToken).ConfigureAwait(false) is { } earlier)
             {
                 return earlier.RequestHash == claim.RequestHash
@@ -92,7 +92,7 @@ public sealed class ActionWriter(SqliteConnectionFactory database) : IDisposable
         VALUES (@Client, @Key, @Action, @RequestHash, @Status, @Location, @Response, @CreatedAt)
         """;
 
-    private static Task<EarlierAnswer?> FindAsync(SqliteConnection connection, SqliteTransaction transaction, IdempotencyClaim claim, CancellationToken cancellationToken) =>
+    private static Task<EarlierAnswer?> FindAsync(DbConnection connection, DbTransaction transaction, IdempotencyClaim claim, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<EarlierAnswer>(new CommandDefinition(FindKeySql, new { claim.Client, claim.Key }, transaction, cancellationToken: cancellationToken));
 
     public void Dispose() => _writeLock.Dispose();

@@ -4,7 +4,7 @@ using GreenCommunity.Data.Storage;
 namespace GreenCommunity.Data.Audit;
 
 /// <summary>The append-only audit log: every write path records allowed and refused attempts here.</summary>
-public sealed class AuditLog(SqliteConnectionFactory database)
+public sealed class AuditLog(StoreDatabase database)
 {
     private const string InsertSql =
         """

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using Dapper;
 using GreenCommunity.Data.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace GreenCommunity.Data.Bulletins;
 
@@ -8,7 +8,7 @@ namespace GreenCommunity.Data.Bulletins;
 /// The bulletins' table: reads on their own connection, writes inside the caller's transaction (the action's, which
 /// holds the write lock, so reading the next number and taking it cannot interleave with another publishing).
 /// </summary>
-public sealed class BulletinStore(SqliteConnectionFactory database)
+public sealed class BulletinStore(StoreDatabase database)
 {
     private const string Columns =
         """
@@ -52,10 +52,10 @@ public sealed class BulletinStore(SqliteConnectionFactory database)
     }
 
     /// <summary>The bulletin as the write's transaction sees it.</summary>
-    public static Task<BulletinRecord?> GetAsync(SqliteConnection connection, SqliteTransaction transaction, string bulletinId, CancellationToken cancellationToken) =>
+    public static Task<BulletinRecord?> GetAsync(DbConnection connection, DbTransaction transaction, string bulletinId, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<BulletinRecord>(new CommandDefinition(GetSql, new { BulletinId = bulletinId }, transaction, cancellationToken: cancellationToken));
 
-    public static Task InsertDraftAsync(SqliteConnection connection, SqliteTransaction transaction, BulletinRecord draft, CancellationToken cancellationToken) =>
+    public static Task InsertDraftAsync(DbConnection connection, DbTransaction transaction, BulletinRecord draft, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(InsertSql, new
         {
             draft.BulletinId,
@@ -66,11 +66,11 @@ public sealed class BulletinStore(SqliteConnectionFactory database)
         }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>Sets a draft's remarks; false when it is no draft (any more).</summary>
-    public static async Task<bool> SetRemarksAsync(SqliteConnection connection, SqliteTransaction transaction, string bulletinId, string remarks, CancellationToken cancellationToken) =>
+    public static async Task<bool> SetRemarksAsync(DbConnection connection, DbTransaction transaction, string bulletinId, string remarks, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(new CommandDefinition(RemarksSql, new { BulletinId = bulletinId, Remarks = remarks }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
 
     /// <summary>Publishes a draft with the next number of <paramref name="year"/> and its frozen figures; returns the number.</summary>
-    public static async Task<long> PublishAsync(SqliteConnection connection, SqliteTransaction transaction, string bulletinId, int year, string content,
+    public static async Task<long> PublishAsync(DbConnection connection, DbTransaction transaction, string bulletinId, int year, string content,
         DateTimeOffset publishedAt, string publishedBy, CancellationToken cancellationToken)
     {
         var number = await connection.ExecuteScalarAsync<long>(new CommandDefinition(NextNumberSql, new { Year = year }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);

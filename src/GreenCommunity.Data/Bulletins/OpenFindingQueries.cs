@@ -18,7 +18,7 @@ public sealed record OpenFindingRow(
 /// Inspection findings open at the end of a day, read straight from the inspections' tables (0009): open while not met,
 /// visited by then and not rectified by then; a later rectification does not close it on an earlier day.
 /// </summary>
-public sealed class OpenFindingQueries(SqliteConnectionFactory database)
+public sealed class OpenFindingQueries(StoreDatabase database)
 {
     private const string OpenOnSql =
         """

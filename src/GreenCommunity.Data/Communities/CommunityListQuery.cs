@@ -12,7 +12,7 @@ namespace GreenCommunity.Data.Communities;
 /// present state only (with the list's columns the report writer keeps on it), so a page costs the same on any history.
 /// The statement is put together from the constant fragments below; every value is a parameter.
 /// </summary>
-public sealed class CommunityListQuery(SqliteConnectionFactory database, PresentDay present)
+public sealed class CommunityListQuery(StoreDatabase database, PresentDay present)
 {
     /// <summary>The most rows one read returns (an export of a whole province, with room to spare).</summary>
     public const int MaxRows = 200_000;
@@ -82,7 +82,7 @@ public sealed class CommunityListQuery(SqliteConnectionFactory database, Present
             new { county }, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
     }
 
-    private static async Task<IReadOnlyList<CommunityListRow>> ReadAsync(Microsoft.Data.Sqlite.SqliteConnection connection, CommunityListFilter filter,
+    private static async Task<IReadOnlyList<CommunityListRow>> ReadAsync(System.Data.Common.DbConnection connection, CommunityListFilter filter,
         string where, DynamicParameters args, int limit, long offset, CancellationToken cancellationToken)
     {
         args.Add("limit", limit);

@@ -4,7 +4,7 @@ using GreenCommunity.Domain.Communities;
 
 namespace GreenCommunity.Data.Communities;
 
-public sealed class CommunityQueries(SqliteConnectionFactory database)
+public sealed class CommunityQueries(StoreDatabase database)
 {
     private const string CommunitySql =
         "SELECT code AS Code, name AS Name, county_code AS County, locality_code AS Locality FROM communities WHERE code = @code";

@@ -9,7 +9,7 @@ namespace GreenCommunity.Data.Communities;
 /// A community's record for its page, from the append-only history up to a day (by effective day, as every figure
 /// on a day is): each criterion's assessments with the report behind each, and every report that touched it.
 /// </summary>
-public sealed class CommunityRecordQueries(SqliteConnectionFactory database)
+public sealed class CommunityRecordQueries(StoreDatabase database)
 {
     // Receipt order breaks a tie on the same effective day: the later receipt comes last, so it is the one that stands.
     private const string CriterionHistorySql =
@@ -38,16 +38,16 @@ public sealed class CommunityRecordQueries(SqliteConnectionFactory database)
          ORDER BY MIN(t.effective), r.id
         """;
 
-    private const string PlacesSql =
-        """
+    private static readonly EngineText s_placesSql = new(engine =>
+        $"""
         SELECT c.code AS Code, c.name AS Name, c.town_name AS Town,
                c.county_code AS CountyCode, county.name AS CountyName, county.name_en AS CountyNameEn,
                c.locality_code AS LocalityCode, locality.name AS LocalityName, locality.name_en AS LocalityNameEn
-          FROM json_each(@codes) wanted
+          FROM {StoreSql.JsonTexts(engine, "@codes", "wanted")}
           JOIN communities c ON c.code = wanted.value
           JOIN regions county ON county.code = c.county_code AND county.level = 3
           JOIN regions locality ON locality.code = c.locality_code AND locality.level = 2
-        """;
+        """);
 
     /// <summary>Every assessment of the community's criteria effective on or before the day, by criterion, then as they took effect.</summary>
     public async Task<IReadOnlyList<CriterionAssessment>> CriterionHistoryAsync(string code, DateOnly asOf, CancellationToken cancellationToken)
@@ -75,7 +75,7 @@ public sealed class CommunityRecordQueries(SqliteConnectionFactory database)
             return new Dictionary<string, CommunityPlace>(StringComparer.Ordinal);
         }
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<CommunityPlace>(new CommandDefinition(PlacesSql,
+        var rows = await connection.QueryAsync<CommunityPlace>(new CommandDefinition(s_placesSql.For(connection),
             new { codes = JsonSerializer.Serialize(wanted) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.ToDictionary(p => p.Code, StringComparer.Ordinal);
     }

@@ -6,7 +6,7 @@ using GreenCommunity.Domain.Campaigns;
 namespace GreenCommunity.Data.Demo;
 
 /// <summary>Plays the planned demo history through <see cref="ReportWriter"/>, the same path every report takes.</summary>
-public sealed class DemoCampaignPlayer(SqliteConnectionFactory database, ReportWriter writer, Campaign campaign, TimeProvider clock)
+public sealed class DemoCampaignPlayer(StoreDatabase database, ReportWriter writer, Campaign campaign, TimeProvider clock)
 {
     private const string LocalitiesSql =
         """

@@ -11,7 +11,7 @@ namespace GreenCommunity.Data.Demo;
 /// role (coordinators for Wuhan and Yichang) and one per provincial department (dept-fgw, dept-mz, ...), written in plain text to demo-credentials.json beside the
 /// database (the store keeps only hashes).
 /// </summary>
-public sealed class DemoCredentials(SqliteConnectionFactory database, ApiTokenStore tokens, UserStore users)
+public sealed class DemoCredentials(StoreDatabase database, ApiTokenStore tokens, UserStore users)
 {
     public const string FileName = "demo-credentials.json";
 
@@ -30,7 +30,7 @@ public sealed class DemoCredentials(SqliteConnectionFactory database, ApiTokenSt
 
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public string FilePath => Path.Combine(Path.GetDirectoryName(database.DatabasePath)!, FileName);
+    public string FilePath => Path.Combine(database.FilesDirectory, FileName);
 
     public async Task<string> CreateAsync(CancellationToken cancellationToken)
     {

@@ -46,7 +46,7 @@ public static class DemoDemonstration
         """;
 
     /// <summary>Designates the bases and adds the practices; the same every time for the same demo history.</summary>
-    public static async Task SeedAsync(SqliteConnectionFactory database, CancellationToken cancellationToken)
+    public static async Task SeedAsync(StoreDatabase database, CancellationToken cancellationToken)
     {
         using var writer = new ActionWriter(database);
         var receipt = (string action) => new ActionReceipt(action, Actor, null, DesignatedAt, null, null);

@@ -4,7 +4,7 @@ using GreenCommunity.Data.Storage;
 namespace GreenCommunity.Data.Demo;
 
 /// <summary>What the demo's live feed can plausibly report next in a locality, from the present state.</summary>
-public sealed class LiveFeedQueries(SqliteConnectionFactory database)
+public sealed class LiveFeedQueries(StoreDatabase database)
 {
     private const string NotStartedSql =
         """

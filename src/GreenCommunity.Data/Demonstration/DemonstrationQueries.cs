@@ -4,7 +4,7 @@ using GreenCommunity.Data.Storage;
 namespace GreenCommunity.Data.Demonstration;
 
 /// <summary>Reads demonstration bases and practices: the lists of the page and the API, a community's badge, the map's counts.</summary>
-public sealed class DemonstrationQueries(SqliteConnectionFactory database)
+public sealed class DemonstrationQueries(StoreDatabase database)
 {
     private const string BasesSql =
         """
@@ -52,7 +52,7 @@ public sealed class DemonstrationQueries(SqliteConnectionFactory database)
         return await BaseAsync(connection, null, community, cancellationToken).ConfigureAwait(false);
     }
 
-    internal static async Task<DemonstrationBase?> BaseAsync(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction? transaction,
+    internal static async Task<DemonstrationBase?> BaseAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction,
         string community, CancellationToken cancellationToken)
     {
         const string sql = BasesSql + " WHERE b.community_code = @community ORDER BY b.withdrawn_at IS NULL DESC, b.id DESC LIMIT 1";
@@ -75,7 +75,7 @@ public sealed class DemonstrationQueries(SqliteConnectionFactory database)
         return await PracticeAsync(connection, null, practiceId, cancellationToken).ConfigureAwait(false);
     }
 
-    internal static async Task<Practice?> PracticeAsync(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction? transaction,
+    internal static async Task<Practice?> PracticeAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction,
         string practiceId, CancellationToken cancellationToken)
     {
         const string sql = PracticesSql + " WHERE p.practice_id = @practiceId";

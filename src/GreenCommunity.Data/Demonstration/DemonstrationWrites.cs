@@ -1,9 +1,9 @@
+using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using GreenCommunity.Data.Actions;
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Reports;
-using Microsoft.Data.Sqlite;
 
 namespace GreenCommunity.Data.Demonstration;
 
@@ -153,10 +153,10 @@ public static class DemonstrationWrites
         return errors;
     }
 
-    private static Task<Place?> PlaceAsync(SqliteConnection connection, SqliteTransaction transaction, string code, CancellationToken cancellationToken) =>
+    private static Task<Place?> PlaceAsync(DbConnection connection, DbTransaction transaction, string code, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<Place>(new CommandDefinition(PlaceSql, new { code }, transaction, cancellationToken: cancellationToken));
 
-    private static async Task<bool> IsLocalityAsync(SqliteConnection connection, SqliteTransaction transaction, string code, CancellationToken cancellationToken) =>
+    private static async Task<bool> IsLocalityAsync(DbConnection connection, DbTransaction transaction, string code, CancellationToken cancellationToken) =>
         await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM regions WHERE code = @code AND level = 2", new { code }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
 

@@ -6,7 +6,7 @@ using GreenCommunity.Domain.Reporting;
 namespace GreenCommunity.Data.Departments;
 
 /// <summary>The departments, what they sent, and the first text of each duty (the one the compliance view counts).</summary>
-public sealed class DepartmentQueries(SqliteConnectionFactory database)
+public sealed class DepartmentQueries(StoreDatabase database)
 {
     private const string DepartmentsSql = "SELECT code AS Code, name AS Name, name_en AS NameEn FROM departments ORDER BY position";
 

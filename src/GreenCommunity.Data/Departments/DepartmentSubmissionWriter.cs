@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Dapper;
@@ -7,7 +8,6 @@ using GreenCommunity.Domain;
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Reporting;
 using GreenCommunity.Domain.Reports;
-using Microsoft.Data.Sqlite;
 
 namespace GreenCommunity.Data.Departments;
 
@@ -76,7 +76,7 @@ public static class DepartmentSubmissionWriter
         };
 
     /// <summary>The sender's account read in the write: it must be a department account, and this department's.</summary>
-    private static async Task<ActionResult?> SenderProblemAsync(SqliteConnection connection, SqliteTransaction transaction, DepartmentSubmissionCommand command, CancellationToken cancellationToken)
+    private static async Task<ActionResult?> SenderProblemAsync(DbConnection connection, DbTransaction transaction, DepartmentSubmissionCommand command, CancellationToken cancellationToken)
     {
         var sender = await connection.QuerySingleOrDefaultAsync<SenderRow>(new CommandDefinition(SenderSql, new { name = command.SenderUserName }, transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using Dapper;
 using GreenCommunity.Domain.Inspections;
-using Microsoft.Data.Sqlite;
 
 namespace GreenCommunity.Data.Inspections;
 
@@ -39,11 +39,11 @@ public static class InspectionCommands
         """;
 
     /// <summary>The locality of a community; null when there is no such community.</summary>
-    public static Task<string?> LocalityOfAsync(SqliteConnection connection, SqliteTransaction transaction, string community, CancellationToken cancellationToken) =>
+    public static Task<string?> LocalityOfAsync(DbConnection connection, DbTransaction transaction, string community, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(LocalityOfSql, new { community }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>Stores a visit and its findings.</summary>
-    public static async Task RecordAsync(SqliteConnection connection, SqliteTransaction transaction, string inspectionId, InspectionVisit visit, string locality,
+    public static async Task RecordAsync(DbConnection connection, DbTransaction transaction, string inspectionId, InspectionVisit visit, string locality,
         DateTimeOffset at, string by, CancellationToken cancellationToken)
     {
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
@@ -62,7 +62,7 @@ public static class InspectionCommands
     }
 
     /// <summary>An inspection with its findings as they stand; null when there is none with that id.</summary>
-    public static async Task<InspectionToAnswer?> FindAsync(SqliteConnection connection, SqliteTransaction transaction, string inspectionId, CancellationToken cancellationToken)
+    public static async Task<InspectionToAnswer?> FindAsync(DbConnection connection, DbTransaction transaction, string inspectionId, CancellationToken cancellationToken)
     {
         var head = await connection.QuerySingleOrDefaultAsync<(long Id, string Locality, string Date)?>(
             new CommandDefinition(ToAnswerSql, new { inspectionId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -77,7 +77,7 @@ public static class InspectionCommands
     }
 
     /// <summary>Stores the locality's answers: each open finding named is rectified on its day.</summary>
-    public static Task AnswerAsync(SqliteConnection connection, SqliteTransaction transaction, long inspection, IReadOnlyList<FindingAnswer> answers,
+    public static Task AnswerAsync(DbConnection connection, DbTransaction transaction, long inspection, IReadOnlyList<FindingAnswer> answers,
         DateTimeOffset at, string by, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(AnswerSql,
             answers.Select(a => new { Inspection = inspection, a.Criterion, a.Date, a.Note, At = at.ToUniversalTime(), By = by }),

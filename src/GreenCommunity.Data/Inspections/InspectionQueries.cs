@@ -1,10 +1,10 @@
+using System.Data.Common;
 using Dapper;
 using GreenCommunity.Data.Progress;
 using GreenCommunity.Data.Storage;
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Inspections;
-using Microsoft.Data.Sqlite;
 
 namespace GreenCommunity.Data.Inspections;
 
@@ -13,7 +13,7 @@ namespace GreenCommunity.Data.Inspections;
 /// findings on communities accepted today). Open = a finding not met and not answered as rectified; overdue = open
 /// past its rectify-by day in China.
 /// </summary>
-public sealed class InspectionQueries(SqliteConnectionFactory database, PresentDay present)
+public sealed class InspectionQueries(StoreDatabase database, PresentDay present)
 {
     private const string OpenFinding = "f.met = 0 AND f.rectified_on IS NULL";
 
@@ -97,7 +97,7 @@ public sealed class InspectionQueries(SqliteConnectionFactory database, PresentD
     }
 
     /// <summary>One inspection, read inside a write's transaction (the answer a write sends back).</summary>
-    public static async Task<InspectionView?> GetAsync(SqliteConnection connection, SqliteTransaction? transaction, string inspectionId, DateOnly today, CancellationToken cancellationToken) =>
+    public static async Task<InspectionView?> GetAsync(DbConnection connection, DbTransaction? transaction, string inspectionId, DateOnly today, CancellationToken cancellationToken) =>
         (await ReadAsync(connection, transaction, new InspectionFilter(), inspectionId, today, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
 
     /// <summary>Open findings on accepted communities, in a locality or county-level unit (or all), on one criterion (or all).</summary>
@@ -115,7 +115,7 @@ public sealed class InspectionQueries(SqliteConnectionFactory database, PresentD
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(DiscrepancyCountSql, new { region }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    private static async Task<IReadOnlyList<InspectionView>> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction, InspectionFilter filter, string? inspectionId, DateOnly today, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<InspectionView>> ReadAsync(DbConnection connection, DbTransaction? transaction, InspectionFilter filter, string? inspectionId, DateOnly today, CancellationToken cancellationToken)
     {
         var args = new
         {

@@ -7,7 +7,7 @@ namespace GreenCommunity.Data.Progress;
 /// Month-end figures over a span, for the charts: one pass over the stage events in order (a few thousand rows at
 /// Hubei scale) rather than one history query per month.
 /// </summary>
-public sealed class ProgressHistoryQueries(SqliteConnectionFactory database)
+public sealed class ProgressHistoryQueries(StoreDatabase database)
 {
     private const string EventsSql =
         """

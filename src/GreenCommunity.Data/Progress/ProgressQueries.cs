@@ -8,7 +8,7 @@ namespace GreenCommunity.Data.Progress;
 /// Stage counts per county-level unit: from the current-state table for today, from the history for a past day.
 /// A day before the first event finds every community not started.
 /// </summary>
-public sealed class ProgressQueries(SqliteConnectionFactory database)
+public sealed class ProgressQueries(StoreDatabase database)
 {
     private const string CurrentSql =
         """

@@ -9,7 +9,7 @@ namespace GreenCommunity.Data.Reference;
 /// Loads Hubei's divisions (province → 17 localities → 105 county-level units) and its 5,222 urban
 /// communities from the NBS-derived files on first start, and gives every community a "not started" state.
 /// </summary>
-public sealed class ReferenceDataLoader(SqliteConnectionFactory database, ReferenceDataFiles files)
+public sealed class ReferenceDataLoader(StoreDatabase database, ReferenceDataFiles files)
 {
     /// <summary>Loads the files into an empty database; returns false when reference data is already there.</summary>
     public async Task<bool> LoadIfEmptyAsync(CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ public sealed class ReferenceDataLoader(SqliteConnectionFactory database, Refere
         var regions = await ReadRegionsAsync(cancellationToken).ConfigureAwait(false);
         var communities = await ReadCommunitiesAsync(regions, cancellationToken).ConfigureAwait(false);
 
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO regions (code, name, name_en, level, parent_code) VALUES (@Code, @Name, @NameEn, @Level, @ParentCode)",
             regions.Select(r => new { r.Code, r.Name, r.NameEn, Level = (int)r.Level, r.ParentCode }), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);

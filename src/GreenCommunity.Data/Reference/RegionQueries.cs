@@ -4,7 +4,7 @@ using GreenCommunity.Domain.Regions;
 
 namespace GreenCommunity.Data.Reference;
 
-public sealed class RegionQueries(SqliteConnectionFactory database)
+public sealed class RegionQueries(StoreDatabase database)
 {
     private const string Sql =
         """

@@ -1,9 +1,10 @@
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using GreenCommunity.Data.Storage;
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Reports;
-using Microsoft.Data.Sqlite;
 
 namespace GreenCommunity.Data.Reports;
 
@@ -13,39 +14,39 @@ namespace GreenCommunity.Data.Reports;
 /// </summary>
 internal static class CommunityHistorySql
 {
-    private const string Wanted =
-        """
+    private static string Wanted(StoreEngine engine) =>
+        $"""
         WITH wanted AS (
-            SELECT CAST(key AS INTEGER) AS item, value ->> 0 AS community, value ->> 1 AS as_of
-              FROM json_each(@wanted))
+            SELECT CAST(j.key AS INTEGER) AS item, j.value ->> 0 AS community, j.value ->> 1 AS as_of
+              FROM {StoreSql.JsonRows(engine, "@wanted", "j")})
         """;
 
-    private const string StagesSql =
+    private static readonly EngineText s_stagesSql = new(engine =>
         $"""
-        {Wanted}
+        {Wanted(engine)}
         SELECT w.item AS Item,
                (SELECT e.stage FROM stage_events e
                  WHERE e.community_code = w.community AND e.effective <= w.as_of
                  ORDER BY e.effective DESC, e.id DESC LIMIT 1) AS Stage,
-               EXISTS (SELECT 1 FROM stage_events e
-                 WHERE e.community_code = w.community AND e.effective <= w.as_of AND e.stage = 1) AS WasPilot
+               CASE WHEN EXISTS (SELECT 1 FROM stage_events e
+                 WHERE e.community_code = w.community AND e.effective <= w.as_of AND e.stage = 1) THEN 1 ELSE 0 END AS WasPilot
           FROM wanted w
-        """;
+        """);
 
-    private const string CriteriaSql =
+    private static readonly EngineText s_criteriaSql = new(engine =>
         $"""
-        {Wanted}
+        {Wanted(engine)}
         SELECT Item, Criterion, Value FROM (
             SELECT w.item AS Item, a.criterion AS Criterion, a.value AS Value,
                    ROW_NUMBER() OVER (PARTITION BY w.item, a.criterion ORDER BY a.effective DESC, a.id DESC) AS rn
               FROM wanted w JOIN criterion_assessments a ON a.community_code = w.community AND a.effective <= w.as_of)
          WHERE rn = 1
-        """;
+        """);
 
     private static readonly IReadOnlyDictionary<int, double> s_none = new Dictionary<int, double>();
 
     /// <summary>Each community's stage, pilot past and criteria on its day, in the order asked.</summary>
-    public static async Task<IReadOnlyList<CommunityState>> StatesAsOfAsync(SqliteConnection connection, SqliteTransaction transaction,
+    public static async Task<IReadOnlyList<CommunityState>> StatesAsOfAsync(DbConnection connection, DbTransaction transaction,
         IReadOnlyList<(string Community, DateOnly AsOf)> wanted, CancellationToken cancellationToken)
     {
         if (wanted.Count == 0)
@@ -53,9 +54,9 @@ internal static class CommunityHistorySql
             return [];
         }
         var args = new { wanted = JsonSerializer.Serialize(wanted.Select(w => new[] { w.Community, IsoDay.Text(w.AsOf) })) };
-        var stages = await connection.QueryAsync<StageRow>(new CommandDefinition(StagesSql, args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var stages = await connection.QueryAsync<StageRow>(new CommandDefinition(s_stagesSql.For(connection), args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var criteria = new Dictionary<int, double>[wanted.Count];
-        foreach (var row in await connection.QueryAsync<CriterionRow>(new CommandDefinition(CriteriaSql, args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
+        foreach (var row in await connection.QueryAsync<CriterionRow>(new CommandDefinition(s_criteriaSql.For(connection), args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
         {
             (criteria[(int)row.Item] ??= new Dictionary<int, double>())[(int)row.Criterion] = row.Value;
         }

@@ -6,7 +6,7 @@ using GreenCommunity.Domain.Reporting;
 namespace GreenCommunity.Data.Reports;
 
 /// <summary>The receipts that decide whether localities reported on time.</summary>
-public sealed class ComplianceQueries(SqliteConnectionFactory database)
+public sealed class ComplianceQueries(StoreDatabase database)
 {
     // received_at is UTC text of one format, so MIN and < compare as instants. A report the province sent under a
     // locality's code (its acceptance rounds) is the province's own work, not the locality's report: it does not count,

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace GreenCommunity.Data.Reports;
 
@@ -22,11 +22,11 @@ internal sealed record HistoryMark(long StageEvent, long Assessment)
         SELECT community_code FROM criterion_assessments WHERE id > @Assessment
         """;
 
-    public static Task<HistoryMark> ReadAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+    public static Task<HistoryMark> ReadAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         connection.QuerySingleAsync<HistoryMark>(new CommandDefinition(ReadSql, transaction: transaction, cancellationToken: cancellationToken));
 
     /// <summary>The communities that gained history since the mark.</summary>
-    public async Task<IReadOnlySet<string>> CommunitiesWrittenSinceAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlySet<string>> CommunitiesWrittenSinceAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<string>(new CommandDefinition(WrittenSinceSql, this, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
             .ToHashSet(StringComparer.Ordinal);
 }

@@ -1,11 +1,11 @@
+using System.Data.Common;
 using Dapper;
 using GreenCommunity.Data.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace GreenCommunity.Data.Reports;
 
 /// <summary>Reads received reports: one by id with its raw body, a page of them, the latest for the feed.</summary>
-public sealed class ReportQueries(SqliteConnectionFactory database)
+public sealed class ReportQueries(StoreDatabase database)
 {
     private const string Columns =
         """
@@ -52,7 +52,7 @@ public sealed class ReportQueries(SqliteConnectionFactory database)
         return rows.ToDictionary(r => r.Locality, r => r.OnTime != 0, StringComparer.Ordinal);
     }
 
-    internal static async Task<StoredReport> GetBySequenceAsync(SqliteConnection connection, SqliteTransaction transaction, long sequence, CancellationToken cancellationToken)
+    internal static async Task<StoredReport> GetBySequenceAsync(DbConnection connection, DbTransaction transaction, long sequence, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleAsync<ReportRow>(new CommandDefinition(BySequenceSql, new { sequence }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return row.ToStoredReport();

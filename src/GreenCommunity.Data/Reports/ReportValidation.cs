@@ -1,7 +1,8 @@
+using System.Data.Common;
 using Dapper;
+using GreenCommunity.Data.Storage;
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Reports;
-using Microsoft.Data.Sqlite;
 
 namespace GreenCommunity.Data.Reports;
 
@@ -14,8 +15,8 @@ internal sealed class ReportValidation
 {
     private const string LocalitySql = "SELECT COUNT(*) FROM regions WHERE code = @code AND level = 2";
 
-    private const string CommunitiesSql =
-        "SELECT code AS Code, locality_code AS Locality FROM communities WHERE code IN (SELECT value FROM json_each(@codes))";
+    private static readonly EngineText s_communitiesSql = new(engine =>
+        $"SELECT code AS Code, locality_code AS Locality FROM communities WHERE code IN (SELECT w.value FROM {StoreSql.JsonTexts(engine, "@codes", "w")})");
 
     private readonly ReportSubmission _report;
     private readonly SubmitterScope _scope;
@@ -36,7 +37,7 @@ internal sealed class ReportValidation
     public int Changes => _changes.Count(c => c);
 
     /// <summary>Judges the report on the snapshot <paramref name="snapshot"/> reads.</summary>
-    public static async Task<ReportValidation> RunAsync(SqliteConnection connection, SqliteTransaction snapshot, ReportSubmission report, ReportReceipt receipt,
+    public static async Task<ReportValidation> RunAsync(DbConnection connection, DbTransaction snapshot, ReportSubmission report, ReportReceipt receipt,
         Campaign campaign, ReportWritePauses pauses, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -56,7 +57,7 @@ internal sealed class ReportValidation
     /// In the write transaction: judges again the updates whose communities gained history since the snapshot.
     /// Empty when the report still holds (the usual case: nothing it touches changed, and nothing is read but the new rows' communities).
     /// </summary>
-    public async Task<ValidationErrors> RecheckAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    public async Task<ValidationErrors> RecheckAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var touched = await _mark.CommunitiesWrittenSinceAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
@@ -68,7 +69,7 @@ internal sealed class ReportValidation
         return errors;
     }
 
-    private Task<IReadOnlyList<CommunityState>> ReadStatesAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<int> updates, CancellationToken cancellationToken) =>
+    private Task<IReadOnlyList<CommunityState>> ReadStatesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<int> updates, CancellationToken cancellationToken) =>
         CommunityHistorySql.StatesAsOfAsync(connection, transaction, updates.Select(i => (_report.Updates[i].Community, _report.Updates[i].Effective)).ToList(), cancellationToken);
 
     /// <summary>Each update against its community's state before the report (one update per community: none sees another).</summary>
@@ -84,11 +85,11 @@ internal sealed class ReportValidation
     }
 
     /// <summary>Loads whether the locality exists and where each community is, for <see cref="ReportRules.CheckPlaces"/>.</summary>
-    private static async Task<IReadOnlySet<int>> CheckPlacesAsync(SqliteConnection connection, SqliteTransaction transaction, ReportSubmission report, ValidationErrors errors, CancellationToken cancellationToken)
+    private static async Task<IReadOnlySet<int>> CheckPlacesAsync(DbConnection connection, DbTransaction transaction, ReportSubmission report, ValidationErrors errors, CancellationToken cancellationToken)
     {
         var isLocality = await connection.ExecuteScalarAsync<long>(new CommandDefinition(LocalitySql, new { code = report.Locality }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var codes = System.Text.Json.JsonSerializer.Serialize(report.Updates.Select(u => u.Community).Distinct(StringComparer.Ordinal));
-        var rows = await connection.QueryAsync<CommunityPlace>(new CommandDefinition(CommunitiesSql, new { codes }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<CommunityPlace>(new CommandDefinition(s_communitiesSql.For(connection), new { codes }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return ReportRules.CheckPlaces(report, isLocality != 0, rows.ToDictionary(r => r.Code, r => r.Locality, StringComparer.Ordinal), errors);
     }
 

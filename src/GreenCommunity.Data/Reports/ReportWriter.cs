@@ -1,8 +1,8 @@
+using System.Data.Common;
 using Dapper;
 using GreenCommunity.Data.Storage;
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Reports;
-using Microsoft.Data.Sqlite;
 
 namespace GreenCommunity.Data.Reports;
 
@@ -12,9 +12,9 @@ namespace GreenCommunity.Data.Reports;
 /// transaction checks again what could have changed meanwhile (the idempotency key, the sender's right, the history
 /// of its communities) before it stores the report with all its updates, or nothing.
 /// </summary>
-public sealed class ReportWriter(SqliteConnectionFactory database, Campaign campaign, ReportWritePauses? pauses = null) : IDisposable
+public sealed class ReportWriter(StoreDatabase database, Campaign campaign, ReportWritePauses? pauses = null) : IDisposable
 {
-    // SQLite has one writer at a time; queueing here avoids busy-waiting on the file lock. Held only to apply a valid report.
+    // The store has one writer at a time; queueing here avoids busy-waiting on its lock. Held only to apply a valid report.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
     private readonly ReportWritePauses _pauses = pauses ?? ReportWritePauses.None;
@@ -31,7 +31,7 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
 
         ReportValidation validation;
         await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
-        await using (var snapshot = connection.BeginTransaction(deferred: true))   // WAL: a consistent read that blocks no writer
+        await using (var snapshot = await database.BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false))
         {
             if (await AnsweredBeforeAsync(connection, snapshot, receipt, cancellationToken).ConfigureAwait(false) is { } earlier)
             {
@@ -61,7 +61,7 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
     private async Task<ReportOutcome> WriteAsync(ReportSubmission report, ReportReceipt receipt, ReportValidation validation, ReportRows rows, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);   // BEGIN IMMEDIATE
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
 
         if (await AnsweredBeforeAsync(connection, transaction, receipt, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
@@ -86,7 +86,7 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
     /// carries the province's report with it, so both are stored or neither). The report's own idempotency key and
     /// sender are the caller's to check; its audit row is written here as for any report.
     /// </summary>
-    public async Task<ReportOutcome> AppendWithinAsync(SqliteConnection connection, SqliteTransaction transaction, ReportSubmission report, ReportReceipt receipt, CancellationToken cancellationToken)
+    public async Task<ReportOutcome> AppendWithinAsync(DbConnection connection, DbTransaction transaction, ReportSubmission report, ReportReceipt receipt, CancellationToken cancellationToken)
     {
         if (ReportRules.ScopeProblems(report, receipt.Scope) is { Count: > 0 } forbidden)
         {
@@ -101,7 +101,7 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
         return ReportOutcome.Accepted(await AppendAsync(connection, transaction, report, receipt, validation, rows, cancellationToken).ConfigureAwait(false));
     }
 
-    private async Task<StoredReport> AppendAsync(SqliteConnection connection, SqliteTransaction transaction, ReportSubmission report, ReportReceipt receipt,
+    private async Task<StoredReport> AppendAsync(DbConnection connection, DbTransaction transaction, ReportSubmission report, ReportReceipt receipt,
         ReportValidation validation, ReportRows rows, CancellationToken cancellationToken)
     {
         var sequence = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
@@ -113,7 +113,7 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
     }
 
     /// <summary>The first answer when the idempotency key came before: the same report again, or a key reused with another body.</summary>
-    private static async Task<ReportOutcome?> AnsweredBeforeAsync(SqliteConnection connection, SqliteTransaction transaction, ReportReceipt receipt, CancellationToken cancellationToken)
+    private static async Task<ReportOutcome?> AnsweredBeforeAsync(DbConnection connection, DbTransaction transaction, ReportReceipt receipt, CancellationToken cancellationToken)
     {
         if (receipt.Idempotency is not { } claim
             || await FindClaimAsync(connection, transaction, claim, cancellationToken).ConfigureAwait(false) is not { } earlier)
@@ -126,7 +126,7 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
     }
 
     /// <summary>Writes the report's row, its audit row and its idempotency claim, all in the report's transaction.</summary>
-    private async Task<StoredReport> StoreAsync(SqliteConnection connection, SqliteTransaction transaction, long sequence,
+    private async Task<StoredReport> StoreAsync(DbConnection connection, DbTransaction transaction, long sequence,
         ReportSubmission report, ReportReceipt receipt, string body, int applied, CancellationToken cancellationToken)
     {
         var (scope, receivedAt) = (receipt.Scope, receipt.ReceivedAt);
@@ -168,7 +168,7 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
         VALUES (@Client, @Key, @RequestHash, @Report, @CreatedAt)
         """;
 
-    private static Task<EarlierClaim?> FindClaimAsync(SqliteConnection connection, SqliteTransaction transaction, IdempotencyClaim claim, CancellationToken cancellationToken) =>
+    private static Task<EarlierClaim?> FindClaimAsync(DbConnection connection, DbTransaction transaction, IdempotencyClaim claim, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<EarlierClaim>(new CommandDefinition(FindClaimSql, new { claim.Client, claim.Key }, transaction, cancellationToken: cancellationToken));
 
     private const string InsertReportSql =
@@ -179,7 +179,7 @@ public sealed class ReportWriter(SqliteConnectionFactory database, Campaign camp
                 @ReceivedAt, @Deadline, @OnTime, @Applied, @Body)
         """;
 
-    private static Task<int> InsertReportAsync(SqliteConnection connection, SqliteTransaction transaction, StoredReport stored,
+    private static Task<int> InsertReportAsync(DbConnection connection, DbTransaction transaction, StoredReport stored,
         ReportSubmission report, SubmitterScope scope, string body, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(InsertReportSql, new
         {

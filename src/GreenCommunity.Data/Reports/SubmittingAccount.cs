@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace GreenCommunity.Data.Reports;
 
@@ -43,7 +43,7 @@ public sealed record SubmittingAccount
     }
 
     /// <summary>Whether the account is still enabled (or the token still live), read inside <paramref name="transaction"/>.</summary>
-    internal async Task<bool> MayWriteAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+    internal async Task<bool> MayWriteAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         await connection.ExecuteScalarAsync<long>(new CommandDefinition(Name is null ? TokenAllowedSql : UserAllowedSql,
             new { Name, TokenId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) != 0;
 

@@ -14,7 +14,7 @@ public sealed record CriterionShare(string Region, int Criterion, int Started, i
 public sealed record UnmetCommunity(string Code, string Name, string County, double? Value);
 
 /// <summary>How the started communities stand against the 16 criteria on any day, from the assessment history.</summary>
-public sealed class CriteriaQueries(SqliteConnectionFactory database, PresentDay present)
+public sealed class CriteriaQueries(StoreDatabase database, PresentDay present)
 {
     // Today's state is in the current-state tables; only a past day needs the history.
     private const string CurrentCte =

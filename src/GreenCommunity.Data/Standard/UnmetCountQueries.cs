@@ -5,7 +5,7 @@ using GreenCommunity.Domain.Standard;
 namespace GreenCommunity.Data.Standard;
 
 /// <summary>How many started communities each locality still has to bring up to the standard: today's work list.</summary>
-public sealed class UnmetCountQueries(SqliteConnectionFactory database)
+public sealed class UnmetCountQueries(StoreDatabase database)
 {
     // Pilot (1) or in progress (2), with fewer of the criteria met than the standard has; a criterion never assessed is not met.
     private const string CountsSql =

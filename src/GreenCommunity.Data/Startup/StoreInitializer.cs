@@ -12,12 +12,12 @@ public sealed record StoreInitialization(bool CreatedDatabase, IReadOnlyList<str
 /// Brings the store up to date at start-up: schema, reference data, and on a brand-new database in demo
 /// mode, the demo campaign history. It sits above Storage, Reference and Demo so that Storage depends on neither.
 /// </summary>
-public sealed class StoreInitializer(SqliteConnectionFactory database, DatabaseMigrator migrator, ReferenceDataLoader referenceData, DemoCampaignPlayer demo, DemoCredentials credentials)
+public sealed class StoreInitializer(StoreDatabase database, DatabaseMigrator migrator, ReferenceDataLoader referenceData, DemoCampaignPlayer demo, DemoCredentials credentials)
 {
     public async Task<StoreInitialization> InitializeAsync(bool playDemo, int demoSeed, IProgress<(int Sent, int Total)>? progress, CancellationToken cancellationToken)
     {
-        var created = !File.Exists(database.DatabasePath);
         var applied = await migrator.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        var created = applied.Count > 0 && applied[0] == DatabaseMigrator.ScriptsOf(database.Engine)[0];   // the schema began now
         var loaded = await referenceData.LoadIfEmptyAsync(cancellationToken).ConfigureAwait(false);
         if (!created || !playDemo)
         {

@@ -9,7 +9,7 @@ namespace GreenCommunity.Data.Storage;
 /// Dates are stored as ISO text so that SQLite compares them in order: a day as <c>2022-06-30</c>, an instant as
 /// <c>2022-06-30T02:00:00.000+00:00</c> (milliseconds, with the offset it was given). Dapper writes DateOnly and
 /// DateTimeOffset parameters and reads such columns through these handlers, so queries pass the values as they are.
-/// Registered once per process by <see cref="SqliteConnectionFactory"/>.
+/// Registered once per process by <see cref="StoreDatabase"/>.
 /// </summary>
 public static class DapperTypeHandlers
 {

@@ -1,41 +1,63 @@
+using System.Data.Common;
 using System.Reflection;
 using Dapper;
 
 namespace GreenCommunity.Data.Storage;
 
 /// <summary>
-/// Applies the numbered SQL scripts embedded under Migrations/ in order, each in its own transaction,
-/// and records them in a journal so each runs once. Puts the database in WAL mode.
+/// Applies the numbered SQL scripts embedded under Migrations/&lt;engine&gt;/ in order, each in its own transaction,
+/// and records them in a journal so each runs once. Both engines have a script of each name, ending in the same schema.
+/// Puts a SQLite database in WAL mode; on PostgreSQL it holds the write lock, so servers that start together migrate once.
 /// </summary>
-public sealed class DatabaseMigrator(SqliteConnectionFactory database)
+public sealed class DatabaseMigrator(StoreDatabase database)
 {
-    private const string ResourcePrefix = "GreenCommunity.Data.Migrations.Sqlite.";
+    private const string ResourcePrefix = "GreenCommunity.Data.Migrations.";
 
-    public static IReadOnlyList<string> ScriptNames { get; } = typeof(DatabaseMigrator).Assembly
+    private const string SqliteJournalSql = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL);
+        """;
+
+    private const string PostgresJournalSql = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)";
+
+    /// <summary>Days and instants are stored as ISO text and compared as text: only the C collation orders them by byte.</summary>
+    private const string PostgresCollationSql = "SELECT datcollate FROM pg_database WHERE datname = current_database()";
+
+    public static IReadOnlyList<string> ScriptNames { get; } = ScriptsOf(StoreEngine.Sqlite);
+
+    public static IReadOnlyList<string> ScriptsOf(StoreEngine engine) => typeof(DatabaseMigrator).Assembly
         .GetManifestResourceNames()
-        .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-        .Select(n => n[ResourcePrefix.Length..])
+        .Where(n => n.StartsWith(Prefix(engine), StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+        .Select(n => n[Prefix(engine).Length..])
         .Order(StringComparer.Ordinal)
         .ToList();
+
+    private static string Prefix(StoreEngine engine) => ResourcePrefix + engine + ".";
 
     /// <summary>Applies what is missing; returns the names of the scripts applied now.</summary>
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(database.DatabasePath)!);
+        await database.PrepareAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (database.Engine == StoreEngine.Postgres)
+        {
+            await RequireByteOrderAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
         await connection.ExecuteAsync(new CommandDefinition(
-            """
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL);
-            """, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            database.Engine == StoreEngine.Postgres ? PostgresJournalSql : SqliteJournalSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var applied = (await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT name FROM schema_migrations", cancellationToken: cancellationToken)).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
 
         var appliedNow = new List<string>();
-        foreach (var name in ScriptNames.Where(n => !applied.Contains(n)))
+        foreach (var name in ScriptsOf(database.Engine).Where(n => !applied.Contains(n)))
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await connection.ExecuteAsync(new CommandDefinition(ReadScript(name), transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+            if (await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM schema_migrations WHERE name = @name", new { name },
+                transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0)
+            {
+                continue;   // another server applied it while this one waited for the lock
+            }
+            await connection.ExecuteAsync(new CommandDefinition(ReadScript(database.Engine, name), transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             // Text by hand: applied_at has always been the round-trip form ("O"), not the handlers' instant format.
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO schema_migrations (name, applied_at) VALUES (@name, @appliedAt)",
@@ -46,9 +68,20 @@ public sealed class DatabaseMigrator(SqliteConnectionFactory database)
         return appliedNow;
     }
 
-    private static string ReadScript(string name)
+    private static async Task RequireByteOrderAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourcePrefix + name)
+        var collation = await connection.ExecuteScalarAsync<string>(new CommandDefinition(PostgresCollationSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (collation is not ("C" or "POSIX" or "C.UTF-8" or "C.utf8"))
+        {
+            throw new InvalidOperationException(
+                $"The PostgreSQL database uses the collation '{collation}'; the dashboard needs 'C' (dates are compared as text). "
+                + "Create it with: CREATE DATABASE <name> TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
+        }
+    }
+
+    private static string ReadScript(StoreEngine engine, string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(Prefix(engine) + name)
             ?? throw new InvalidOperationException($"Migration {name} is not embedded.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();

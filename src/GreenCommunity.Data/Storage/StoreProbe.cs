@@ -3,7 +3,7 @@ using Dapper;
 namespace GreenCommunity.Data.Storage;
 
 /// <summary>Whether the store answers: a query over its reference data, for the health check.</summary>
-public sealed class StoreProbe(SqliteConnectionFactory database)
+public sealed class StoreProbe(StoreDatabase database)
 {
     private const string CommunitiesSql = "SELECT COUNT(*) FROM communities";
 

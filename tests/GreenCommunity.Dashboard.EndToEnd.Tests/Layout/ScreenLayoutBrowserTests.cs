@@ -87,7 +87,7 @@ public sealed class ScreenLayoutBrowserTests
     /// <summary>A Wuhan community of the demo that a report changed, and that report: the record pages need real ones.</summary>
     private static async Task<(string Community, string Report)> ReportedCommunityAsync(string dataDirectory)
     {
-        await using var connection = await SqliteConnectionFactory.ForDirectory(dataDirectory).OpenAsync(CancellationToken.None);
+        await using var connection = await SqliteStore.ForDirectory(dataDirectory).OpenAsync(CancellationToken.None);
         return await connection.QuerySingleAsync<(string, string)>(
             """
             SELECT e.community_code, r.report_id

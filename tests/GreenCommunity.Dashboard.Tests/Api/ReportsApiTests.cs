@@ -109,7 +109,7 @@ public sealed class ReportsApiTests(DashboardFactory factory) : IClassFixture<Da
         using var client = factory.CreateClient(factory.Tokens.Localities[Wuhan]);
         var intake = factory.Services.GetRequiredService<GreenCommunity.Dashboard.Intake.ReportIntake>();
         await client.GetAsync("/api/v1/reports?pageSize=1", Ct);   // the token's last-used time is fresh: no write before the intake
-        await using var blocker = await factory.Services.GetRequiredService<Data.Storage.SqliteConnectionFactory>().OpenAsync(Ct);
+        await using var blocker = (Microsoft.Data.Sqlite.SqliteConnection)await factory.Services.GetRequiredService<Data.Storage.StoreDatabase>().OpenAsync(Ct);
         using (var hold = blocker.BeginTransaction(deferred: false))
         {
             var first = client.SendAsync(Post(body, key), Ct);

@@ -201,7 +201,7 @@ public sealed class MilestoneVerdictTests(DashboardFactory factory) : DashboardT
 
     private async Task<List<T>> QueryAsync<T>(string sql, object? args = null)
     {
-        await using var connection = await Factory.Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(Ct);
+        await using var connection = await Factory.Services.GetRequiredService<StoreDatabase>().OpenAsync(Ct);
         return (await connection.QueryAsync<T>(sql, args)).ToList();
     }
 }

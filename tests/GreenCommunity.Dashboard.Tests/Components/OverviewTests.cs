@@ -120,7 +120,7 @@ public sealed class OverviewTests(DashboardFactory factory) : DashboardTestConte
 
     private async Task<List<T>> QueryAsync<T>(string sql)
     {
-        await using var connection = await Factory.Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(Xunit.TestContext.Current.CancellationToken);
+        await using var connection = await Factory.Services.GetRequiredService<StoreDatabase>().OpenAsync(Xunit.TestContext.Current.CancellationToken);
         return (await connection.QueryAsync<T>(sql)).ToList();
     }
 }

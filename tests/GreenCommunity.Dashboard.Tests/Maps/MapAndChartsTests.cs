@@ -197,7 +197,7 @@ public sealed class MapAndChartsTests(DashboardFactory factory) : DashboardTestC
     /// <summary>Replays the raw rows in C#: latest stage and latest assessment per community on the day.</summary>
     private async Task<Dictionary<(string, int), double>> RecomputeSharesAsync(DateOnly day)
     {
-        await using var connection = await Factory.Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(Ct);
+        await using var connection = await Factory.Services.GetRequiredService<StoreDatabase>().OpenAsync(Ct);
         var localities = (await connection.QueryAsync<(string Code, string Locality)>("SELECT code, locality_code FROM communities")).ToDictionary(r => r.Code, r => r.Locality);
         var stages = (await connection.QueryAsync<(string Community, long Stage)>("SELECT community_code, stage FROM stage_events WHERE effective <= @asOf ORDER BY effective, id", new { asOf = day }))
             .GroupBy(r => r.Community).ToDictionary(g => g.Key, g => g.Last().Stage);

@@ -101,13 +101,13 @@ public class DashboardFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? args = null)
     {
-        await using var connection = await Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(CancellationToken.None);
+        await using var connection = await Services.GetRequiredService<StoreDatabase>().OpenAsync(CancellationToken.None);
         return (await connection.QueryAsync<T>(sql, args)).AsList();
     }
 
     public async Task<T> ScalarAsync<T>(string sql, object? args = null)
     {
-        await using var connection = await Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(CancellationToken.None);
+        await using var connection = await Services.GetRequiredService<StoreDatabase>().OpenAsync(CancellationToken.None);
         return (await connection.ExecuteScalarAsync<T>(sql, args))!;
     }
 

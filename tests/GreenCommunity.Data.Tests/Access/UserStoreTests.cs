@@ -1,6 +1,6 @@
 using GreenCommunity.Data.Access;
 using GreenCommunity.Data.Storage;
-using Microsoft.Data.Sqlite;
+using GreenCommunity.Data.Tests.Shared;
 
 namespace GreenCommunity.Data.Tests.Access;
 
@@ -12,7 +12,7 @@ public sealed class UserStoreTests : IAsyncLifetime
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "gc-tests-" + Guid.NewGuid().ToString("N"));
     private readonly MovableClock _clock = new(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero));
-    private SqliteConnectionFactory _database = null!;
+    private StoreDatabase _database = null!;
     private UserStore _users = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -20,16 +20,15 @@ public sealed class UserStoreTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
-        _database = SqliteConnectionFactory.ForDirectory(_directory);
+        _database = await TestDatabases.CreateAsync(_directory);
         await new DatabaseMigrator(_database).MigrateAsync(Ct);
         _users = new UserStore(_database, _clock);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
+        await TestDatabases.DropAsync(_database);
         Directory.Delete(_directory, recursive: true);
-        return ValueTask.CompletedTask;
     }
 
     [Fact]

@@ -1,7 +1,7 @@
+using System.Data.Common;
 using Dapper;
 using GreenCommunity.Data.Bulletins;
 using GreenCommunity.Data.Tests.Shared;
-using Microsoft.Data.Sqlite;
 
 namespace GreenCommunity.Data.Tests.Bulletins;
 
@@ -24,9 +24,9 @@ public sealed class BulletinStoreTests
         });
 
         // Act
-        var update = await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync("UPDATE bulletins SET remarks = 'changed' WHERE bulletin_id = 'b1'"));
-        var content = await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync("UPDATE bulletins SET content = '{}', status = 'draft' WHERE bulletin_id = 'b1'"));
-        var delete = await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync("DELETE FROM bulletins WHERE bulletin_id = 'b1'"));
+        var update = await Assert.ThrowsAnyAsync<DbException>(() => connection.ExecuteAsync("UPDATE bulletins SET remarks = 'changed' WHERE bulletin_id = 'b1'"));
+        var content = await Assert.ThrowsAnyAsync<DbException>(() => connection.ExecuteAsync("UPDATE bulletins SET content = '{}', status = 'draft' WHERE bulletin_id = 'b1'"));
+        var delete = await Assert.ThrowsAnyAsync<DbException>(() => connection.ExecuteAsync("DELETE FROM bulletins WHERE bulletin_id = 'b1'"));
 
         // Assert
         Assert.Contains("cannot be changed", update.Message, StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public sealed class BulletinStoreTests
                 numbers.Add(await BulletinStore.PublishAsync(connection, tx, id, year, "{}", s_now, "user:admin", Ct));
             }
         });
-        var duplicate = await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync(
+        var duplicate = await Assert.ThrowsAnyAsync<DbException>(() => connection.ExecuteAsync(
             "INSERT INTO bulletins (bulletin_id, month, status, remarks, number_year, number, content, created_at, created_by, published_at, published_by) " +
             "VALUES ('e', '2026-10', 'published', '', 2026, 2, '{}', 'x', 'x', 'x', 'x')"));
 
@@ -115,9 +115,9 @@ public sealed class BulletinStoreTests
     private static BulletinRecord Draft(string id, string month) =>
         new(id, month, BulletinRecord.Draft, "", null, null, null, s_now, "user:admin", null, null);
 
-    private static async Task WriteAsync(SqliteConnection connection, Func<SqliteTransaction, Task> write)
+    private static async Task WriteAsync(DbConnection connection, Func<DbTransaction, Task> write)
     {
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(Ct);
+        await using var transaction = await connection.BeginTransactionAsync(Ct);
         await write(transaction);
         await transaction.CommitAsync(Ct);
     }

@@ -54,7 +54,7 @@ public sealed class CommunityListUpkeepTests
 
     private static string FillingStatements()
     {
-        using var stream = typeof(DatabaseMigrator).Assembly.GetManifestResourceStream("GreenCommunity.Data.Migrations.Sqlite.0006_community_list.sql")!;
+        using var stream = typeof(DatabaseMigrator).Assembly.GetManifestResourceStream($"GreenCommunity.Data.Migrations.{TestDatabases.Engine}.0006_community_list.sql")!;
         var script = new StreamReader(stream).ReadToEnd();
         var start = script.IndexOf("UPDATE community_state", StringComparison.Ordinal);
         var end = script.IndexOf("CREATE INDEX", StringComparison.Ordinal);

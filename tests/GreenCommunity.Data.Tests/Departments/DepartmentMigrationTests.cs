@@ -12,14 +12,14 @@ public sealed class DepartmentMigrationTests : IAsyncLifetime
     private const string Before = "0010_departments.sql";
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "gc-tests-" + Guid.NewGuid().ToString("N"));
-    private SqliteConnectionFactory _database = null!;
+    private SqliteStore _database = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
-        _database = SqliteConnectionFactory.ForDirectory(_directory);
+        _database = SqliteStore.ForDirectory(_directory);
         return ValueTask.CompletedTask;
     }
 

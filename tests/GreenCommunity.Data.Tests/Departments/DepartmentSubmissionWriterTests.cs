@@ -7,7 +7,6 @@ using GreenCommunity.Data.Storage;
 using GreenCommunity.Data.Tests.Shared;
 using GreenCommunity.Domain.Reporting;
 using GreenCommunity.Domain.Reports;
-using Microsoft.Data.Sqlite;
 
 namespace GreenCommunity.Data.Tests.Departments;
 
@@ -19,7 +18,7 @@ public sealed class DepartmentSubmissionWriterTests : IAsyncLifetime
     private static readonly DepartmentDuty s_annual2026 = new(DepartmentReportKind.Annual, 2026);
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "gc-tests-" + Guid.NewGuid().ToString("N"));
-    private SqliteConnectionFactory _database = null!;
+    private StoreDatabase _database = null!;
     private ActionWriter _writer = null!;
     private DepartmentQueries _queries = null!;
 
@@ -28,7 +27,7 @@ public sealed class DepartmentSubmissionWriterTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
-        _database = SqliteConnectionFactory.ForDirectory(_directory);
+        _database = await TestDatabases.CreateAsync(_directory);
         await new DatabaseMigrator(_database).MigrateAsync(Ct);
         var users = new UserStore(_database, TimeProvider.System);
         await users.CreateAsync(new NewAccount("dept-fgw", "省发展改革委", UserAccount.DepartmentRole, null, "fgw"), "a-departments-password", false, Ct);
@@ -38,12 +37,11 @@ public sealed class DepartmentSubmissionWriterTests : IAsyncLifetime
         _queries = new DepartmentQueries(_database);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         _writer.Dispose();
-        SqliteConnection.ClearAllPools();
+        await TestDatabases.DropAsync(_database);
         Directory.Delete(_directory, recursive: true);
-        return ValueTask.CompletedTask;
     }
 
     [Fact]

@@ -4,7 +4,6 @@ using GreenCommunity.Data.Progress;
 using GreenCommunity.Data.Tests.Shared;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Inspections;
-using Microsoft.Data.Sqlite;
 
 namespace GreenCommunity.Data.Tests.Inspections;
 
@@ -32,7 +31,7 @@ public sealed class InspectionQueriesTests : IAsyncLifetime
     private async Task RecordAsync(string id, string community, string locality, DateOnly date, DateOnly? rectifyBy, params (int Criterion, bool Met, string? Note)[] findings)
     {
         await using var connection = await _store.Database.OpenAsync(CancellationToken.None);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        await using var transaction = await _store.Database.BeginWriteAsync(connection, CancellationToken.None);
         await InspectionCommands.RecordAsync(connection, transaction, id, new InspectionVisit(community, date, "省住建厅", [.. findings.Select(f => new InspectionFinding(f.Criterion, f.Met, f.Note))], rectifyBy), locality,
             s_now, "user:admin", CancellationToken.None);
         await transaction.CommitAsync();
@@ -41,7 +40,7 @@ public sealed class InspectionQueriesTests : IAsyncLifetime
     private async Task AnswerAsync(string id, params FindingAnswer[] answers)
     {
         await using var connection = await _store.Database.OpenAsync(CancellationToken.None);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        await using var transaction = await _store.Database.BeginWriteAsync(connection, CancellationToken.None);
         var found = await InspectionCommands.FindAsync(connection, transaction, id, CancellationToken.None);
         await InspectionCommands.AnswerAsync(connection, transaction, found!.Id, answers, s_now, "user:wuhan", CancellationToken.None);
         await transaction.CommitAsync();

@@ -18,10 +18,10 @@ public sealed class TestStore : IAsyncDisposable
     public static Campaign Campaign { get; } =
         CampaignDefinition.Parse(File.ReadAllText(Path.Combine(AssetsDirectory, "campaigns", "hubei-2021-2022.json")));
 
-    private TestStore(string directory, TimeProvider clock)
+    private TestStore(string directory, StoreDatabase database, TimeProvider clock)
     {
         Directory = directory;
-        Database = SqliteConnectionFactory.ForDirectory(directory);
+        Database = database;
         Writer = new ReportWriter(Database, Campaign);
         Tokens = new ApiTokenStore(Database, clock);
         Progress = new ProgressReader(new ProgressQueries(Database), new RegionQueries(Database), new PresentDay(clock));
@@ -32,7 +32,7 @@ public sealed class TestStore : IAsyncDisposable
 
     public string Directory { get; }
 
-    public SqliteConnectionFactory Database { get; }
+    public StoreDatabase Database { get; }
 
     public ReportWriter Writer { get; }
 
@@ -47,7 +47,7 @@ public sealed class TestStore : IAsyncDisposable
     public static async Task<TestStore> CreateAsync(bool playDemo = false, int seed = 2021, TimeProvider? clock = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "gc-tests-" + Guid.NewGuid().ToString("N"));
-        var store = new TestStore(directory, clock ?? TimeProvider.System);
+        var store = new TestStore(directory, await TestDatabases.CreateAsync(directory), clock ?? TimeProvider.System);
         store.Initialization = await store.Initializer.InitializeAsync(playDemo, seed, null, CancellationToken.None);
         return store;
     }
@@ -68,7 +68,9 @@ public sealed class TestStore : IAsyncDisposable
             "SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) FROM reports",
             "SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) FROM stage_events",
             "SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) FROM criterion_assessments",
-            "SELECT group_concat(community_code || stage || pilot || COALESCE(effective, '-'), ',') FROM community_state WHERE stage <> 0 OR pilot <> 0",
+            StoreSql.For(connection,
+                "SELECT group_concat(community_code || stage || pilot || COALESCE(effective, '-'), ',') FROM community_state WHERE stage <> 0 OR pilot <> 0",
+                "SELECT string_agg(community_code || stage || pilot || COALESCE(effective, '-'), ',' ORDER BY community_code) FROM community_state WHERE stage <> 0 OR pilot <> 0"),
             "SELECT COUNT(*) || ':' || COALESCE(SUM(value), 0) FROM community_criteria",
         })
         {
@@ -80,7 +82,7 @@ public sealed class TestStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Writer.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await TestDatabases.DropAsync(Database);
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);
@@ -89,6 +91,5 @@ public sealed class TestStore : IAsyncDisposable
         {
             // A temp folder left behind is harmless.
         }
-        await Task.CompletedTask;
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using GreenCommunity.Data.Access;
 using GreenCommunity.Data.Audit;
@@ -17,14 +18,14 @@ public sealed class DapperTypeHandlersTests : IAsyncLifetime
     private static readonly DateTimeOffset s_chinaInstant = new(2022, 5, 20, 10, 0, 0, TimeSpan.FromHours(8));
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "gc-tests-" + Guid.NewGuid().ToString("N"));
-    private SqliteConnectionFactory _database = null!;
+    private SqliteStore _database = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
-        _database = SqliteConnectionFactory.ForDirectory(_directory);
+        _database = SqliteStore.ForDirectory(_directory);
         await using var connection = await _database.OpenAsync(Ct);
         await connection.ExecuteAsync("CREATE TABLE dates (id INTEGER PRIMARY KEY, day TEXT, instant TEXT)");
     }
@@ -167,7 +168,7 @@ public sealed class DapperTypeHandlersTests : IAsyncLifetime
     }
 
     /// <summary>Each row of a query's first column, as SQLite gives it, without Dapper.</summary>
-    private static async Task<List<string?>> RawAsync(SqliteConnection connection, string sql)
+    private static async Task<List<string?>> RawAsync(DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

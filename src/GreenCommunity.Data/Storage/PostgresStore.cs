@@ -1,0 +1,70 @@
+using System.Data;
+using System.Data.Common;
+using Dapper;
+using Npgsql;
+
+namespace GreenCommunity.Data.Storage;
+
+/// <summary>
+/// PostgreSQL, for several dashboard servers on one store and for national scale. Commits wait for the write-ahead log
+/// to reach the disk (synchronous_commit = on, set on every connection), as SQLite's synchronous=FULL does. Writers take
+/// one transaction-scoped advisory lock, so every server's intake is serialised exactly as SQLite's single writer is:
+/// the idempotency key, the sender's right and the communities' history are checked and written with no other write
+/// between. A snapshot is a REPEATABLE READ, read-only transaction.
+/// </summary>
+public sealed class PostgresStore : StoreDatabase, IAsyncDisposable
+{
+    /// <summary>The advisory lock every write transaction holds ("GCDB" in ASCII): one number shared by all servers.</summary>
+    public const long WriteLockKey = 0x47434442;
+
+    private readonly NpgsqlDataSource _dataSource;
+
+    public PostgresStore(string connectionString, string filesDirectory)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        Location = $"{builder.Host}:{builder.Port}/{builder.Database}";
+        FilesDirectory = Path.GetFullPath(filesDirectory);
+        // A server may be set to commit before the log reaches the disk; an acknowledged report must not depend on that.
+        builder.Options = string.Join(' ', new[] { builder.Options, "-c synchronous_commit=on" }.Where(o => !string.IsNullOrWhiteSpace(o)));
+        _dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
+    }
+
+    public override StoreEngine Engine => StoreEngine.Postgres;
+
+    public override string Location { get; }
+
+    public override string FilesDirectory { get; }
+
+    /// <summary>The connection string's settings, for tools that need a connection of their own (LISTEN).</summary>
+    public NpgsqlDataSource DataSource => _dataSource;
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    public override async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+
+    public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = WriteLockKey }, transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public override Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(FilesDirectory);
+        return Task.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}

@@ -1,0 +1,33 @@
+using System.Data.Common;
+
+namespace GreenCommunity.Data.Storage;
+
+/// <summary>
+/// The store the Data project's queries run on, whichever engine holds it. Queries and commands are the same Dapper
+/// calls on both; where the dialects differ a query picks its text with <see cref="StoreSql.For"/>. The two kinds of
+/// transaction are the engine's business: a snapshot that blocks no writer, and a write that is the only one at a time
+/// (every server of a deployment, since each read-check-write of the intake relies on it).
+/// </summary>
+public abstract class StoreDatabase
+{
+    static StoreDatabase() => DapperTypeHandlers.Register();
+
+    public abstract StoreEngine Engine { get; }
+
+    /// <summary>Where the data is, for logs: a file's path or a server and database, never a password.</summary>
+    public abstract string Location { get; }
+
+    /// <summary>The folder for files kept beside the data (the demo credentials).</summary>
+    public abstract string FilesDirectory { get; }
+
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>A consistent read of the store as it was at its first query, that no writer waits for.</summary>
+    public abstract Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>A write transaction that holds the store's one write lock from its start to its end.</summary>
+    public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Makes the place the data lives ready for the migrations (a folder; a server needs nothing).</summary>
+    public abstract Task PrepareAsync(CancellationToken cancellationToken);
+}
