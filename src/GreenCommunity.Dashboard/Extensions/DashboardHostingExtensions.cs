@@ -16,6 +16,7 @@ using GreenCommunity.Dashboard.LiveView;
 using GreenCommunity.Dashboard.Localization;
 using GreenCommunity.Dashboard.Maps;
 using GreenCommunity.Dashboard.Model;
+using GreenCommunity.Dashboard.ScaleOut;
 using GreenCommunity.Dashboard.Security;
 using GreenCommunity.Dashboard.Storage;
 
@@ -43,6 +44,7 @@ public static class DashboardHostingExtensions
             .AddLivePush()          // hosted services start in the order registered: the broadcaster, the demo feed, the live view
             .AddDemoFeed()
             .AddLiveView()
+            .AddScaleOut()          // after the live view: other servers' reports are published to it
             .AddReportingCompliance()
             .AddDepartmentReports()
             .AddInspections()

@@ -9,10 +9,17 @@ namespace GreenCommunity.Dashboard.Live;
 /// <summary>
 /// Fans changes out to external SignalR clients: "reportReceived" as soon as a report commits, "summaryChanged"
 /// from the shared live view's snapshot (no query of its own). Each message is built once and sent once to all
-/// connections or to a group, never per connection.
+/// connections or to a group, never per connection. With several servers on a SignalR backplane, "all connections"
+/// are every server's, so only the server that committed a report announces it; without one, each server tells its own.
 /// </summary>
-public sealed class HubBroadcaster(ProgressNotifier notifier, LiveProgress live, IHubContext<ProgressHub, IProgressClient> hub, HubSubscriptions subscriptions) : IHostedService
+public sealed class HubBroadcaster(ProgressNotifier notifier, LiveProgress live, IHubContext<ProgressHub, IProgressClient> hub, HubSubscriptions subscriptions,
+    IConfiguration configuration) : IHostedService
 {
+    /// <summary>The name of the Redis connection string that turns the SignalR backplane on.</summary>
+    public const string BackplaneConnectionName = "Redis";
+
+    private readonly bool _backplane = !string.IsNullOrWhiteSpace(configuration.GetConnectionString(BackplaneConnectionName));
+
     private IDisposable? _reports;
     private IDisposable? _changes;
 
@@ -30,16 +37,18 @@ public sealed class HubBroadcaster(ProgressNotifier notifier, LiveProgress live,
         return Task.CompletedTask;
     }
 
-    private Task SendReportAsync(ReportNotice notice) =>
+    private bool AnnouncedElsewhere(ReportNotice notice) => _backplane && notice.FromAnotherServer;
+
+    private Task SendReportAsync(ReportNotice notice) => AnnouncedElsewhere(notice) ? Task.CompletedTask :
         hub.Clients.All.ReportReceivedAsync(new ReportReceivedMessage(notice.ReportId, notice.Locality, notice.Kind,
             notice.Period, notice.OnTime, notice.ReceivedAt.ToOffset(ChinaTime.Offset), notice.Applied));
 
     /// <summary>The province's and each reporting locality's summary to every connection; a touched county's to the group that subscribed to it.</summary>
     private async Task SendSummariesAsync(LiveChange change)
     {
-        if (change.Arrived.Count == 0)
+        if (change.Arrived.Count == 0 || change.Arrived.All(AnnouncedElsewhere))
         {
-            return;   // a new day without a report: nothing was received, nothing to announce
+            return;   // a new day without a report, or reports the server that took them announces to every connection
         }
         var snapshot = change.Current;
         var tree = snapshot.Province;

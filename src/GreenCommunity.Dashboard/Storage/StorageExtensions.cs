@@ -33,8 +33,11 @@ public static class StorageExtensions
         // The keys that protect session cookies live with the data, not in the service account's home folder: a restart,
         // a new container or a second process over the same data directory keeps everyone signed in.
         services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory>((keys, storage, logs) =>
-            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(storage.Value.DataDirectoryFullPath, KeysFolder)), logs));
+        // On PostgreSQL they live in the store, so that every server of a deployment shares them.
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory, IServiceProvider>((keys, storage, logs, services) =>
+            keys.XmlRepository = storage.Value.Provider == StoreEngine.Postgres
+                ? new StoreXmlRepository(services.GetRequiredService<ProtectionKeyStore>())
+                : new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(storage.Value.DataDirectoryFullPath, KeysFolder)), logs));
 
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
             .PostConfigure<IConfiguration>((storage, configuration) => storage.PostgresConnectionString = configuration.GetConnectionString(StorageOptions.PostgresConnectionName))
@@ -72,6 +75,7 @@ public static class StorageExtensions
         services.AddSingleton<DemoCredentials>();
         services.AddSingleton<ApiTokenStore>();
         services.AddSingleton<UserStore>();
+        services.AddSingleton<ProtectionKeyStore>();
         services.AddSingleton<DepartmentQueries>();   // the departments are reference data: accounts name them
         services.AddSingleton<AuditLog>();
         return services;

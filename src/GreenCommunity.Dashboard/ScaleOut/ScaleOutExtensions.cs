@@ -1,0 +1,12 @@
+namespace GreenCommunity.Dashboard.ScaleOut;
+
+/// <summary>What several dashboard servers on one PostgreSQL store share beyond the store: the reports each one commits.</summary>
+public static class ScaleOutExtensions
+{
+    public static IServiceCollection AddScaleOut(this IServiceCollection services)
+    {
+        services.AddSingleton<StoreReportChannel>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoreReportChannel>());
+        return services;
+    }
+}
