@@ -32,8 +32,12 @@ public sealed partial class AppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the built app on 127.0.0.1 with a free port (or at <paramref name="address"/>, a restart's) and waits until it listens.</summary>
-    public static async Task<AppProcess> StartAsync(string dataDirectory, CancellationToken cancellationToken, Uri? address = null)
+    /// <summary>
+    /// Starts the built app on 127.0.0.1 with a free port (or at <paramref name="address"/>, a restart's) and waits until it
+    /// listens; <paramref name="settings"/> are more environment variables (a store on PostgreSQL, a Redis backplane).
+    /// </summary>
+    public static async Task<AppProcess> StartAsync(string dataDirectory, CancellationToken cancellationToken, Uri? address = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = Path.Combine(AppBuildDirectory(), "GreenCommunity.Dashboard.dll");
         var info = new ProcessStartInfo("dotnet")
@@ -47,6 +51,10 @@ public sealed partial class AppProcess : IAsyncDisposable
         info.Environment["Storage__DataDirectory"] = dataDirectory;
         info.Environment["Demo__LiveFeedSeconds"] = "0";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
         var app = new AppProcess(process, dataDirectory);
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -11,9 +11,13 @@ internal static class Reports
     public static DateOnly Today => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     /// <summary>Communities not started yet, read straight from the app's database file.</summary>
-    public static async Task<IReadOnlyList<string>> NotStartedAsync(string dataDirectory, string locality, int count)
+    public static Task<IReadOnlyList<string>> NotStartedAsync(string dataDirectory, string locality, int count) =>
+        NotStartedAsync(SqliteStore.ForDirectory(dataDirectory), locality, count);
+
+    /// <summary>Communities not started yet, read straight from the app's store.</summary>
+    public static async Task<IReadOnlyList<string>> NotStartedAsync(StoreDatabase store, string locality, int count)
     {
-        await using var connection = await SqliteStore.ForDirectory(dataDirectory).OpenAsync(CancellationToken.None);
+        await using var connection = await store.OpenAsync(CancellationToken.None);
         return (await connection.QueryAsync<string>(
             "SELECT c.code FROM communities c JOIN community_state s ON s.community_code = c.code WHERE c.locality_code = @locality AND s.stage = 0 ORDER BY c.code LIMIT @count",
             new { locality, count })).AsList();
