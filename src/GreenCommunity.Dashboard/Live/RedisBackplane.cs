@@ -38,8 +38,8 @@ public static class RedisBackplaneExtensions
 /// <summary>
 /// The backplane's one Redis connection. It is opened at start, and a connection string that is malformed or names a
 /// Redis that does not answer stops the start with a message naming the setting. Once connected, the client reconnects
-/// by itself when Redis goes away: meanwhile pushes to other servers' hub clients are lost (logged by the broadcaster),
-/// reports, pages and this server's own hub clients go on.
+/// by itself when Redis goes away (about a second after it is back, here). Meanwhile the hub's pushes are lost, this
+/// server's clients' too (every broadcast goes through Redis; the broadcaster logs the failure); reports and pages go on.
 /// </summary>
 public sealed partial class RedisBackplane(IConfiguration configuration, ILogger<RedisBackplane> logger) : IHostedService, IAsyncDisposable
 {
