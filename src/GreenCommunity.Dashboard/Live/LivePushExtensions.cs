@@ -10,7 +10,7 @@ public static class LivePushExtensions
     {
         services.AddSingleton<HubSubscriptions>();
         services.AddHostedService<HubBroadcaster>();
-        services.AddSignalR();
+        services.AddSignalR().AddRedisBackplane();   // several servers: hub messages through Redis when ConnectionStrings:Redis is set
         return services;
     }
 
