@@ -3,6 +3,11 @@
 database), then compares: the normalized schemas, the rows the data statements leave (a history fixture goes in
 after 0005), and how each engine answers the probes (append-only triggers, CHECKs, UNIQUEs, foreign keys).
 Exit status 0 when only the differences in known_differences.py remain."""
+import sys
+
+sys.dont_write_bytecode = True  # leave no __pycache__ in the repository
+
+# pylint: disable=wrong-import-position
 import argparse
 import difflib
 import glob
@@ -12,7 +17,6 @@ import shutil
 import socket
 import sqlite3
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
