@@ -45,6 +45,10 @@ UPDATE community_state AS s
          GROUP BY community_code) AS x
  WHERE x.community_code = s.community_code;
 
+-- The backfill queued the checks of last_report's deferred foreign key, and PostgreSQL will not index a table with
+-- checks pending in the transaction: run them now (for the rest of this migration's transaction only).
+SET CONSTRAINTS ALL IMMEDIATE;
+
 -- The orders a page is read in, each ending in the code as the list's ties do, so that a page (even a deep one) walks an
 -- index instead of sorting every community; and the filters that narrow by an equal value. A part of a name, a mask
 -- or a share scans: at national size (124,649 communities) such a scan stays within a page's budget
