@@ -21,8 +21,8 @@ public sealed class AcceptanceQueries(StoreDatabase database)
          LIMIT @limit
         """;
 
-    private const string CommunitiesSql =
-        """
+    private static readonly EngineText s_communitiesSql = new(engine =>
+        $"""
         SELECT a.request AS Request, a.community_code AS Code, c.name AS Name, county.name AS CountyName, COALESCE(s.stage, 0) AS Stage,
                a.accepted AS Accepted, a.review AS Review, a.reason AS Reason, a.decided_at AS DecidedAt, a.decided_by AS DecidedBy,
                rep.report_id AS ReportId
@@ -31,9 +31,9 @@ public sealed class AcceptanceQueries(StoreDatabase database)
           JOIN regions county ON county.code = c.county_code AND county.level = 3
           LEFT JOIN community_state s ON s.community_code = a.community_code
           LEFT JOIN reports rep ON rep.id = a.report
-         WHERE a.request IN @ids
+         WHERE {StoreSql.InList(engine, "a.request", "@ids")}
          ORDER BY a.request, a.position
-        """;
+        """);
 
     private static readonly EngineText s_summarySql = new(engine =>
         $"""
@@ -64,8 +64,8 @@ public sealed class AcceptanceQueries(StoreDatabase database)
          LIMIT @limit
         """;
 
-    private const string MetCriteriaSql =
-        "SELECT community_code AS Code, criterion AS Criterion FROM community_criteria WHERE community_code IN @codes AND met = 1";
+    private static readonly EngineText s_metCriteriaSql = new(engine =>
+        $"SELECT community_code AS Code, criterion AS Criterion FROM community_criteria WHERE {StoreSql.InList(engine, "community_code", "@codes")} AND met = 1");
 
     /// <summary>
     /// A locality's communities that may be applied for (pilot or in progress, not already waiting), those with the most
@@ -81,7 +81,7 @@ public sealed class AcceptanceQueries(StoreDatabase database)
     public async Task<IReadOnlyDictionary<string, IReadOnlySet<int>>> MetCriteriaAsync(IReadOnlyList<string> codes, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(string Code, long Criterion)>(new CommandDefinition(MetCriteriaSql, new { codes }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string Code, long Criterion)>(new CommandDefinition(s_metCriteriaSql.For(connection), new { codes }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var met = codes.ToDictionary(c => c, _ => (IReadOnlySet<int>)new HashSet<int>(), StringComparer.Ordinal);
         foreach (var group in rows.GroupBy(r => r.Code, StringComparer.Ordinal))
         {
@@ -119,7 +119,7 @@ public sealed class AcceptanceQueries(StoreDatabase database)
         {
             return [];
         }
-        var communities = (await connection.QueryAsync<CommunityRow>(new CommandDefinition(CommunitiesSql,
+        var communities = (await connection.QueryAsync<CommunityRow>(new CommandDefinition(s_communitiesSql.For(connection),
             new { ids = requests.Select(r => r.Id).ToList() }, cancellationToken: cancellationToken)).ConfigureAwait(false))
             .ToLookup(c => c.Request);
         return requests.Select(r => new AcceptanceRequestRecord(r.Id, r.RequestId, r.Locality, r.LocalityName, r.LocalityNameEn, r.Note,

@@ -1,25 +1,26 @@
 using System.Data.Common;
 using Dapper;
+using GreenCommunity.Data.Storage;
 
 namespace GreenCommunity.Data.Acceptance;
 
 /// <summary>The writes of the acceptance review and the reads they need, all inside the caller's write transaction.</summary>
 public static class AcceptanceSql
 {
-    private const string FactsSql =
-        """
+    private static readonly EngineText s_factsSql = new(engine =>
+        $"""
         SELECT c.code AS Code, c.locality_code AS Locality, COALESCE(s.stage, 0) AS Stage, r.request_id AS WaitingIn
           FROM communities c
           LEFT JOIN community_state s ON s.community_code = c.code
           LEFT JOIN acceptance_request_communities w ON w.community_code = c.code AND w.accepted IS NULL
           LEFT JOIN acceptance_requests r ON r.id = w.request
-         WHERE c.code IN @codes
-        """;
+         WHERE {StoreSql.InList(engine, "c.code", "@codes")}
+        """);
 
     /// <summary>The communities among <paramref name="codes"/> that exist, with their locality, stage and any request they wait in.</summary>
     public static async Task<IReadOnlyDictionary<string, ApplicationFact>> FactsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> codes, CancellationToken cancellationToken)
     {
-        var rows = await connection.QueryAsync<ApplicationFact>(new CommandDefinition(FactsSql, new { codes }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<ApplicationFact>(new CommandDefinition(s_factsSql.For(connection), new { codes }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
     }
 

@@ -12,9 +12,11 @@ public sealed class CredentialQueries(StoreDatabase database)
     /// <summary>SQLite binds at most 32,766 parameters; batches well under it keep each statement small.</summary>
     private const int BatchSize = 500;
 
-    private const string LiveTokensSql = "SELECT id FROM api_tokens WHERE revoked_at IS NULL AND id IN @ids";
+    private static readonly EngineText s_liveTokensSql = new(engine =>
+        $"SELECT id FROM api_tokens WHERE revoked_at IS NULL AND {StoreSql.InList(engine, "id", "@ids")}");
 
-    private const string StampsSql = "SELECT id AS Id, security_stamp AS Stamp FROM users WHERE disabled = 0 AND id IN @ids";
+    private static readonly EngineText s_stampsSql = new(engine =>
+        $"SELECT id AS Id, security_stamp AS Stamp FROM users WHERE disabled = 0 AND {StoreSql.InList(engine, "id", "@ids")}");
 
     /// <summary>Those of <paramref name="ids"/> that are tokens not revoked.</summary>
     public async Task<IReadOnlySet<long>> LiveTokensAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
@@ -27,7 +29,7 @@ public sealed class CredentialQueries(StoreDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         foreach (var batch in ids.Chunk(BatchSize))
         {
-            live.UnionWith(await connection.QueryAsync<long>(new CommandDefinition(LiveTokensSql, new { ids = batch }, cancellationToken: cancellationToken)).ConfigureAwait(false));
+            live.UnionWith(await connection.QueryAsync<long>(new CommandDefinition(s_liveTokensSql.For(connection), new { ids = batch }, cancellationToken: cancellationToken)).ConfigureAwait(false));
         }
         return live;
     }
@@ -43,7 +45,7 @@ public sealed class CredentialQueries(StoreDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         foreach (var batch in userIds.Chunk(BatchSize))
         {
-            foreach (var row in await connection.QueryAsync<StampRow>(new CommandDefinition(StampsSql, new { ids = batch }, cancellationToken: cancellationToken)).ConfigureAwait(false))
+            foreach (var row in await connection.QueryAsync<StampRow>(new CommandDefinition(s_stampsSql.For(connection), new { ids = batch }, cancellationToken: cancellationToken)).ConfigureAwait(false))
             {
                 stamps[row.Id] = row.Stamp;
             }

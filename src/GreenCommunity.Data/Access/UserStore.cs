@@ -37,7 +37,7 @@ public sealed class UserStore(StoreDatabase database, TimeProvider clock)
 
     private const string DepartmentSql = "SELECT COUNT(*) FROM departments WHERE code = @department";
 
-    private const string ByNameSql = $"SELECT {Columns}, password_hash AS PasswordHash FROM users WHERE user_name = @userName";
+    private const string ByNameSql = $"SELECT {Columns}, password_hash AS PasswordHash FROM users WHERE lower(user_name) = lower(@userName)";   // names are unique whatever their case, on both engines
 
     private const string ByIdSql = $"SELECT {Columns}, password_hash AS PasswordHash FROM users WHERE id = @id";
 
@@ -53,8 +53,10 @@ public sealed class UserStore(StoreDatabase database, TimeProvider clock)
         INSERT INTO sign_in_failures (user_id, address, failures, locked_until, last_failed_at)
         VALUES (@id, @address, 1, CASE WHEN 1 >= @max THEN @lockedUntil END, @now)
         ON CONFLICT (user_id, address) DO UPDATE SET
-            failures = CASE WHEN locked_until IS NOT NULL OR last_failed_at < @quietSince THEN 1 ELSE failures + 1 END,
-            locked_until = CASE WHEN (CASE WHEN locked_until IS NOT NULL OR last_failed_at < @quietSince THEN 1 ELSE failures + 1 END) >= @max
+            failures = CASE WHEN sign_in_failures.locked_until IS NOT NULL OR sign_in_failures.last_failed_at < @quietSince THEN 1
+                            ELSE sign_in_failures.failures + 1 END,
+            locked_until = CASE WHEN (CASE WHEN sign_in_failures.locked_until IS NOT NULL OR sign_in_failures.last_failed_at < @quietSince THEN 1
+                                           ELSE sign_in_failures.failures + 1 END) >= @max
                                 THEN @lockedUntil END,
             last_failed_at = @now
         RETURNING failures

@@ -56,7 +56,7 @@ public sealed class CommunityListQuery(StoreDatabase database, PresentDay presen
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        var (where, args) = Where(filter, present.Today);
+        var (where, args) = Where(filter, present.Today, database.Engine);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             string.Format(null, s_countSql, From(Needs(filter, withSort: false)), where), args, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -68,7 +68,7 @@ public sealed class CommunityListQuery(StoreDatabase database, PresentDay presen
     /// <summary>Every matching row, up to <see cref="MaxRows"/>, in the filter's order (for a workbook).</summary>
     public async Task<IReadOnlyList<CommunityListRow>> GetAllAsync(CommunityListFilter filter, CancellationToken cancellationToken)
     {
-        var (where, args) = Where(filter, present.Today);
+        var (where, args) = Where(filter, present.Today, database.Engine);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await ReadAsync(connection, filter, where, args, MaxRows, 0, cancellationToken).ConfigureAwait(false);
     }
@@ -95,7 +95,7 @@ public sealed class CommunityListQuery(StoreDatabase database, PresentDay presen
     }
 
     /// <summary>The WHERE clause of the filter, made of constant fragments, and its parameters.</summary>
-    private static (string Where, DynamicParameters Args) Where(CommunityListFilter filter, DateOnly today)
+    private static (string Where, DynamicParameters Args) Where(CommunityListFilter filter, DateOnly today, StoreEngine engine)
     {
         var clauses = new List<string>();
         var args = new DynamicParameters();
@@ -116,7 +116,7 @@ public sealed class CommunityListQuery(StoreDatabase database, PresentDay presen
         }
         if (filter.Stages.Count > 0)
         {
-            clauses.Add("s.stage IN @stages");
+            clauses.Add(StoreSql.InList(engine, "s.stage", "@stages"));
             args.Add("stages", filter.Stages.Distinct().Select(s => (int)s).ToArray());
         }
         if (filter.EverPilot)

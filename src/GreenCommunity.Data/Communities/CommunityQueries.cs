@@ -22,7 +22,7 @@ public sealed class CommunityQueries(StoreDatabase database)
         SELECT criterion AS Criterion, value AS Value FROM (
             SELECT criterion, value, ROW_NUMBER() OVER (PARTITION BY criterion ORDER BY effective DESC, id DESC) AS rn
               FROM criterion_assessments
-             WHERE community_code = @code AND effective <= @asOf)
+             WHERE community_code = @code AND effective <= @asOf) AS ranked
          WHERE rn = 1
          ORDER BY criterion
         """;

@@ -32,7 +32,7 @@ public sealed class CommunityRecordQueries(StoreDatabase database)
              WHERE community_code = @code AND effective <= @asOf)
         SELECT r.report_id AS ReportId, r.kind AS Kind, r.period AS Period, r.received_at AS ReceivedAt, r.deadline AS Deadline, r.on_time AS OnTime,
                r.submitter_scope = 'province' AS ByProvince, MIN(t.effective) AS Effective, MAX(t.stage) AS Stage,
-               SUM(t.assessed) AS CriteriaAssessed
+               COUNT(*) FILTER (WHERE t.assessed = 1) AS CriteriaAssessed
           FROM touched t JOIN reports r ON r.id = t.report
          GROUP BY r.id
          ORDER BY MIN(t.effective), r.id

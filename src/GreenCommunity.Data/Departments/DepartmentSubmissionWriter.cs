@@ -31,7 +31,7 @@ public static class DepartmentSubmissionWriter
 
     private const string DepartmentsSql = "SELECT code FROM departments ORDER BY position";
 
-    private const string SenderSql = "SELECT role AS Role, department AS Department FROM users WHERE user_name = @name";
+    private const string SenderSql = "SELECT role AS Role, department AS Department FROM users WHERE lower(user_name) = lower(@name)";
 
     private const string InsertSql =
         """

@@ -14,11 +14,11 @@ public sealed class ProgressQueries(StoreDatabase database)
         """
         SELECT c.county_code AS County,
                COUNT(*) AS Communities,
-               COALESCE(SUM(s.stage = 0), 0) AS NotStarted,
-               COALESCE(SUM(s.stage = 1), 0) AS Pilot,
-               COALESCE(SUM(s.stage = 2), 0) AS InProgress,
-               COALESCE(SUM(s.stage = 3), 0) AS Accepted,
-               COALESCE(SUM(s.pilot), 0) AS PilotsEver
+               COUNT(*) FILTER (WHERE s.stage = 0) AS NotStarted,
+               COUNT(*) FILTER (WHERE s.stage = 1) AS Pilot,
+               COUNT(*) FILTER (WHERE s.stage = 2) AS InProgress,
+               COUNT(*) FILTER (WHERE s.stage = 3) AS Accepted,
+               COUNT(*) FILTER (WHERE s.pilot = 1) AS PilotsEver
           FROM communities c
           JOIN community_state s ON s.community_code = c.code
          GROUP BY c.county_code
@@ -31,17 +31,17 @@ public sealed class ProgressQueries(StoreDatabase database)
                 SELECT community_code, stage,
                        ROW_NUMBER() OVER (PARTITION BY community_code ORDER BY effective DESC, id DESC) AS rn
                   FROM stage_events
-                 WHERE effective <= @asOf)
+                 WHERE effective <= @asOf) AS ranked
              WHERE rn = 1),
         pilots AS (
             SELECT DISTINCT community_code FROM stage_events WHERE stage = 1 AND effective <= @asOf)
         SELECT c.county_code AS County,
                COUNT(*) AS Communities,
-               COALESCE(SUM(COALESCE(l.stage, 0) = 0), 0) AS NotStarted,
-               COALESCE(SUM(l.stage = 1), 0) AS Pilot,
-               COALESCE(SUM(l.stage = 2), 0) AS InProgress,
-               COALESCE(SUM(l.stage = 3), 0) AS Accepted,
-               COALESCE(SUM(p.community_code IS NOT NULL), 0) AS PilotsEver
+               COUNT(*) FILTER (WHERE COALESCE(l.stage, 0) = 0) AS NotStarted,
+               COUNT(*) FILTER (WHERE l.stage = 1) AS Pilot,
+               COUNT(*) FILTER (WHERE l.stage = 2) AS InProgress,
+               COUNT(*) FILTER (WHERE l.stage = 3) AS Accepted,
+               COUNT(*) FILTER (WHERE p.community_code IS NOT NULL) AS PilotsEver
           FROM communities c
           LEFT JOIN latest l ON l.community_code = c.code
           LEFT JOIN pilots p ON p.community_code = c.code

@@ -39,7 +39,7 @@ internal static class CommunityHistorySql
         SELECT Item, Criterion, Value FROM (
             SELECT w.item AS Item, a.criterion AS Criterion, a.value AS Value,
                    ROW_NUMBER() OVER (PARTITION BY w.item, a.criterion ORDER BY a.effective DESC, a.id DESC) AS rn
-              FROM wanted w JOIN criterion_assessments a ON a.community_code = w.community AND a.effective <= w.as_of)
+              FROM wanted w JOIN criterion_assessments a ON a.community_code = w.community AND a.effective <= w.as_of) AS ranked
          WHERE rn = 1
         """);
 

@@ -10,7 +10,7 @@ namespace GreenCommunity.Data.Reports;
 /// </summary>
 public sealed record SubmittingAccount
 {
-    private const string UserAllowedSql = "SELECT COUNT(*) FROM users WHERE user_name = @Name AND disabled = 0";
+    private const string UserAllowedSql = "SELECT COUNT(*) FROM users WHERE lower(user_name) = lower(@Name) AND disabled = 0";
 
     private const string TokenAllowedSql = "SELECT COUNT(*) FROM api_tokens WHERE id = @TokenId AND revoked_at IS NULL AND kind = 'api'";
 

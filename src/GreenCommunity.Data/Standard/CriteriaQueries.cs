@@ -28,20 +28,20 @@ public sealed class CriteriaQueries(StoreDatabase database, PresentDay present)
         started AS (
             SELECT community_code FROM (
                 SELECT community_code, stage, ROW_NUMBER() OVER (PARTITION BY community_code ORDER BY effective DESC, id DESC) AS rn
-                  FROM stage_events WHERE effective <= @asOf)
+                  FROM stage_events WHERE effective <= @asOf) AS ranked
              WHERE rn = 1 AND stage > 0),
         latest AS (
             SELECT community_code, criterion, value, met FROM (
                 SELECT community_code, criterion, value, met,
                        ROW_NUMBER() OVER (PARTITION BY community_code, criterion ORDER BY effective DESC, id DESC) AS rn
-                  FROM criterion_assessments WHERE effective <= @asOf)
+                  FROM criterion_assessments WHERE effective <= @asOf) AS ranked
              WHERE rn = 1)
         """;
 
     // Per county-level unit (with its locality), so that one query answers both levels. {filter}: none, or one.
     private const string SharesQuery =
         """
-        SELECT c.locality_code AS Locality, c.county_code AS County, l.criterion AS Criterion, SUM(l.met) AS Met
+        SELECT c.locality_code AS Locality, c.county_code AS County, l.criterion AS Criterion, COUNT(*) FILTER (WHERE l.met = 1) AS Met
           FROM started s JOIN communities c ON c.code = s.community_code JOIN latest l ON l.community_code = s.community_code
          {filter}
          GROUP BY c.locality_code, c.county_code, l.criterion
@@ -55,14 +55,20 @@ public sealed class CriteriaQueries(StoreDatabase database, PresentDay present)
          GROUP BY c.locality_code, c.county_code
         """;
 
-    private const string OfLocalities = "WHERE c.locality_code IN @localities";
+    // [history or current state][whole province or some localities]: the started counts and the met counts, per engine.
+    private static readonly (string Started, string Shares)[,] s_sharesSql = SharesSql(StoreEngine.Sqlite);
 
-    // [history or current state][whole province or some localities]: the started counts and the met counts.
-    private static readonly (string Started, string Shares)[,] s_sharesSql =
+    private static readonly (string Started, string Shares)[,] s_sharesSqlPostgres = SharesSql(StoreEngine.Postgres);
+
+    private static (string Started, string Shares)[,] SharesSql(StoreEngine engine)
     {
-        { Both(StartedCte, ""), Both(StartedCte, OfLocalities) },
-        { Both(CurrentCte, ""), Both(CurrentCte, OfLocalities) },
-    };
+        var ofLocalities = "WHERE " + StoreSql.InList(engine, "c.locality_code", "@localities");
+        return new[,]
+        {
+            { Both(StartedCte, ""), Both(StartedCte, ofLocalities) },
+            { Both(CurrentCte, ""), Both(CurrentCte, ofLocalities) },
+        };
+    }
 
     private static (string Started, string Shares) Both(string cte, string filter) =>
         ($"WITH {cte} {StartedQuery.Replace("{filter}", filter, StringComparison.Ordinal)}", $"WITH {cte} {SharesQuery.Replace("{filter}", filter, StringComparison.Ordinal)}");
@@ -112,7 +118,8 @@ public sealed class CriteriaQueries(StoreDatabase database, PresentDay present)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var args = new { asOf, localities };
-        var (startedSql, sharesSql) = s_sharesSql[current ? 1 : 0, localities is null ? 0 : 1];
+        var byEngine = StoreSql.EngineOf(connection) == StoreEngine.Postgres ? s_sharesSqlPostgres : s_sharesSql;
+        var (startedSql, sharesSql) = byEngine[current ? 1 : 0, localities is null ? 0 : 1];
         var started = (await connection.QueryAsync<(string Locality, string County, long Started)>(new CommandDefinition(startedSql, args, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
         var met = (await connection.QueryAsync<(string Locality, string County, long Criterion, long Met)>(new CommandDefinition(sharesSql, args, cancellationToken: cancellationToken)).ConfigureAwait(false))
             .ToDictionary(r => (r.County, (int)r.Criterion), r => (int)r.Met);

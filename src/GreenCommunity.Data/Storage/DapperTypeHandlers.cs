@@ -31,12 +31,13 @@ public static class DapperTypeHandlers
             // Dapper consults its built-in type map before any handler, for parameters and for reading
             // (DateTimeOffset would go to the provider as DbType.DateTimeOffset, which Microsoft.Data.Sqlite writes as
             // "yyyy-MM-dd HH:mm:ss.FFFFFFFzzz"), so the built-in entries are removed first.
-            foreach (var type in new[] { typeof(DateOnly), typeof(DateOnly?), typeof(DateTimeOffset), typeof(DateTimeOffset?) })
+            foreach (var type in new[] { typeof(DateOnly), typeof(DateOnly?), typeof(DateTimeOffset), typeof(DateTimeOffset?), typeof(bool), typeof(bool?) })
             {
                 SqlMapper.RemoveTypeMap(type);
             }
             SqlMapper.AddTypeHandler(new DayHandler());
             SqlMapper.AddTypeHandler(new InstantHandler());
+            SqlMapper.AddTypeHandler(new FlagHandler());
             s_registered = true;
         }
     }
@@ -50,6 +51,21 @@ public static class DapperTypeHandlers
         }
 
         public override DateOnly Parse(object value) => DateOnly.ParseExact((string)value, IsoDay.Format, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Flags are 0/1 integers on both engines (SQLite has no boolean; PostgreSQL will not put a boolean in an integer
+    /// column), so a bool parameter is sent as 0 or 1, and a flag is read from an integer or from a boolean expression.
+    /// </summary>
+    private sealed class FlagHandler : SqlMapper.TypeHandler<bool>
+    {
+        public override void SetValue(IDbDataParameter parameter, bool value)
+        {
+            parameter.DbType = DbType.Int64;
+            parameter.Value = value ? 1L : 0L;
+        }
+
+        public override bool Parse(object value) => Convert.ToBoolean(value, CultureInfo.InvariantCulture);
     }
 
     private sealed class InstantHandler : SqlMapper.TypeHandler<DateTimeOffset>

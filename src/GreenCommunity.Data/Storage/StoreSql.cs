@@ -20,6 +20,14 @@ public static class StoreSql
         ? $"(SELECT value, ordinality - 1 AS key FROM jsonb_array_elements(CAST({parameter} AS jsonb)) WITH ORDINALITY) AS {alias}"
         : $"json_each({parameter}) AS {alias}";
 
+    /// <summary>
+    /// <c>column IN @list</c> for a list parameter: Dapper spreads a list into one parameter per item on SQLite, but
+    /// hands PostgreSQL the whole list as one array, which only <c>= ANY</c> takes.
+    /// </summary>
+    public static string InList(StoreEngine engine, string column, string parameter) => engine == StoreEngine.Postgres
+        ? $"{column} = ANY({parameter})"
+        : $"{column} IN {parameter}";
+
     /// <summary>A JSON array of strings passed as one text parameter, as rows <c>alias.value</c> of text and <c>alias.key</c>.</summary>
     public static string JsonTexts(StoreEngine engine, string parameter, string alias) => engine == StoreEngine.Postgres
         ? $"(SELECT value, ordinality - 1 AS key FROM jsonb_array_elements_text(CAST({parameter} AS jsonb)) WITH ORDINALITY) AS {alias}"

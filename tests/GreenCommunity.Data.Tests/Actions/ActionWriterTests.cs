@@ -1,6 +1,7 @@
 using Dapper;
 using GreenCommunity.Data.Actions;
 using GreenCommunity.Data.Reports;
+using GreenCommunity.Data.Storage;
 using GreenCommunity.Data.Tests.Shared;
 using GreenCommunity.Domain.Reports;
 
@@ -111,7 +112,9 @@ public sealed class ActionWriterTests
     {
         await using var connection = await store.Database.OpenAsync(Ct);
         // A rolled-back write also rolls back the table it created.
-        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'test_notes'") == 0
+        return await connection.ExecuteScalarAsync<long>(StoreSql.For(connection,
+            "SELECT COUNT(*) FROM sqlite_master WHERE name = 'test_notes'",
+            "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'test_notes'")) == 0
             ? 0
             : await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM test_notes");
     }

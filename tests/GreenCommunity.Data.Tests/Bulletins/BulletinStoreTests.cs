@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using GreenCommunity.Data.Bulletins;
+using GreenCommunity.Data.Storage;
 using GreenCommunity.Data.Tests.Shared;
 
 namespace GreenCommunity.Data.Tests.Bulletins;
@@ -79,7 +80,7 @@ public sealed class BulletinStoreTests
 
         // Assert
         Assert.Equal([1L, 2L, 3L, 1L], numbers);
-        Assert.Contains("UNIQUE", duplicate.Message, StringComparison.Ordinal);
+        Assert.True(StoreErrors.IsUniqueViolation(duplicate), duplicate.Message);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class CommunityListUpkeepTests
     private const string Baocheng = "420102002003";
 
     private const string ListColumnsSql =
-        "SELECT community_code || ':' || criteria_met || ':' || met_mask || ':' || COALESCE(c12, '-') || ':' || COALESCE(last_report, '-') || ':' || COALESCE(last_change, '-') FROM community_state ORDER BY community_code";
+        "SELECT community_code || ':' || criteria_met || ':' || met_mask || ':' || COALESCE(CAST(c12 AS TEXT), '-') || ':' || COALESCE(CAST(last_report AS TEXT), '-') || ':' || COALESCE(last_change, '-') FROM community_state ORDER BY community_code";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -170,7 +170,7 @@ public sealed class ReportWriterTests
         Assert.Equal(0.0, await connection.ExecuteScalarAsync<double>("SELECT value FROM community_criteria WHERE community_code = @Baocheng AND criterion = 1", new { Baocheng }));
         Assert.Equal(codes.Count - pilots, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM community_criteria WHERE criterion = 3 AND value = 1.0 AND met = 1"));
         Assert.Equal(0L, await connection.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM community_state s LEFT JOIN stage_events e ON e.id = s.event_id WHERE s.stage <> 0 AND (e.stage IS NOT s.stage OR e.effective IS NOT s.effective)"));
+            "SELECT COUNT(*) FROM community_state s LEFT JOIN stage_events e ON e.id = s.event_id WHERE s.stage <> 0 AND (e.stage IS DISTINCT FROM s.stage OR e.effective IS DISTINCT FROM s.effective)"));
     }
 
     [Fact]
