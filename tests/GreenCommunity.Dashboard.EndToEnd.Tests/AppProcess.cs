@@ -37,7 +37,7 @@ public sealed partial class AppProcess : IAsyncDisposable
     /// listens; <paramref name="settings"/> are more environment variables (a store on PostgreSQL, a Redis backplane).
     /// </summary>
     public static async Task<AppProcess> StartAsync(string dataDirectory, CancellationToken cancellationToken, Uri? address = null,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null, TimeSpan? startTimeout = null)
     {
         var dll = Path.Combine(AppBuildDirectory(), "GreenCommunity.Dashboard.dll");
         var info = new ProcessStartInfo("dotnet")
@@ -78,7 +78,7 @@ public sealed partial class AppProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(90));
+        timeout.CancelAfter(startTimeout ?? TimeSpan.FromSeconds(90));
         try
         {
             app.BaseAddress = await listening.Task.WaitAsync(timeout.Token);

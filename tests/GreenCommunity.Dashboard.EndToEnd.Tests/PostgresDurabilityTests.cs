@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using GreenCommunity.Dashboard.EndToEnd.Tests.ScaleOut;
 using GreenCommunity.Data.Storage;
-using GreenCommunity.Data.Tests.Shared;
 
 namespace GreenCommunity.Dashboard.EndToEnd.Tests;
 
@@ -12,12 +12,11 @@ public sealed class PostgresDurabilityTests
     [Fact]
     public async Task AcknowledgedReport_OnPostgres_ServerKilledAMomentLater_IsThereAfterRestart()
     {
-        // Arrange: the app on a PostgreSQL database of its own
+        // Arrange: the app on PostgreSQL
         var ct = TestContext.Current.CancellationToken;
-        var server = await PostgresServer.SharedAsync();
-        var connectionString = await server.CreateDatabaseAsync(ct);
-        var settings = new Dictionary<string, string> { ["Storage__Provider"] = "Postgres", ["ConnectionStrings__Postgres"] = connectionString };
         using var data = new TempDirectory();
+        var connectionString = await PostgresDemoStore.PrepareAsync(data.Path);
+        var settings = PostgresDemoStore.Settings(connectionString);
         await using var store = new PostgresStore(connectionString, data.Path);
         var app = await AppProcess.StartAsync(data.Path, ct, settings: settings);
         string reportId;
@@ -25,6 +24,7 @@ public sealed class PostgresDurabilityTests
         await using (app)
         {
             Assert.Contains("Database: Postgres", app.Output, StringComparison.Ordinal);
+            Assert.Contains("demo reports 0", app.Output, StringComparison.Ordinal);   // the store was there: nothing played again
             var (_, localities) = app.Tokens();
             using var client = app.Client(localities["420100"]);
             communities = await Reports.NotStartedAsync(store, "420100", 5);
@@ -47,6 +47,5 @@ public sealed class PostgresDurabilityTests
             var state = await reader.GetFromJsonAsync<JsonElement>($"/api/v1/communities/{community}", ct);
             Assert.Equal("in_progress", state.GetProperty("stage").GetString());
         }
-        await server.DropDatabaseAsync(connectionString);
     }
 }

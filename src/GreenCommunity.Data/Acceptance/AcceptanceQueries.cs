@@ -81,7 +81,7 @@ public sealed class AcceptanceQueries(StoreDatabase database)
     public async Task<IReadOnlyDictionary<string, IReadOnlySet<int>>> MetCriteriaAsync(IReadOnlyList<string> codes, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(string Code, long Criterion)>(new CommandDefinition(s_metCriteriaSql.For(connection), new { codes }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string Code, long Criterion)>(new CommandDefinition(s_metCriteriaSql.For(connection), new { codes = codes.ToArray() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var met = codes.ToDictionary(c => c, _ => (IReadOnlySet<int>)new HashSet<int>(), StringComparer.Ordinal);
         foreach (var group in rows.GroupBy(r => r.Code, StringComparer.Ordinal))
         {

@@ -20,7 +20,7 @@ public static class AcceptanceSql
     /// <summary>The communities among <paramref name="codes"/> that exist, with their locality, stage and any request they wait in.</summary>
     public static async Task<IReadOnlyDictionary<string, ApplicationFact>> FactsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> codes, CancellationToken cancellationToken)
     {
-        var rows = await connection.QueryAsync<ApplicationFact>(new CommandDefinition(s_factsSql.For(connection), new { codes }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<ApplicationFact>(new CommandDefinition(s_factsSql.For(connection), new { codes = codes.ToArray() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
     }
 

@@ -117,7 +117,7 @@ public sealed class CriteriaQueries(StoreDatabase database, PresentDay present)
         DateOnly asOf, bool current, IReadOnlyCollection<string>? localities, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var args = new { asOf, localities };
+        var args = new { asOf, localities = localities?.ToArray() };   // an array: PostgreSQL takes a list as one array
         var byEngine = StoreSql.EngineOf(connection) == StoreEngine.Postgres ? s_sharesSqlPostgres : s_sharesSql;
         var (startedSql, sharesSql) = byEngine[current ? 1 : 0, localities is null ? 0 : 1];
         var started = (await connection.QueryAsync<(string Locality, string County, long Started)>(new CommandDefinition(startedSql, args, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using GreenCommunity.Dashboard.Tests.Shared;
 using GreenCommunity.Data.Storage;
-using GreenCommunity.Data.Tests.Shared;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
 
@@ -21,24 +20,20 @@ public sealed class TwoServersBrowserTests
     {
         // Arrange: one store and one backplane, two servers with data folders of their own
         var ct = TestContext.Current.CancellationToken;
-        var postgres = await PostgresServer.SharedAsync();
-        var connectionString = await postgres.CreateDatabaseAsync(ct);
-        await using var redis = await RedisServer.StartOwnServerAsync();
-        var settings = new Dictionary<string, string>
-        {
-            ["Storage__Provider"] = "Postgres",
-            ["ConnectionStrings__Postgres"] = connectionString,
-            ["ConnectionStrings__Redis"] = redis.ConnectionString,
-        };
         using var dataA = new TempDirectory();
         using var dataB = new TempDirectory();
-        await using var a = await AppProcess.StartAsync(dataA.Path, ct, settings: settings);   // creates the store and its demo history
+        var connectionString = await PostgresDemoStore.PrepareAsync(dataA.Path);
+        await PostgresDemoStore.PrepareAsync(dataB.Path);
+        await using var redis = await RedisServer.StartOwnServerAsync();
+        var settings = PostgresDemoStore.Settings(connectionString);
+        settings["ConnectionStrings__Redis"] = redis.ConnectionString;
+        await using var a = await AppProcess.StartAsync(dataA.Path, ct, settings: settings);
         await using var b = await AppProcess.StartAsync(dataB.Path, ct, settings: settings);
         Assert.Contains("Listening for other servers' reports", b.Output, StringComparison.Ordinal);
 
         await using var browser = await BrowserSession.StartAsync();
         var (page, _) = await browser.NewPageAsync(1400, 1400);
-        await BrowserSession.SignInAsync(page, b.BaseAddress, "leader", a.Password("leader"));   // one store: A's demo accounts
+        await BrowserSession.SignInAsync(page, b.BaseAddress, "leader", b.Password("leader"));
         await page.Locator(".overview[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
         var startedBefore = ReadCount(await page.Locator("[data-testid='started-value']").InnerTextAsync());
 
@@ -60,12 +55,18 @@ public sealed class TwoServersBrowserTests
         // Assert: the hub client on B within a second, the page on B within two (it renders as well)
         var (heardId, heardAt) = await heardOnB.Task.WaitAsync(TimeSpan.FromSeconds(1), ct);
         Assert.Equal(ack.GetProperty("reportId").GetString(), heardId);
-        TestContext.Current.SendDiagnosticMessage($"A's 201 → B's hub client: {Stopwatch.GetElapsedTime(acknowledged, heardAt).TotalMilliseconds:F1} ms");
+        TestContext.Current.TestOutputHelper?.WriteLine($"A's 201 → B's hub client: {Stopwatch.GetElapsedTime(acknowledged, heardAt).TotalMilliseconds:F1} ms");
         var expected = (startedBefore + 4).ToString("N0", CultureInfo.InvariantCulture);
-        await Assertions.Expect(page.Locator("[data-testid='started-value']")).ToHaveTextAsync(expected, new() { Timeout = 2_000 });
+        try
+        {
+            await Assertions.Expect(page.Locator("[data-testid='started-value']")).ToHaveTextAsync(expected, new() { Timeout = 2_000 });
+        }
+        catch (PlaywrightException ex)
+        {
+            throw new InvalidOperationException($"B's page did not move on.\n--- A ---\n{a.Output}\n--- B ---\n{b.Output}", ex);
+        }
         await Assertions.Expect(page.Locator(".feed-item").First).ToHaveAttributeAsync("data-report-id", heardId, new() { Timeout = 2_000 });
-        TestContext.Current.SendDiagnosticMessage($"A's 201 → B's page: {Stopwatch.GetElapsedTime(acknowledged).TotalMilliseconds:F0} ms or less");
-        await postgres.DropDatabaseAsync(connectionString);
+        TestContext.Current.TestOutputHelper?.WriteLine($"A's 201 → B's page: {Stopwatch.GetElapsedTime(acknowledged).TotalMilliseconds:F0} ms or less");
     }
 
     private static int ReadCount(string text) => int.Parse(text.Trim(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
