@@ -38,10 +38,11 @@ public sealed class WiringTests
         // Act
         builder.AddDashboard();
 
-        // Assert: the live view is registered by a factory (the same instance as the singleton), so it has no implementation type.
+        // Assert: the Redis backplane's start-up check, the live view and the other servers' reports channel are registered
+        // by a factory (the same instance as their singleton), so they have no implementation type: they are the nulls.
         var ours = builder.Services
             .Where(d => d.ServiceType == typeof(IHostedService))
             .Where(d => d.ImplementationType?.Namespace?.StartsWith("GreenCommunity.", StringComparison.Ordinal) != false);
-        Assert.Equal([typeof(HubBroadcaster), typeof(DemoLiveFeed), null, typeof(SessionSweeper)], ours.Select(d => d.ImplementationType));
+        Assert.Equal([typeof(HubBroadcaster), null, typeof(DemoLiveFeed), null, null, typeof(SessionSweeper)], ours.Select(d => d.ImplementationType));
     }
 }

@@ -104,6 +104,7 @@ public sealed class DisplayScreenTests(DashboardFactory factory) : DashboardTest
     {
         // Arrange
         var cut = RenderScreen(panels: "map");
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".ticker-item")), s_patience);   // a busy machine renders the feed late
         var onOpening = cut.FindAll(".ticker-item").Count;
         var highlightedOnOpening = cut.FindAll(".ticker-item.arrived").Count;
         var communities = await Factory.TakeNotStartedAsync("420600", 2);

@@ -7,7 +7,7 @@ using GreenCommunity.Domain.Reports;
 
 namespace GreenCommunity.Data.Tests.Communities;
 
-public sealed class CommunityListUpkeepTests
+public sealed class CommunityListUpkeepTests(DemoStoreFixture demo) : IClassFixture<DemoStoreFixture>
 {
     private const string Wuhan = "420100";
     private const string Baocheng = "420102002003";
@@ -38,18 +38,21 @@ public sealed class CommunityListUpkeepTests
     [Fact]
     public async Task Migration_OnAHistoryWrittenWithoutTheList_FillsTheSameColumnsTheWriterKeeps()
     {
-        // Arrange: the demo campaign written through the writer, which keeps the list's columns
-        await using var store = await TestStore.CreateAsync(playDemo: true, clock: new FixedClock(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.FromHours(8))));
-        await using var connection = await store.Database.OpenAsync(Ct);
-        var kept = (await connection.QueryAsync<string>(ListColumnsSql)).ToList();
-        await connection.ExecuteAsync("UPDATE community_state SET criteria_met = 0, met_mask = 0, c12 = NULL, last_report = NULL, last_change = NULL");
+        // Arrange: the demo campaign written through the writer, which keeps the list's columns; the shared store is
+        // changed only inside a transaction that is rolled back, so the other tests never see it.
+        await using var connection = await demo.Store.Database.OpenAsync(Ct);
+        await using var transaction = await demo.Store.Database.BeginWriteAsync(connection, Ct);
+        var kept = (await connection.QueryAsync<string>(ListColumnsSql, transaction: transaction)).ToList();
+        await connection.ExecuteAsync("UPDATE community_state SET criteria_met = 0, met_mask = 0, c12 = NULL, last_report = NULL, last_change = NULL",
+            transaction: transaction);
 
         // Act: the migration's own filling statements, as on a database from before it
-        await connection.ExecuteAsync(FillingStatements());
+        await connection.ExecuteAsync(FillingStatements(), transaction: transaction);
 
         // Assert
         Assert.Contains(kept, k => !k.EndsWith(":-", StringComparison.Ordinal));
-        Assert.Equal(kept, await connection.QueryAsync<string>(ListColumnsSql));
+        Assert.Equal(kept, await connection.QueryAsync<string>(ListColumnsSql, transaction: transaction));
+        await transaction.RollbackAsync(Ct);
     }
 
     private static string FillingStatements()
