@@ -78,7 +78,7 @@ public static class CommunityListApi
         if (format == "xlsx")
         {
             var rows = await list.GetAllAsync(filter, cancellationToken);
-            var regionName = locality?.Name ?? all.FirstOrDefault(r => r.Level == RegionLevel.Province)?.Name ?? campaign.ProvinceCode;
+            var regionName = locality?.Name ?? all.FirstOrDefault(r => r.IsRoot)?.Name ?? campaign.ProvinceCode;
             var bytes = CommunityListWorkbook.Create(regionName, present.Today, CommunityListWorkbook.DescribeFilters(filter, county?.Name), rows);
             return TypedResults.File(bytes, TableWorkbook.ContentType, $"communities-{locality?.Code ?? campaign.ProvinceCode}-{IsoDay.Text(present.Today)}.xlsx");
         }

@@ -1,7 +1,6 @@
 using GreenCommunity.Dashboard.Exports;
 using GreenCommunity.Dashboard.LiveView;
 using GreenCommunity.Dashboard.Model;
-using GreenCommunity.Domain.Regions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GreenCommunity.Dashboard.Api;
@@ -27,7 +26,7 @@ public static class DistrictWorkbookEndpoints
         }
         // The same shared snapshots the page shows: a past day from the cache, today's live one.
         var snapshot = await live.GetAsync(day < live.Today ? day : null, cancellationToken);
-        if (!snapshot.Province.Children.Any(l => l.Region.Code == code && l.Region.Level == RegionLevel.Prefecture))
+        if (!snapshot.Province.Localities().Any(l => l.Region.Code == code))
         {
             return ApiProblems.NotFound($"No locality {code}.");
         }

@@ -1,7 +1,6 @@
 using GreenCommunity.Data.Bulletins;
 using GreenCommunity.Data.Progress;
 using GreenCommunity.Domain.Campaigns;
-using GreenCommunity.Domain.Regions;
 
 namespace GreenCommunity.Dashboard.Bulletins;
 
@@ -42,5 +41,5 @@ public sealed class BulletinReader(BulletinStore store, BulletinFiguresSource fi
 
     /// <summary>The province's name for the title: "湖北省", or "Hubei" in English.</summary>
     public async Task<string> ProvinceNameAsync(CancellationToken cancellationToken, bool english = false) =>
-        (await regions.GetRegionsAsync(cancellationToken)).FirstOrDefault(r => r.Level == RegionLevel.Province)?.DisplayName(english) ?? "";
+        (await regions.GetRegionsAsync(cancellationToken)).FirstOrDefault(r => r.IsRoot)?.DisplayName(english) ?? "";
 }

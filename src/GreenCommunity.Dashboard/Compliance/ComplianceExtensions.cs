@@ -5,7 +5,6 @@ using GreenCommunity.Data.Progress;
 using GreenCommunity.Data.Reports;
 using GreenCommunity.Data.Standard;
 using GreenCommunity.Domain.Campaigns;
-using GreenCommunity.Domain.Regions;
 
 namespace GreenCommunity.Dashboard.Compliance;
 
@@ -33,7 +32,7 @@ public static class ComplianceExtensions
     {
         var day = ShownDay.Parse(asOf, boards.Today);
         var snapshot = await boards.GetAsync(day.Past, cancellationToken);
-        var province = (await regions.GetRegionsAsync(cancellationToken)).FirstOrDefault(r => r.Level == RegionLevel.Province)?.Name ?? "";
+        var province = (await regions.GetRegionsAsync(cancellationToken)).FirstOrDefault(r => r.IsRoot)?.Name ?? "";
         var name = $"报送情况-{IsoDay.Text(snapshot.Day)}.xlsx";
         return TypedResults.File(ComplianceWorkbook.Create(snapshot, province), TableWorkbook.ContentType, name);
     }

@@ -220,7 +220,7 @@ public sealed partial class LiveProgress : BackgroundService
         {
             foreach (var code in notice.Counties.Append(notice.Locality))
             {
-                if (previous.Province.Children.FirstOrDefault(l => l.Region.Code == code || l.Find(code) is not null) is not { } locality)
+                if (previous.Province.Localities().FirstOrDefault(l => l.Region.Code == code || l.Find(code) is not null) is not { } locality)
                 {
                     return null;   // a region the tree does not know: read everything rather than guess
                 }

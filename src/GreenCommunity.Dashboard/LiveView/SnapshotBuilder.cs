@@ -3,6 +3,7 @@ using GreenCommunity.Data.Progress;
 using GreenCommunity.Data.Standard;
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Progress;
+using GreenCommunity.Domain.Regions;
 
 namespace GreenCommunity.Dashboard.LiveView;
 
@@ -72,7 +73,7 @@ public sealed class SnapshotBuilder(SnapshotReader reader)
     private static Dictionary<(string Region, int Criterion), CriterionShare> Merge(IReadOnlyDictionary<(string Region, int Criterion), CriterionShare> previous,
         RegionProgress province, IReadOnlyCollection<string> touched, IReadOnlyDictionary<(string Region, int Criterion), CriterionShare> fresh)
     {
-        var stale = province.Children.Where(l => touched.Contains(l.Region.Code))
+        var stale = province.Localities().Where(l => touched.Contains(l.Region.Code))
             .SelectMany(l => l.Children.Select(c => c.Region.Code).Append(l.Region.Code))
             .ToHashSet(StringComparer.Ordinal);
         var cells = previous.Where(c => !stale.Contains(c.Key.Region)).ToDictionary(c => c.Key, c => c.Value);
@@ -159,7 +160,7 @@ public sealed class SnapshotBuilder(SnapshotReader reader)
             }
         }
         var series = new Dictionary<string, IReadOnlyList<MonthlyPoint>>(StringComparer.Ordinal);
-        foreach (var region in tree.Children.Append(tree))
+        foreach (var region in tree.DownTo(RegionLevel.Prefecture))
         {
             var f = region.Figures;
             series[region.Region.Code] = [.. before.GetValueOrDefault(region.Region.Code) ?? [], new MonthlyPoint(today, f.Communities, f.Started, f.Accepted)];

@@ -46,7 +46,7 @@ public sealed class SnapshotReader(ProgressReader progress, CriteriaQueries crit
         var period = ReportPeriod.OfMonth(day.Year, day.Month);
         var sent = await reports.MonthlyReportsAsync(period.ToString(), ChinaTime.EndOfDay(day), cancellationToken);
         var pastDue = ChinaTime.EndOfDay(day) > campaign.DeadlineFor(ReportKind.Monthly, period);
-        return province.Children.ToDictionary(
+        return province.Localities().ToDictionary(
             l => l.Region.Code,
             l => sent.TryGetValue(l.Region.Code, out var onTime)
                 ? onTime ? ReportingStatus.OnTime : ReportingStatus.Late
@@ -54,13 +54,26 @@ public sealed class SnapshotReader(ProgressReader progress, CriteriaQueries crit
             StringComparer.Ordinal);
     }
 
-    /// <summary>Outlines of the province's localities and of each locality's county-level units, projected once for the app's life.</summary>
+    /// <summary>
+    /// Outlines of each province's localities and of each locality's county-level units, projected once for the app's
+    /// life — for the provinces the boundary files cover (Hubei); a region without a layer has no map configured.
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, MapLayer>> LayersAsync(CancellationToken cancellationToken)
     {
-        var layers = new Dictionary<string, MapLayer>(StringComparer.Ordinal) { [campaign.ProvinceCode] = await geometry.ProvinceAsync(cancellationToken) };
-        foreach (var locality in (await progress.GetRegionsAsync(cancellationToken)).Where(r => r.Level == RegionLevel.Prefecture))
+        var regions = await progress.GetRegionsAsync(cancellationToken);
+        var layers = new Dictionary<string, MapLayer>(StringComparer.Ordinal);
+        foreach (var province in regions.Where(r => r.Level == RegionLevel.Province))
         {
-            layers[locality.Code] = await geometry.LocalityAsync(locality.Code, cancellationToken);
+            var layer = await geometry.ProvinceAsync(province.Code, cancellationToken);
+            if (layer.Shapes.Count == 0)
+            {
+                continue;
+            }
+            layers[province.Code] = layer;
+            foreach (var locality in regions.Where(r => r.Level == RegionLevel.Prefecture && r.ParentCode == province.Code))
+            {
+                layers[locality.Code] = await geometry.LocalityAsync(locality.Code, cancellationToken);
+            }
         }
         return layers;
     }

@@ -21,12 +21,12 @@ public sealed class MapGeometry(IOptions<AssetsOptions> assets, ProgressReader p
     private readonly Lazy<Task<(IReadOnlyList<Feature> Prefectures, IReadOnlyList<Feature> Counties)>> _boundaries = new(async () =>
         (await ReadAsync(assets.Value.PrefectureMapFullPath, CancellationToken.None), await ReadAsync(assets.Value.CountyMapFullPath, CancellationToken.None)));
 
-    /// <summary>The 17 localities.</summary>
-    public async Task<MapLayer> ProvinceAsync(CancellationToken cancellationToken)
+    /// <summary>A province's localities (Hubei's 17); a layer without shapes where the boundary files have none of them.</summary>
+    public async Task<MapLayer> ProvinceAsync(string province, CancellationToken cancellationToken)
     {
         var (prefectures, _) = await _boundaries.Value.WaitAsync(cancellationToken);
         var regions = await progress.GetRegionsAsync(cancellationToken);
-        return Layer(prefectures, regions.Where(r => r.Level == RegionLevel.Prefecture));
+        return Layer(prefectures, regions.Where(r => r.Level == RegionLevel.Prefecture && r.ParentCode == province));
     }
 
     /// <summary>A locality's county-level units; those without a polygon are listed as unmapped.</summary>

@@ -74,11 +74,13 @@ public sealed record DistrictComparison(
         measure == ComparisonMeasure.AcceptedRate ? figures.AcceptedRate : figures.StartedRate;
 
     /// <summary>From the province's trees on the day, one month and three months before.</summary>
-    public static DistrictComparison Build(Campaign campaign, DateOnly day, RegionProgress province, RegionProgress monthAgo, RegionProgress quarterAgo, string locality)
+    public static DistrictComparison Build(Campaign campaign, DateOnly day, RegionProgress root, RegionProgress monthAgo, RegionProgress quarterAgo, string locality)
     {
         ArgumentNullException.ThrowIfNull(campaign);
-        ArgumentNullException.ThrowIfNull(province);
-        var tree = province.Children.FirstOrDefault(c => c.Region.Code == locality) ?? throw new KeyNotFoundException($"No locality {locality}.");
+        ArgumentNullException.ThrowIfNull(root);
+        // The locality's peers are its own province's localities (the root's children in a province's deployment).
+        var province = root.ParentOf(locality) ?? throw new KeyNotFoundException($"No locality {locality}.");
+        var tree = province.Children.FirstOrDefault(c => c.Region.Code == locality && c.Region.Level == RegionLevel.Prefecture) ?? throw new KeyNotFoundException($"No locality {locality}.");
         var measure = MeasureOn(campaign, day);
         var pilots = campaign.Milestones.FirstOrDefault(m => m.Kind == MilestoneKind.PilotsPerLocality);
         var started = campaign.Milestones.FirstOrDefault(m => m.Kind == MilestoneKind.StartedShare);

@@ -26,6 +26,9 @@ public sealed class MapViewBuilder(Campaign campaign, IStringLocalizer<Resources
     private static readonly string[] s_gaps = [DashboardColors.Green, "#ffe082", "#ffb300", "#f57c00", DashboardColors.Red];
     private static readonly int[] s_gapEdges = [1, 11, 51, 101];
 
+    /// <summary>Whether the boundary files cover a region's children (Hubei's); elsewhere pages show tables and charts only.</summary>
+    public static bool HasMap(ProgressSnapshot snapshot, RegionProgress parent) => snapshot.Layers.ContainsKey(parent.Region.Code);
+
     /// <summary>The colouring of a region's children on the snapshot's day, computed once per snapshot, region, metric and language.</summary>
     public MapView For(ProgressSnapshot snapshot, RegionProgress parent, MapMetric metric) =>
         snapshot.Derived(("map", parent.Region.Code, metric, CultureInfo.CurrentUICulture.Name),
@@ -34,7 +37,8 @@ public sealed class MapViewBuilder(Campaign campaign, IStringLocalizer<Resources
     /// <summary>Colours <paramref name="parent"/>'s children by a metric, with the snapshot's outlines, reporting and day.</summary>
     public MapView Build(ProgressSnapshot snapshot, RegionProgress parent, MapMetric metric, bool english)
     {
-        var layer = snapshot.Layers[parent.Region.Level == RegionLevel.Province ? snapshot.Campaign.ProvinceCode : parent.Region.Code];
+        var layer = snapshot.Layers.GetValueOrDefault(parent.Region.Code)
+            ?? throw new KeyNotFoundException($"No map is configured for {parent.Region.Code}: ask HasMap first.");
         var asOf = snapshot.Day;
         var target = TargetDistance.TargetOn(campaign, asOf);
         if (metric == MapMetric.DistrictSpread)

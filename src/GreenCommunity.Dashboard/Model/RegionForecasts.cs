@@ -23,8 +23,8 @@ public static class RegionForecasts
             r => PaceForecast.Of(snapshot.Campaign, snapshot.Day, r.Figures, before.Find(r.Region.Code)?.Figures ?? ProgressFigures.Empty,
                 countyLevel: r.Region.Level == RegionLevel.County),
             StringComparer.Ordinal);
-        // The province meets a milestone only when each locality does (各地).
-        if (parent.Region.Level == RegionLevel.Province)
+        // The province (or the country) meets a milestone only when each locality (province) does (各地).
+        if (parent.Region.Level <= RegionLevel.Province)
         {
             forecasts[parent.Region.Code] = PaceForecast.ForProvince(forecasts[parent.Region.Code], parent.Children.Select(c => forecasts[c.Region.Code]));
         }

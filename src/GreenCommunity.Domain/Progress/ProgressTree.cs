@@ -2,14 +2,14 @@ using GreenCommunity.Domain.Regions;
 
 namespace GreenCommunity.Domain.Progress;
 
-/// <summary>Adds county-level figures up to localities and the province, so every level reconciles by construction.</summary>
+/// <summary>Adds county-level figures up to localities, provinces and the root, so every level reconciles by construction.</summary>
 public static class ProgressTree
 {
     public static RegionProgress Build(IReadOnlyList<Region> regions, IReadOnlyDictionary<string, ProgressFigures> countyFigures)
     {
+        regions = RegionTree.WithOneRoot(regions);
         var children = regions.Where(r => r.ParentCode is not null).ToLookup(r => r.ParentCode!, StringComparer.Ordinal);
-        var province = regions.Single(r => r.Level == RegionLevel.Province);
-        return Node(province);
+        return Node(RegionTree.RootOf(regions));
 
         RegionProgress Node(Region region)
         {

@@ -7,6 +7,9 @@ public static partial class RegionCodes
 {
     public static bool IsRegionCode(string? code) => code is not null && SixDigits().IsMatch(code);
 
+    /// <summary>A province's code (its two digits and four zeros); the country's 000000 is not one.</summary>
+    public static bool IsProvinceCode(string? code) => IsRegionCode(code) && code!.EndsWith("0000", StringComparison.Ordinal) && code != RegionTree.CountryCode;
+
     public static bool IsCommunityCode(string? code) => code is not null && TwelveDigits().IsMatch(code);
 
     /// <summary>

@@ -44,7 +44,7 @@ public sealed partial class CommunityListView : IDisposable
         get
         {
             var region = Locality is null
-                ? _regions.FirstOrDefault(r => r.Level == RegionLevel.Province)
+                ? _regions.FirstOrDefault(r => r.IsRoot)
                 : _regions.FirstOrDefault(r => r.Code == Locality && r.Level == RegionLevel.Prefecture);
             return region is null ? Localizer[nameof(Resources.CommunityList.Title)] : Localizer[nameof(Resources.CommunityList.TitleOf), RegionName(region)];
         }

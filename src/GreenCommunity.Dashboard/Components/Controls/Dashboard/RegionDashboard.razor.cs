@@ -5,6 +5,7 @@ using GreenCommunity.Dashboard.Maps;
 using GreenCommunity.Dashboard.Model;
 using GreenCommunity.Dashboard.Subscriptions;
 using GreenCommunity.Domain.Campaigns;
+using GreenCommunity.Domain.Regions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 
@@ -40,7 +41,14 @@ public sealed partial class RegionDashboard : IDisposable
     [Parameter]
     public string? AsOfText { get; set; }
 
+    /// <summary>The root of the tree: the province (or, in a national deployment, the country).</summary>
     private bool AtProvince => Region is null;
+
+    /// <summary>A province's page in a national deployment: its localities as rows, like the root's.</summary>
+    private bool OfProvince => RegionCodes.IsProvinceCode(Region);
+
+    /// <summary>A locality's page: its county-level units, its work, its reporting.</summary>
+    private bool OfLocality => !AtProvince && !OfProvince;
 
     private ShownDay Day { get; set; } = null!;
 
@@ -81,7 +89,7 @@ public sealed partial class RegionDashboard : IDisposable
     protected override void OnInitialized()
     {
         // A locality's districts lie close together: its map opens on bands of their own spread, the comparison's measure.
-        if (!AtProvince)
+        if (OfLocality)
         {
             Metric = MapMetric.DistrictSpread;
         }
@@ -105,7 +113,8 @@ public sealed partial class RegionDashboard : IDisposable
     {
         Snapshot = snapshot;
         Earlier = earlier;
-        NotFound = Region is not null && snapshot.Province.Children.All(c => c.Region.Code != Region);
+        // A locality's page, or a province's in a national deployment; not the root's own code, not a county-level unit.
+        NotFound = Region is not null && snapshot.Province.Find(Region) is not { Region: { IsRoot: false, Level: RegionLevel.Province or RegionLevel.Prefecture } };
         Model = NotFound ? null : OverviewModelBuilder.For(snapshot, Region);
     }
 
@@ -183,7 +192,10 @@ public sealed partial class RegionDashboard : IDisposable
 
     /// <summary>The feed of the province, or of the locality shown.</summary>
     private IReadOnlyList<FeedItem> Visible(IReadOnlyList<FeedItem> feed) =>
-        (AtProvince ? feed : feed.Where(f => f.Locality == Region)).Take(LiveProgress.FeedSize).ToList();
+        (AtProvince ? feed : feed.Where(f => InView(f.Locality))).Take(LiveProgress.FeedSize).ToList();
+
+    /// <summary>Whether a locality's report belongs on this page (the province's pages take their localities').</summary>
+    private bool InView(string locality) => AtProvince || locality == Region || (OfProvince && locality.StartsWith(Region![..2], StringComparison.Ordinal));
 
     /// <summary>At most once per throttle interval: the newest snapshot (or the shown past day's, if a late report changed it), the feed, the flash.</summary>
     private async Task ApplyChangesAsync(IReadOnlyList<LiveChange> changes)
@@ -210,7 +222,7 @@ public sealed partial class RegionDashboard : IDisposable
                 Feed = Visible(latest.Feed);
                 if (day.IsToday && arrived.Count > 0)
                 {
-                    Flash = (AtProvince ? arrived.Select(n => n.Locality) : arrived.Where(n => n.Locality == Region).SelectMany(n => n.Counties)).ToHashSet(StringComparer.Ordinal);
+                    Flash = (OfLocality ? arrived.Where(n => n.Locality == Region).SelectMany(n => n.Counties) : arrived.Where(n => InView(n.Locality)).Select(n => n.Locality)).ToHashSet(StringComparer.Ordinal);
                     FlashVersion++;
                 }
                 StateHasChanged();
