@@ -9,7 +9,7 @@ namespace GreenCommunity.Dashboard.EndToEnd.Tests;
 /// The meeting-room screen runs unattended: through a server restart it shows a discreet pill in its own language with
 /// nothing to press and comes back live by itself with its settings; a revoked link ends it within 30 s.
 /// </summary>
-[Collection(EndToEndGroup.Name)]
+[Collection(EndToEndWaitingGroup.Name)]
 public sealed class DisplayRecoveryBrowserTests
 {
     private const string Settings = "panels=map,ranking&rotate=20&focus=420100&replay=2021-06..2022-12&speed=30";
@@ -24,7 +24,7 @@ public sealed class DisplayRecoveryBrowserTests
     {
         // Arrange
         var ct = TestContext.Current.CancellationToken;
-        using var data = new TempDirectory();
+        using var data = await TempDirectory.WithDemoStoreAsync();
         await using var app = await AppProcess.StartAsync(data.Path, ct);
         await using var browser = await BrowserSession.StartAsync();
         var (page, cspViolations) = await browser.NewPageAsync();
@@ -64,7 +64,7 @@ public sealed class DisplayRecoveryBrowserTests
     {
         // Arrange
         var ct = TestContext.Current.CancellationToken;
-        using var data = new TempDirectory();
+        using var data = await TempDirectory.WithDemoStoreAsync();
         await using var app = await AppProcess.StartAsync(data.Path, ct);
         await using var browser = await BrowserSession.StartAsync();
         var (page, _) = await browser.NewPageAsync();

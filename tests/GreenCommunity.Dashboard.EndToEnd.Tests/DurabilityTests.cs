@@ -11,7 +11,7 @@ public sealed class DurabilityTests
     public async Task AcknowledgedReport_ServerKilledAMomentLater_IsThereAfterRestart()
     {
         // Arrange
-        using var data = new TempDirectory();
+        using var data = await TempDirectory.WithDemoStoreAsync();
         var app = await AppProcess.StartAsync(data.Path, TestContext.Current.CancellationToken);
         string reportId;
         IReadOnlyList<string> communities;

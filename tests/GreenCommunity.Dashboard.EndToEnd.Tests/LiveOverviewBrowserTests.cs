@@ -10,7 +10,7 @@ public sealed class LiveOverviewBrowserTests
     public async Task Overview_ReportSentThroughTheApi_FigureAndFeedChangeWithoutReload()
     {
         // Arrange
-        using var data = new TempDirectory();
+        using var data = await TempDirectory.WithDemoStoreAsync();
         await using var app = await AppProcess.StartAsync(data.Path, TestContext.Current.CancellationToken);
         await using var browser = await BrowserSession.StartAsync();
         var (page, cspViolations) = await browser.NewPageAsync(1400, 1400);

@@ -10,7 +10,7 @@ public sealed class MapBrowserTests
     public async Task Overview_ChangeTheDateThenAReportArrives_MapAndFiguresFollow()
     {
         // Arrange
-        using var data = new TempDirectory();
+        using var data = await TempDirectory.WithDemoStoreAsync();
         await using var app = await AppProcess.StartAsync(data.Path, TestContext.Current.CancellationToken);
         await using var browser = await BrowserSession.StartAsync();
         var (page, cspViolations) = await browser.NewPageAsync(1400, 1500);
@@ -58,7 +58,7 @@ public sealed class MapBrowserTests
     public async Task Locality_ClickedOnTheMap_OpensItsCountyMapInEnglish()
     {
         // Arrange
-        using var data = new TempDirectory();
+        using var data = await TempDirectory.WithDemoStoreAsync();
         await using var app = await AppProcess.StartAsync(data.Path, TestContext.Current.CancellationToken);
         await using var browser = await BrowserSession.StartAsync();
         var (page, _) = await browser.NewPageAsync(1400, 1500);

@@ -15,7 +15,7 @@ public sealed class NarrativeBrowserTests
     public async Task SubmitPage_NarrativeOfTwentyThousandChineseCharacters_IsCheckedSubmittedAndStored()
     {
         // Arrange: the whole limit, in characters that take three bytes each on the wire.
-        using var data = new TempDirectory();
+        using var data = await TempDirectory.WithDemoStoreAsync();
         await using var app = await AppProcess.StartAsync(data.Path, TestContext.Current.CancellationToken);
         await using var browser = await BrowserSession.StartAsync();
         var (page, _) = await browser.NewPageAsync();
@@ -57,7 +57,7 @@ public sealed class NarrativeBrowserTests
     public async Task SubmitPage_NarrativeField_StopsAtTheApisLimit()
     {
         // Arrange
-        using var data = new TempDirectory();
+        using var data = await TempDirectory.WithDemoStoreAsync();
         await using var app = await AppProcess.StartAsync(data.Path, TestContext.Current.CancellationToken);
         await using var browser = await BrowserSession.StartAsync();
         var (page, _) = await browser.NewPageAsync();

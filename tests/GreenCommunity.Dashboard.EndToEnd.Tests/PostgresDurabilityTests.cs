@@ -6,7 +6,7 @@ using GreenCommunity.Data.Storage;
 
 namespace GreenCommunity.Dashboard.EndToEnd.Tests;
 
-[Collection(EndToEndGroup.Name)]
+[Collection(EndToEndWaitingGroup.Name)]
 public sealed class PostgresDurabilityTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace GreenCommunity.Dashboard.EndToEnd.Tests;
 
 /// <summary>A page whose server goes away says so, discreetly and in its own language, and comes back live when the server does.</summary>
-[Collection(EndToEndGroup.Name)]
+[Collection(EndToEndWaitingGroup.Name)]
 public sealed class ReconnectBrowserTests
 {
     [Theory]
@@ -13,7 +13,7 @@ public sealed class ReconnectBrowserTests
     {
         // Arrange
         var ct = TestContext.Current.CancellationToken;
-        using var data = new TempDirectory();
+        using var data = await TempDirectory.WithDemoStoreAsync();
         await using var app = await AppProcess.StartAsync(data.Path, ct);
         await using var browser = await BrowserSession.StartAsync();
         var (page, cspViolations) = await browser.NewPageAsync();

@@ -11,7 +11,7 @@ public sealed class SubmitPageBrowserTests
     public async Task Coordinator_ReportsOwnLocalityAndIsRefusedAnother_AdministratorSeesBothInTheAuditLog()
     {
         // Arrange
-        using var data = new TempDirectory();
+        using var data = await TempDirectory.WithDemoStoreAsync();
         await using var app = await AppProcess.StartAsync(data.Path, TestContext.Current.CancellationToken);
         await using var browser = await BrowserSession.StartAsync();
         var (page, cspViolations) = await browser.NewPageAsync();
@@ -59,7 +59,7 @@ public sealed class SubmitPageBrowserTests
     public async Task SubmitPage_FutureDate_ShowsTheErrorInlineAndWritesNothing()
     {
         // Arrange
-        using var data = new TempDirectory();
+        using var data = await TempDirectory.WithDemoStoreAsync();
         await using var app = await AppProcess.StartAsync(data.Path, TestContext.Current.CancellationToken);
         await using var browser = await BrowserSession.StartAsync();
         var (page, _) = await browser.NewPageAsync();

@@ -11,7 +11,7 @@ public sealed class AcceptanceBrowserTests
     public async Task Review_LocalityAppliesProvinceAcceptsOnThePage_OpenOverviewsFiguresMapAndQueueChangeWithoutReload()
     {
         // Arrange: a Wuhan community in progress with all 16 criteria met; a leader watching the overview
-        using var data = new TempDirectory();
+        using var data = await TempDirectory.WithDemoStoreAsync();
         await using var app = await AppProcess.StartAsync(data.Path, TestContext.Current.CancellationToken);
         var (_, localities) = app.Tokens();
         using var wuhanApi = app.Client(localities["420100"]);

@@ -33,7 +33,7 @@ public sealed class DisplayBrowserTests
     {
         // Arrange
         var ct = TestContext.Current.CancellationToken;
-        using var data = new TempDirectory();
+        using var data = await TempDirectory.WithDemoStoreAsync();
         await using var app = await AppProcess.StartAsync(data.Path, ct);
         await using var browser = await BrowserSession.StartAsync();
         var problems = new List<string>();
@@ -63,7 +63,7 @@ public sealed class DisplayBrowserTests
     {
         // Arrange
         var ct = TestContext.Current.CancellationToken;
-        using var data = new TempDirectory();
+        using var data = await TempDirectory.WithDemoStoreAsync();
         await using var app = await AppProcess.StartAsync(data.Path, ct);
         await using var browser = await BrowserSession.StartAsync();
         var (page, _) = await browser.NewPageAsync(1920, 1080);

@@ -36,7 +36,7 @@ public sealed class ScreenLayoutBrowserTests
     public async Task EveryPage_AtFourScreenSizesInBothLanguages_ReadsWithoutOverflowOrOverlap()
     {
         // Arrange
-        using var data = new TempDirectory();
+        using var data = await TempDirectory.WithDemoStoreAsync();
         await using var app = await AppProcess.StartAsync(data.Path, TestContext.Current.CancellationToken);
         await using var browser = await BrowserSession.StartAsync();
         var pages = new Dictionary<string, IPage>(StringComparer.Ordinal);

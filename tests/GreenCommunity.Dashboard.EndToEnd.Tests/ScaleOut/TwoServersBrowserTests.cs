@@ -12,7 +12,7 @@ namespace GreenCommunity.Dashboard.EndToEnd.Tests.ScaleOut;
 /// Two dashboard processes on one PostgreSQL and one Redis, as behind a load balancer: a report acknowledged by A
 /// reaches a Blazor page and a hub client connected to B, without a reload.
 /// </summary>
-[Collection(EndToEndGroup.Name)]
+[Collection(EndToEndWaitingGroup.Name)]
 public sealed class TwoServersBrowserTests
 {
     [Fact]

@@ -11,7 +11,7 @@ public sealed partial class CoordinatorWorkspaceBrowserTests
     public async Task Coordinator_FiltersTheList_OpensACommunity_FollowsItsReport_AndComesBackWithTheFiltersKept()
     {
         // Arrange
-        using var data = new TempDirectory();
+        using var data = await TempDirectory.WithDemoStoreAsync();
         await using var app = await AppProcess.StartAsync(data.Path, TestContext.Current.CancellationToken);
         await using var browser = await BrowserSession.StartAsync();
         var (page, cspViolations) = await browser.NewPageAsync();
