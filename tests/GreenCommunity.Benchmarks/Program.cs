@@ -2,4 +2,19 @@ using BenchmarkDotNet.Running;
 using GreenCommunity.Benchmarks;
 
 // dotnet run -c Release --project tests/GreenCommunity.Benchmarks -- --filter '*'
+// dotnet run -c Release --project tests/GreenCommunity.Benchmarks -- profile-write [--reports 100]   (where the write path's time goes)
+if (args is ["profile-write", .. var options])
+{
+    return await WriteProfile.RunAsync(options);
+}
+
+// The benchmarks on PostgreSQL share one durable server, started here (unless GC_BENCH_POSTGRES names one) and handed
+// to the benchmark processes, so that the demo store the first of them seeds serves the others.
+await using var postgres = BenchPostgres.NeededFor(args) ? await BenchPostgres.StartOrUseAsync(statementStatistics: false) : null;
+if (postgres is { OwnServer: true })
+{
+    Environment.SetEnvironmentVariable(BenchPostgres.ConnectionVariable, postgres.AdminConnectionString);
+    Console.WriteLine($"// PostgreSQL for the benchmarks: {await postgres.DurabilityAsync()}");
+}
 BenchmarkSwitcher.FromAssembly(typeof(ProgressAsOfBenchmarks).Assembly).Run(args);
+return 0;

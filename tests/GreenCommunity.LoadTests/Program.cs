@@ -3,7 +3,7 @@ using GreenCommunity.LoadTests;
 
 // The load tool: see docs/PERFORMANCE.md. dotnet run -c Release --project tests/GreenCommunity.LoadTests -- <subcommand> [--options]
 const string usage = """
-    usage: GreenCommunity.LoadTests <pages|memory|hub|soak|display-soak|workbooks> [options]
+    usage: GreenCommunity.LoadTests <pages|memory|hub|soak|display-soak|workbooks|cross-instance> [options]
       common:  --app <GreenCommunity.Dashboard.dll> (default: this checkout's src/GreenCommunity.Dashboard/bin/Release/net10.0)
                --bare-hub <BareHub.dll> --counter-app <BlazorCounter.dll> (default: tests/Baselines/*/bin/Release/net10.0)
                --chromium /usr/bin/chromium --work-dir <dir> (seeded data, run copies; default $TMPDIR/greencommunity-load)
@@ -15,6 +15,9 @@ const string usage = """
       soak:    --minutes 30 --pages 50 --interval 2 --sample 30 --warmup 5 --keep-dumps <dir>
       display-soak: --minutes 60 --interval 2 --sample 60 --width 1920 --height 1080 --rotate <s> (default: the page's own)
                --warmup 5 --settle 10 --warmup-reports 2 --keep-dumps <dir>
+      cross-instance: --clients 50 --reports 40 --interval 1 --warmup-reports 3
+               --postgres <Npgsql connection string of an empty database, LC_COLLATE 'C'> --redis <host:port>
+               (default: start Debian's PostgreSQL and redis-server for the run)
       workbooks: --timeout 180 --after 10 --only 8m-rows,8m-empty-rows,512m-cell,valid,full-sheet (see docs/hardening-workbooks.md)
     """;
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -36,6 +39,7 @@ Func<Cli, Setup, string, Task<int>>? scenario = command switch
     "soak" => SoakScenario.RunAsync,
     "display-soak" => DisplaySoakScenario.RunAsync,
     "workbooks" => WorkbooksScenario.RunAsync,
+    "cross-instance" => CrossInstanceScenario.RunAsync,
     _ => null,
 };
 if (scenario is null)
@@ -60,6 +64,7 @@ static List<string> Unread(string command, Cli cli)
         "memory" => ["pages", "settle", "open-concurrency", "after-close", "baseline", "keep-dumps"],
         "hub" => ["clients", "reports", "interval", "batch", "skip-negotiation", "warmup-reports"],
         "workbooks" => ["timeout", "after", "only"],
+        "cross-instance" => ["clients", "reports", "interval", "warmup-reports", "postgres", "redis"],
         "display-soak" => ["minutes", "interval", "sample", "width", "height", "rotate", "warmup", "settle", "warmup-reports", "keep-dumps"],
         _ => ["minutes", "pages", "interval", "sample", "warmup", "open-concurrency", "keep-dumps"],
     };

@@ -15,7 +15,7 @@ internal sealed record PostedReport(string ReportId, long StartUnixMs, long Star
 /// <summary>
 /// Posts valid reports to the dashboard's intake. Each report moves one not-started community (read from the data
 /// directory's SQLite file before the app starts) to in_progress, round-robin over the localities, so that every
-/// report changes the figures; when none is left (or the schema has changed) it falls back to a criteria-only update
+/// report changes the figures; when none is left (or the schema has changed, or the store is PostgreSQL) it falls back to a criteria-only update
 /// toggling criterion 1 of one of Yichang's communities, which is always valid.
 /// </summary>
 internal sealed class ReportPoster : IDisposable
@@ -97,6 +97,10 @@ internal sealed class ReportPoster : IDisposable
 
     private static List<(string, string)> ReadNotStarted(string dataDirectory, Credentials credentials)
     {
+        if (!File.Exists(Path.Combine(dataDirectory, "greencommunity.db")))
+        {
+            return [];   // the store is not a SQLite file here (PostgreSQL): criteria-only updates
+        }
         try
         {
             var builder = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "greencommunity.db"), Mode = SqliteOpenMode.ReadOnly, Pooling = false };
