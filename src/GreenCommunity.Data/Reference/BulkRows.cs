@@ -22,6 +22,9 @@ internal enum BulkType
 /// </summary>
 internal abstract class BulkRows : IAsyncDisposable
 {
+    /// <summary>How long the end of a PostgreSQL COPY may take.</summary>
+    private static readonly TimeSpan s_completeTimeout = TimeSpan.FromMinutes(10);
+
     private readonly Cell[] _row;
     private int _next;
 
@@ -38,6 +41,8 @@ internal abstract class BulkRows : IAsyncDisposable
         {
             var copy = $"COPY {table} ({string.Join(", ", columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
             var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(copy, cancellationToken).ConfigureAwait(false);
+            // The end of a COPY waits for the server to check every row's foreign keys: millions of rows take longer than a command's 30 s.
+            importer.Timeout = s_completeTimeout;
             return new PostgresRows(importer, columns);
         }
         var command = ((SqliteConnection)connection).CreateCommand();
