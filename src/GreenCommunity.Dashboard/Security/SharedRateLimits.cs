@@ -59,9 +59,10 @@ public sealed partial class SharedRateWindows(RedisBackplane backplane, IOptions
         {
             return Unavailable(null);
         }
-        var counting = connection.GetDatabase().ScriptEvaluateAsync(CountScript, [KeyPrefix + key], [permits, (long)window.TotalMilliseconds]);
+        Task<RedisResult>? counting = null;
         try
         {
+            counting = connection.GetDatabase().ScriptEvaluateAsync(CountScript, [KeyPrefix + key], [permits, (long)window.TotalMilliseconds]);
             var result = (RedisResult[])(await counting.WaitAsync(TimeSpan.FromMilliseconds(limits.Value.RedisTimeoutMilliseconds), cancellationToken))!;
             if (Interlocked.Exchange(ref _unavailable, 0) == 1)
             {
@@ -69,10 +70,10 @@ public sealed partial class SharedRateWindows(RedisBackplane backplane, IOptions
             }
             return new WindowCount((long)result[0], TimeSpan.FromMilliseconds((long)result[1]));
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException or InvalidCastException)
+        catch (Exception ex) when (ex is RedisException or TimeoutException or InvalidCastException or ObjectDisposedException)
         {
             // A command abandoned on time out still ends (answered or timed out by the client): observe it quietly.
-            _ = counting.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            _ = counting?.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             return Unavailable(ex);
         }
     }

@@ -157,21 +157,22 @@ public sealed class SharedRateLimitTests(SharedLimitServers servers) : IClassFix
 
         // Act: this server's own window has the whole budget; one more is over it
         var statuses = new List<HttpStatusCode>();
-        var started = Stopwatch.GetTimestamp();
+        var slowest = TimeSpan.Zero;
         for (var i = 0; i <= SharedLimitServers.PerMinute; i++)
         {
+            var started = Stopwatch.GetTimestamp();
             statuses.Add((await client.GetAsync("/api/v1/summary", Ct)).StatusCode);
+            slowest = TimeSpan.FromTicks(Math.Max(slowest.Ticks, Stopwatch.GetElapsedTime(started).Ticks));
         }
-        var elapsed = Stopwatch.GetElapsedTime(started);
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(1, Assert.Single(counted).Value);
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, SharedLimitServers.PerMinute), HttpStatusCode.TooManyRequests], statuses);
         Assert.Single(server.Logs.GetSnapshot(), r => r.Message.Contains(OnItsOwn, StringComparison.Ordinal));   // logged once
-        // No stall: all five took less than one wait of the Redis client's own (5 s); without the short timeout the first alone would.
-        TestContext.Current.TestOutputHelper?.WriteLine($"Redis {outage}: {statuses.Count} requests in {elapsed.TotalMilliseconds:F0} ms");
-        Assert.True(elapsed < TimeSpan.FromSeconds(5), $"{statuses.Count} requests took {elapsed.TotalMilliseconds:F0} ms");
+        // No stall: none waited as long as the Redis client's own timeout (5 s), which the first would without the short one.
+        TestContext.Current.TestOutputHelper?.WriteLine($"Redis {outage}: slowest of {statuses.Count} requests {slowest.TotalMilliseconds:F0} ms");
+        Assert.True(slowest < TimeSpan.FromSeconds(5), $"a request took {slowest.TotalMilliseconds:F0} ms");
     }
 
     /// <summary>Retry-After is the time the shared window has left in Redis, in whole seconds rounded up.</summary>
