@@ -1,4 +1,5 @@
 using GreenCommunity.Data.Demo;
+using GreenCommunity.Data.Progress;
 using GreenCommunity.Data.Reference;
 using GreenCommunity.Data.Storage;
 
@@ -19,6 +20,8 @@ public sealed class StoreInitializer(StoreDatabase database, DatabaseMigrator mi
         var applied = await migrator.MigrateAsync(cancellationToken).ConfigureAwait(false);
         var created = applied.Count > 0 && applied[0] == DatabaseMigrator.ScriptsOf(database.Engine)[0];   // the schema began now
         var loaded = await referenceData.LoadIfEmptyAsync(cancellationToken).ConfigureAwait(false);
+        // A store from before the county timeline, or reference data just loaded: the timeline of every county, once.
+        await CountyTimelineSql.RebuildIfEmptyAsync(database, cancellationToken).ConfigureAwait(false);
         if (!created || !playDemo)
         {
             return new StoreInitialization(created, applied, loaded, 0, null);
