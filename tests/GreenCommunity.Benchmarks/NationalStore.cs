@@ -82,7 +82,9 @@ internal sealed class NationalStore : IAsyncDisposable
         {
             var seedingName = name + "_seeding";
             await postgres.DropDatabaseAsync(seedingName);
-            var seeding = new PostgresStore(await postgres.CreateDatabaseAsync(seedingName), Path.GetTempPath());
+            // The history's commit checks the deferred foreign keys of millions of rows on a durable server: longer than Npgsql's 30 s.
+            var connectionString = new NpgsqlConnectionStringBuilder(await postgres.CreateDatabaseAsync(seedingName)) { CommandTimeout = 1800 }.ConnectionString;
+            var seeding = new PostgresStore(connectionString, Path.GetTempPath());
             await using (seeding)
             {
                 await SeedAsync(seeding);
@@ -146,20 +148,22 @@ internal sealed class NationalStore : IAsyncDisposable
 
         if (connection is NpgsqlConnection npgsql)
         {
-            await using var import = await npgsql.BeginBinaryImportAsync(
-                $"COPY {SnapshotTable} (day, county_code, communities, not_started, pilot, in_progress, accepted, pilots_ever) FROM STDIN (FORMAT BINARY)");
-            import.Timeout = TimeSpan.FromMinutes(20);
-            foreach (var row in Rows())
+            await using (var import = await npgsql.BeginBinaryImportAsync(
+                $"COPY {SnapshotTable} (day, county_code, communities, not_started, pilot, in_progress, accepted, pilots_ever) FROM STDIN (FORMAT BINARY)"))
             {
-                await import.StartRowAsync();
-                await import.WriteAsync((string)row[0], NpgsqlDbType.Text);
-                await import.WriteAsync((string)row[1], NpgsqlDbType.Text);
-                for (var i = 2; i < row.Length; i++)
+                import.Timeout = TimeSpan.FromMinutes(20);
+                foreach (var row in Rows())
                 {
-                    await import.WriteAsync((long)row[i], NpgsqlDbType.Bigint);
+                    await import.StartRowAsync();
+                    await import.WriteAsync((string)row[0], NpgsqlDbType.Text);
+                    await import.WriteAsync((string)row[1], NpgsqlDbType.Text);
+                    for (var i = 2; i < row.Length; i++)
+                    {
+                        await import.WriteAsync((long)row[i], NpgsqlDbType.Bigint);
+                    }
                 }
+                await import.CompleteAsync();
             }
-            await import.CompleteAsync();
             await connection.ExecuteAsync($"ANALYZE {SnapshotTable}", commandTimeout: 600);
             return;
         }

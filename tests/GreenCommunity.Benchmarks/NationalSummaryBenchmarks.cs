@@ -123,7 +123,9 @@ public class NationalSummaryBenchmarks
         public PerCallConfig()
         {
             AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(20).WithIterationCount(200)
-                .WithInvocationCount(1).WithUnrollFactor(1).WithToolchain(InProcessEmitToolchain.Instance).WithId("PerCallInProcess"));
+                .WithInvocationCount(1).WithUnrollFactor(1).WithId("PerCallInProcess")
+                // Seeding the national store on PostgreSQL takes longer than the in-process toolchain's default 5 minutes.
+                .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(40), logOutput: true)));
             AddColumn(StatisticColumn.P95, StatisticColumn.Min, StatisticColumn.Max);
             AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory, BenchmarkLogicalGroupRule.ByParams);
             AddColumn(CategoriesColumn.Default);
