@@ -6,6 +6,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Dapper;
 using GreenCommunity.Data.Communities;
+using GreenCommunity.Data.Storage;
 using GreenCommunity.Domain.Communities;
 
 namespace GreenCommunity.Benchmarks;
@@ -19,7 +20,7 @@ namespace GreenCommunity.Benchmarks;
 [MemoryDiagnoser]
 public class CommunityListBenchmarks
 {
-    private static readonly DateOnly s_today = new(2026, 11, 30);
+    private static readonly DateOnly s_today = NationalStore.Today;
 
     private NationalStore _store = null!;
     private CommunityListQuery _query = null!;
@@ -27,12 +28,12 @@ public class CommunityListBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _store = NationalStore.Create(s_today);
+        _store = NationalStore.OpenAsync(StoreEngine.Sqlite).GetAwaiter().GetResult();
         _query = new CommunityListQuery(_store.Database, NationalStore.PresentDay(s_today));
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _store.Dispose();
+    public void Cleanup() => _store.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     [Benchmark(Baseline = true)]
     public async Task<long> CountCommunities()

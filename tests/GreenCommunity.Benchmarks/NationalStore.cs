@@ -1,126 +1,189 @@
+using System.Globalization;
 using Dapper;
+using GreenCommunity.Data.Demo;
 using GreenCommunity.Data.Progress;
+using GreenCommunity.Data.Reference;
+using GreenCommunity.Data.Reports;
 using GreenCommunity.Data.Storage;
+using GreenCommunity.Domain.Campaigns;
 using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace GreenCommunity.Benchmarks;
 
 /// <summary>
-/// A real SQLite file at national size: China's 124,649 urban communities, each given a plausible present in bulk
-/// (a stage and since when, a pilot past, criteria met, criterion 12's share, a last report and a last change; one
-/// monthly report per prefecture-level locality a month), written straight into the present-state tables the list reads.
-/// Deterministic: the same seed gives the same store.
+/// The national store on either engine, as the product makes it: China's divisions and 124,649 urban communities
+/// (../shared/data/china, or GC_CHINA_DATA) loaded by <see cref="NationalReferenceLoader"/>, then the national demo
+/// history up to <see cref="Now"/> (seed 2021) written by <see cref="NationalDemoHistory"/> (reports, stage events,
+/// assessments, the present and the county timeline). Built once per build of the Data project and kept (a file in the
+/// temp folder on SQLite, a database on the benchmarks' PostgreSQL), like <see cref="EngineStore"/>'s template; the
+/// benchmarks only read it. Also holds the summary benchmark's baseline table (<see cref="SnapshotTable"/>).
 /// </summary>
-internal sealed class NationalStore : IDisposable
+internal sealed class NationalStore : IAsyncDisposable
 {
-    private readonly string _directory;
+    /// <summary>Noon in China on 30 November 2026: the history runs up to here.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.FromHours(8));
 
-    private NationalStore(string directory, SqliteStore database, int communities) =>
-        (_directory, Database, Communities) = (directory, database, communities);
+    /// <summary>The dense per-day snapshot, benchmark-only: every county with communities on every day from <see cref="FirstSnapshotDay"/> to today.</summary>
+    public const string SnapshotTable = "bench_county_day";
 
-    public SqliteStore Database { get; }
+    public static readonly DateOnly FirstSnapshotDay = new(2021, 5, 1);
 
-    public int Communities { get; }
+    private NationalStore(StoreDatabase database, string location, TimeSpan? seeded) => (Database, Location, Seeded) = (database, location, seeded);
+
+    public StoreDatabase Database { get; }
+
+    /// <summary>Where the store is, for the record.</summary>
+    public string Location { get; }
+
+    /// <summary>How long seeding took when this process seeded it; null when it was there already.</summary>
+    public TimeSpan? Seeded { get; }
+
+    public static DateOnly Today => ChinaTime.DateAt(Now);
 
     /// <summary>The data folder beside the repository (../shared/data/china), or GC_CHINA_DATA.</summary>
     public static string DataDirectory =>
         Environment.GetEnvironmentVariable("GC_CHINA_DATA") is { Length: > 0 } configured ? configured : FindShared();
 
-    public static NationalStore Create(DateOnly today)
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "gc-national-" + Guid.NewGuid().ToString("N"));
-        var database = SqliteStore.ForDirectory(directory);
-        new DatabaseMigrator(database).MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
-        var communities = NationalDataLoader.LoadAsync(database, DataDirectory, CancellationToken.None).GetAwaiter().GetResult();
-        GivePresent(database, today);
-        return new NationalStore(directory, database, communities);
-    }
-
     public static PresentDay PresentDay(DateOnly today) => new(new FixedDayClock(today));
 
-    /// <summary>Reports (one per locality and month), then each community's present drawn from a seeded generator.</summary>
-    private static void GivePresent(SqliteStore database, DateOnly today)
+    /// <summary>The store for <paramref name="engine"/>, seeded first when this build has none yet.</summary>
+    public static async Task<NationalStore> OpenAsync(StoreEngine engine)
     {
-        using var connection = (SqliteConnection)database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
-        using var transaction = connection.BeginTransaction();
-        var localities = connection.Query<string>("SELECT DISTINCT locality_code FROM communities ORDER BY 1", transaction: transaction).ToList();
-        var months = Enumerable.Range(0, 65).Select(m => new DateOnly(2021, 6, 20).AddMonths(m)).Where(d => d <= today).ToList();
-        using (var report = connection.CreateCommand())
+        var key = typeof(ReportWriter).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        TimeSpan? seeded = null;
+        if (engine == StoreEngine.Sqlite)
         {
-            report.Transaction = transaction;
-            report.CommandText =
-                """
-                INSERT INTO reports (id, report_id, locality_code, kind, period, submitted_by, submitter_scope, received_at, deadline, on_time, applied, body)
-                VALUES ($id, $reportId, $locality, 'monthly', $period, '住房和城乡建设局', $locality, $received, $deadline, 1, 0, '{}')
-                """;
-            var (id, reportId, locality, period, received, deadline) = (report.Parameters.Add("$id", SqliteType.Integer), report.Parameters.Add("$reportId", SqliteType.Text),
-                report.Parameters.Add("$locality", SqliteType.Text), report.Parameters.Add("$period", SqliteType.Text), report.Parameters.Add("$received", SqliteType.Text),
-                report.Parameters.Add("$deadline", SqliteType.Text));
-            var next = 1L;
-            foreach (var month in months)
+            var directory = Path.Combine(Path.GetTempPath(), "gc-bench-national-" + key);
+            if (!File.Exists(Path.Combine(directory, ".complete")))
             {
-                foreach (var code in localities)
+                if (Directory.Exists(directory))
                 {
-                    (id.Value, reportId.Value, locality.Value, period.Value) = (next, $"r{next:D7}", code, month.ToString("yyyy-MM", null));
-                    (received.Value, deadline.Value) = ($"{month:yyyy-MM-dd}T02:00:00.000+00:00", $"{month:yyyy-MM}-25T23:59:59.000+08:00");
-                    report.ExecuteNonQuery();
-                    next++;
+                    Directory.Delete(directory, recursive: true);
+                }
+                var seeding = SqliteStore.ForDirectory(directory);
+                await SeedAsync(seeding);
+                await using (var connection = await seeding.OpenAsync(CancellationToken.None))
+                {
+                    await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+                }
+                SqliteConnection.ClearAllPools();
+                await File.WriteAllTextAsync(Path.Combine(directory, ".complete"), key);
+                seeded = started.Elapsed;
+            }
+            return new NationalStore(SqliteStore.ForDirectory(directory), Path.Combine(directory, SqliteStore.DatabaseFileName), seeded);
+        }
+
+        var postgres = await BenchPostgres.SharedAsync();
+        var name = "gc_bench_national_" + key;
+        if (!await postgres.DatabaseExistsAsync(name))
+        {
+            var seedingName = name + "_seeding";
+            await postgres.DropDatabaseAsync(seedingName);
+            // The history's commit checks the deferred foreign keys of millions of rows on a durable server: longer than Npgsql's 30 s.
+            var connectionString = new NpgsqlConnectionStringBuilder(await postgres.CreateDatabaseAsync(seedingName)) { CommandTimeout = 1800 }.ConnectionString;
+            var seeding = new PostgresStore(connectionString, Path.GetTempPath());
+            await using (seeding)
+            {
+                await SeedAsync(seeding);
+            }
+            NpgsqlConnection.ClearAllPools();
+            await postgres.RenameDatabaseAsync(seedingName, name);   // complete: later processes use it as it is
+            seeded = started.Elapsed;
+        }
+        return new NationalStore(new PostgresStore(postgres.ConnectionString(name), Path.GetTempPath()), name, seeded);
+    }
+
+    private static async Task SeedAsync(StoreDatabase database)
+    {
+        var assets = Path.Combine(AppContext.BaseDirectory, "wwwroot-assets");
+        var campaign = CampaignDefinition.Parse(await File.ReadAllTextAsync(Path.Combine(assets, "campaigns", "hubei-2021-2022.json")));
+        await new DatabaseMigrator(database).MigrateAsync(CancellationToken.None);
+        await new NationalReferenceLoader(database, new NationalDataFiles(DataDirectory)).LoadAsync(null, CancellationToken.None);
+        await new NationalDemoHistory(database, campaign, new FixedInstantClock(Now)).WriteAsync(2021, CancellationToken.None);
+        await WriteSnapshotAsync(database);
+    }
+
+    /// <summary>
+    /// The baseline's table: the figures of every county with communities on every day, expanded from county_timeline
+    /// (which the data tests check against the history), primary key (day, county_code).
+    /// </summary>
+    private static async Task WriteSnapshotAsync(StoreDatabase database)
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        var postgres = database.Engine == StoreEngine.Postgres;
+        await connection.ExecuteAsync(postgres
+            ? $"""
+              CREATE TABLE {SnapshotTable} (day TEXT NOT NULL, county_code TEXT NOT NULL, communities BIGINT NOT NULL, not_started BIGINT NOT NULL,
+                  pilot BIGINT NOT NULL, in_progress BIGINT NOT NULL, accepted BIGINT NOT NULL, pilots_ever BIGINT NOT NULL, PRIMARY KEY (day, county_code))
+              """
+            : $"""
+              CREATE TABLE {SnapshotTable} (day TEXT NOT NULL, county_code TEXT NOT NULL, communities INTEGER NOT NULL, not_started INTEGER NOT NULL,
+                  pilot INTEGER NOT NULL, in_progress INTEGER NOT NULL, accepted INTEGER NOT NULL, pilots_ever INTEGER NOT NULL, PRIMARY KEY (day, county_code)) WITHOUT ROWID
+              """);
+        var timeline = (await connection.QueryAsync<(string County, string Day, long Communities, long NotStarted, long Pilot, long InProgress, long Accepted, long PilotsEver)>(
+            "SELECT county_code, day, communities, not_started, pilot, in_progress, accepted, pilots_ever FROM county_timeline ORDER BY county_code, day")).AsList();
+        var counties = timeline.GroupBy(r => r.County, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
+        var next = new int[counties.Count];
+
+        IEnumerable<object[]> Rows()
+        {
+            for (var day = FirstSnapshotDay; day <= Today; day = day.AddDays(1))
+            {
+                var text = IsoDay.Text(day);
+                for (var c = 0; c < counties.Count; c++)
+                {
+                    var rows = counties[c];
+                    while (next[c] + 1 < rows.Count && string.CompareOrdinal(rows[next[c] + 1].Day, text) <= 0)
+                    {
+                        next[c]++;
+                    }
+                    var r = rows[next[c]];
+                    yield return [text, r.County, r.Communities, r.NotStarted, r.Pilot, r.InProgress, r.Accepted, r.PilotsEver];
                 }
             }
         }
-        var reportOf = localities.Select((code, i) => (code, i)).ToDictionary(x => x.code, x => x.i);
-        var codes = connection.Query<(string Code, string Locality)>("SELECT code, locality_code FROM communities ORDER BY code", transaction: transaction).ToList();
-        using var update = connection.CreateCommand();
-        update.Transaction = transaction;
-        update.CommandText =
-            """
-            UPDATE community_state SET stage = $stage, pilot = $pilot, effective = $since, criteria_met = $met, met_mask = $mask, c12 = $c12,
-                   last_report = $report, last_change = $change
-             WHERE community_code = $code
-            """;
-        var names = new[] { "$stage", "$pilot", "$since", "$met", "$mask", "$c12", "$report", "$change", "$code" };
-        var p = names.ToDictionary(n => n, n => update.Parameters.Add(n, SqliteType.Text));
-        var random = new Random(2021);
-        var start = new DateOnly(2021, 6, 1);
-        var days = today.DayNumber - start.DayNumber;
-        foreach (var (code, locality) in codes)
+
+        if (connection is NpgsqlConnection npgsql)
         {
-            // Roughly the campaign's end state: a quarter not started, some pilots, most started, a good part accepted.
-            var roll = random.NextDouble();
-            var stage = roll < 0.25 ? 0 : roll < 0.30 ? 1 : roll < 0.65 ? 2 : 3;
-            var pilot = stage == 1 || (stage == 3 && random.NextDouble() < 0.05);
-            var mask = 0L;
-            if (stage > 0)
+            await using (var import = await npgsql.BeginBinaryImportAsync(
+                $"COPY {SnapshotTable} (day, county_code, communities, not_started, pilot, in_progress, accepted, pilots_ever) FROM STDIN (FORMAT BINARY)"))
             {
-                for (var bit = 0; bit < 16; bit++)
+                import.Timeout = TimeSpan.FromMinutes(20);
+                foreach (var row in Rows())
                 {
-                    if (stage == 3 || random.NextDouble() < 0.6)
+                    await import.StartRowAsync();
+                    await import.WriteAsync((string)row[0], NpgsqlDbType.Text);
+                    await import.WriteAsync((string)row[1], NpgsqlDbType.Text);
+                    for (var i = 2; i < row.Length; i++)
                     {
-                        mask |= 1L << bit;
+                        await import.WriteAsync((long)row[i], NpgsqlDbType.Bigint);
                     }
                 }
+                await import.CompleteAsync();
             }
-            var c12 = stage == 0 ? (double?)null : stage == 3 ? 0.3 + (random.NextDouble() * 0.7) : random.NextDouble();
-            if (c12 is { } share && share < 0.3)
-            {
-                mask &= ~(1L << 11);
-            }
-            var since = stage == 0 ? (DateOnly?)null : start.AddDays(random.Next(days));
-            var change = since?.AddDays(random.Next(today.DayNumber - since.Value.DayNumber + 1));
-            // The locality's report of one of the last twelve months.
-            var lastReport = stage == 0 ? (long?)null : ((long)(months.Count - 1 - random.Next(Math.Min(12, months.Count))) * localities.Count) + reportOf[locality] + 1;
-            p["$stage"].Value = stage;
-            p["$pilot"].Value = pilot ? 1 : 0;
-            p["$since"].Value = (object?)since?.ToString("yyyy-MM-dd", null) ?? DBNull.Value;
-            p["$met"].Value = System.Numerics.BitOperations.PopCount((ulong)mask);
-            p["$mask"].Value = mask;
-            p["$c12"].Value = (object?)c12 ?? DBNull.Value;
-            p["$report"].Value = (object?)lastReport ?? DBNull.Value;
-            p["$change"].Value = (object?)change?.ToString("yyyy-MM-dd", null) ?? DBNull.Value;
-            p["$code"].Value = code;
-            update.ExecuteNonQuery();
+            await connection.ExecuteAsync($"ANALYZE {SnapshotTable}", commandTimeout: 600);
+            return;
         }
-        transaction.Commit();
+        var sqlite = (SqliteConnection)connection;
+        await using var transaction = (SqliteTransaction)await sqlite.BeginTransactionAsync();
+        await using var insert = sqlite.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = string.Create(CultureInfo.InvariantCulture,
+            $"INSERT INTO {SnapshotTable} (day, county_code, communities, not_started, pilot, in_progress, accepted, pilots_ever) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7)");
+        var parameters = Enumerable.Range(0, 8).Select(i => insert.Parameters.Add("$p" + i, i < 2 ? SqliteType.Text : SqliteType.Integer)).ToArray();
+        insert.Prepare();
+        foreach (var row in Rows())
+        {
+            for (var i = 0; i < row.Length; i++)
+            {
+                parameters[i].Value = row[i];
+            }
+            await insert.ExecuteNonQueryAsync();
+        }
+        await transaction.CommitAsync();
     }
 
     private static string FindShared()
@@ -136,17 +199,24 @@ internal sealed class NationalStore : IDisposable
         throw new DirectoryNotFoundException("No shared/data/china above the benchmark; set GC_CHINA_DATA to the folder with communities.csv.gz.");
     }
 
-    public void Dispose()
+    /// <summary>Lets go of the store's connections; the store itself stays for the next benchmark process.</summary>
+    public async ValueTask DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_directory))
+        if (Database is PostgresStore postgres)
         {
-            Directory.Delete(_directory, recursive: true);
+            await postgres.DisposeAsync();
         }
+        SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
     }
 
     private sealed class FixedDayClock(DateOnly today) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => new(today.ToDateTime(new TimeOnly(4, 0)), TimeSpan.Zero);
+    }
+
+    private sealed class FixedInstantClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
     }
 }

@@ -28,8 +28,8 @@ public static class ProgressApi
             return error!;
         }
         var code = RegionCodes.Scope(scope, campaign.ProvinceCode);
-        var tree = await progress.GetProvinceAsync(day, cancellationToken);
-        if (tree.Find(code) is not { } node)
+        // Only the region's own county-level units are read: a prefecture's summary does not build the nation.
+        if (await progress.GetRegionAsync(code, day, cancellationToken) is not { } node)
         {
             return ApiProblems.NotFound($"No region {scope}: use 42, a prefecture-level or a county-level code.");
         }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
+using GreenCommunity.Data.Progress;
 using GreenCommunity.Data.Reference;
 using GreenCommunity.Data.Storage;
 using GreenCommunity.Domain.Campaigns;
@@ -16,7 +17,8 @@ public sealed record NationalDemoCounts(int Reports, int StageEvents, int Assess
 /// straight into the history tables, in bulk, in one write transaction: the reports (ids, report ids, receipt and
 /// deadline texts, on_time, applied and the body in the API's canonical shape, as <c>ReportWriter</c> stores them), their
 /// stage events and criterion assessments, and the present (<c>community_state</c> with the community list's columns,
-/// <c>community_criteria</c>) exactly as the intake leaves it after those reports (<see cref="NationalHistoryRows"/>).
+/// <c>community_criteria</c>) exactly as the intake leaves it after those reports (<see cref="NationalHistoryRows"/>), and
+/// the county timeline of every county (<see cref="CountyTimelineSql"/>).
 /// On SQLite one prepared statement per table, on PostgreSQL binary COPY, then the identity sequences moved past the
 /// ids written. The store must hold reference data and no history yet.
 /// </summary>
@@ -71,7 +73,7 @@ public sealed class NationalDemoHistory(StoreDatabase database, Campaign campaig
         SELECT setval(pg_get_serial_sequence('criterion_assessments', 'id'), COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM criterion_assessments;
         """;
 
-    private const string AnalyzeSql = "ANALYZE regions, communities, reports, stage_events, criterion_assessments, community_state, community_criteria";
+    private const string AnalyzeSql = "ANALYZE regions, communities, reports, stage_events, criterion_assessments, community_state, community_criteria, county_timeline";
 
     private static readonly (string, BulkType)[] s_reportColumns =
     [
@@ -138,6 +140,7 @@ public sealed class NationalDemoHistory(StoreDatabase database, Campaign campaig
             await WriteReportsAsync(connection, transaction, plan, rows, cancellationToken).ConfigureAwait(false);
             await WriteHistoryAsync(connection, transaction, rows, cancellationToken).ConfigureAwait(false);
             await WritePresentAsync(connection, transaction, rows, cancellationToken).ConfigureAwait(false);
+            await CountyTimelineSql.RebuildAsync(connection, transaction, null, null, cancellationToken).ConfigureAwait(false);
             if (database.Engine == StoreEngine.Postgres)
             {
                 await connection.ExecuteAsync(new CommandDefinition(SequencesSql, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);

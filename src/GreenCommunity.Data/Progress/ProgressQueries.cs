@@ -5,13 +5,13 @@ using GreenCommunity.Domain.Progress;
 namespace GreenCommunity.Data.Progress;
 
 /// <summary>
-/// Stage counts per county-level unit: from the current-state table for today, from the history for a past day.
-/// A day before the first event finds every community not started.
+/// Stage counts per county-level unit: from the current-state table for today, from the county timeline (kept with the
+/// history, <see cref="CountyTimelineSql"/>) for a past day. A day before the first event finds every community not started.
 /// </summary>
 public sealed class ProgressQueries(StoreDatabase database)
 {
-    private const string CurrentSql =
-        """
+    private static string CurrentSql(string filter) =>
+        $"""
         SELECT c.county_code AS County,
                COUNT(*) AS Communities,
                COUNT(*) FILTER (WHERE s.stage = 0) AS NotStarted,
@@ -21,45 +21,51 @@ public sealed class ProgressQueries(StoreDatabase database)
                COUNT(*) FILTER (WHERE s.pilot = 1) AS PilotsEver
           FROM communities c
           JOIN community_state s ON s.community_code = c.code
+         {filter}
          GROUP BY c.county_code
         """;
 
-    private const string AsOfSql =
-        """
-        WITH latest AS (
-            SELECT community_code, stage FROM (
-                SELECT community_code, stage,
-                       ROW_NUMBER() OVER (PARTITION BY community_code ORDER BY effective DESC, id DESC) AS rn
-                  FROM stage_events
-                 WHERE effective <= @asOf) AS ranked
-             WHERE rn = 1),
-        pilots AS (
-            SELECT DISTINCT community_code FROM stage_events WHERE stage = 1 AND effective <= @asOf)
-        SELECT c.county_code AS County,
-               COUNT(*) AS Communities,
-               COUNT(*) FILTER (WHERE COALESCE(l.stage, 0) = 0) AS NotStarted,
-               COUNT(*) FILTER (WHERE l.stage = 1) AS Pilot,
-               COUNT(*) FILTER (WHERE l.stage = 2) AS InProgress,
-               COUNT(*) FILTER (WHERE l.stage = 3) AS Accepted,
-               COUNT(*) FILTER (WHERE p.community_code IS NOT NULL) AS PilotsEver
-          FROM communities c
-          LEFT JOIN latest l ON l.community_code = c.code
-          LEFT JOIN pilots p ON p.community_code = c.code
-         GROUP BY c.county_code
+    // Each county's row of county_timeline with the greatest day on or before the day: one descent of the primary key
+    // (county_code, day) for the day, one for the row (see docs/PERFORMANCE.md, "National summary", for the plans).
+    private static string AsOfSql(string filter) =>
+        $"""
+        SELECT t.county_code AS County, t.communities AS Communities, t.not_started AS NotStarted, t.pilot AS Pilot,
+               t.in_progress AS InProgress, t.accepted AS Accepted, t.pilots_ever AS PilotsEver
+          FROM regions r
+          JOIN county_timeline t
+            ON t.county_code = r.code
+           AND t.day = (SELECT MAX(m.day) FROM county_timeline m WHERE m.county_code = r.code AND m.day <= @asOf)
+         WHERE r.level = 3 {filter}
         """;
+
+    private static readonly EngineText s_currentSql = new(_ => CurrentSql(""));
+
+    private static readonly EngineText s_asOfSql = new(_ => AsOfSql(""));
+
+    private static readonly EngineText s_asOfCountiesSql = new(engine => AsOfSql("AND " + StoreSql.InList(engine, "r.code", "@counties")));
+
+    private static readonly EngineText s_currentCountiesSql = new(engine => CurrentSql("WHERE " + StoreSql.InList(engine, "c.county_code", "@counties")));
 
     /// <summary>Counts as they stand now (every recorded change is effective by now).</summary>
     public Task<IReadOnlyDictionary<string, ProgressFigures>> GetCurrentByCountyAsync(CancellationToken cancellationToken) =>
-        QueryAsync(CurrentSql, null, cancellationToken);
+        QueryAsync(s_currentSql, null, cancellationToken);
 
-    /// <summary>Counts as they stood at the end of a day, from the history.</summary>
+    /// <summary>Counts of some counties as they stand now; a county without communities is left out.</summary>
+    public Task<IReadOnlyDictionary<string, ProgressFigures>> GetCurrentByCountyAsync(IReadOnlyCollection<string> counties, CancellationToken cancellationToken) =>
+        QueryAsync(s_currentCountiesSql, new { counties = counties.ToArray() }, cancellationToken);
+
+    /// <summary>Counts as they stood at the end of a day, from the county timeline (every county with communities).</summary>
     public Task<IReadOnlyDictionary<string, ProgressFigures>> GetByCountyAsOfAsync(DateOnly asOf, CancellationToken cancellationToken) =>
-        QueryAsync(AsOfSql, new { asOf }, cancellationToken);
+        QueryAsync(s_asOfSql, new { asOf }, cancellationToken);
 
-    private async Task<IReadOnlyDictionary<string, ProgressFigures>> QueryAsync(string sql, object? args, CancellationToken cancellationToken)
+    /// <summary>Counts of some county-level units (a prefecture's, a province's) at the end of a day; a county without communities is left out.</summary>
+    public Task<IReadOnlyDictionary<string, ProgressFigures>> GetByCountyAsOfAsync(DateOnly asOf, IReadOnlyCollection<string> counties, CancellationToken cancellationToken) =>
+        QueryAsync(s_asOfCountiesSql, new { asOf, counties = counties.ToArray() }, cancellationToken);
+
+    private async Task<IReadOnlyDictionary<string, ProgressFigures>> QueryAsync(EngineText sql, object? args, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<CountyRow>(new CommandDefinition(sql, args, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<CountyRow>(new CommandDefinition(sql.For(connection), args, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.ToDictionary(
             r => r.County,
             r => new ProgressFigures((int)r.Communities, (int)r.NotStarted, (int)r.Pilot, (int)r.InProgress, (int)r.Accepted, (int)r.PilotsEver),

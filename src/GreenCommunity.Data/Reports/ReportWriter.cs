@@ -108,6 +108,7 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
             "SELECT COALESCE(MAX(id), 0) + 1 FROM reports", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await CommunityListUpkeepSql.MarkChangesAsync(connection, transaction, rows, cancellationToken).ConfigureAwait(false);
         await ReportHistorySql.AppendAsync(connection, transaction, sequence, rows, cancellationToken).ConfigureAwait(false);
+        await Progress.CountyTimelineSql.RebuildForReportAsync(connection, transaction, sequence, cancellationToken).ConfigureAwait(false);
         await CommunityListUpkeepSql.RecountAsync(connection, transaction, sequence, rows, cancellationToken).ConfigureAwait(false);
         return await StoreAsync(connection, transaction, sequence, report, receipt, rows.Body, validation.Changes, cancellationToken).ConfigureAwait(false);
     }

@@ -1,5 +1,6 @@
 using Dapper;
 using GreenCommunity.Data.Demo;
+using GreenCommunity.Data.Progress;
 using GreenCommunity.Data.Reference;
 using GreenCommunity.Data.Storage;
 
@@ -26,6 +27,8 @@ public sealed class StoreInitializer(StoreDatabase database, DatabaseMigrator mi
         var loaded = national is null
             ? await referenceData.LoadIfEmptyAsync(cancellationToken).ConfigureAwait(false)
             : await LoadNationalIfEmptyAsync(national, cancellationToken).ConfigureAwait(false);
+        // A store from before the county timeline, or reference data just loaded: the timeline of every county, once.
+        await CountyTimelineSql.RebuildIfEmptyAsync(database, cancellationToken).ConfigureAwait(false);
         if (!created || !playDemo)
         {
             return new StoreInitialization(created, applied, loaded, 0, null);

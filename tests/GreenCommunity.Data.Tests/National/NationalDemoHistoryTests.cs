@@ -2,6 +2,7 @@ using Dapper;
 using GreenCommunity.Data.Communities;
 using GreenCommunity.Data.Demo;
 using GreenCommunity.Data.Progress;
+using GreenCommunity.Data.Tests.Progress;
 using GreenCommunity.Data.Tests.Shared;
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Communities;
@@ -45,6 +46,30 @@ public sealed class NationalDemoHistoryTests(NationalDemoFixture fixture) : ICla
         Assert.Equal(present.Keys.Order(StringComparer.Ordinal), history.Keys.Order(StringComparer.Ordinal));
         Assert.All(present, county => Assert.Equal(county.Value, history[county.Key]));
         Assert.True(present.Values.Sum(f => f.Accepted) > 0);
+    }
+
+    [Fact]
+    public async Task AsOf_MonthEndsAndRandomDays_TheCountyTimelineEqualsTheWindowOverTheHistory()
+    {
+        // Arrange: the timeline the demo history wrote in bulk
+        var progress = new ProgressQueries(Store.Database);
+        var ct = TestContext.Current.CancellationToken;
+        var prefecture = await progress.GetByCountyAsOfAsync(new DateOnly(2022, 6, 30), ["540102", "540103", "540104"], ct);   // Lhasa's districts
+
+        foreach (var day in WindowOracle.Days(s_today, random: 20, seed: 2026))
+        {
+            // Act
+            var timeline = await progress.GetByCountyAsOfAsync(day, ct);
+
+            // Assert
+            var expected = await WindowOracle.ByCountyAsync(Store.Database, day, ct);
+            Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), timeline.Keys.Order(StringComparer.Ordinal));
+            Assert.All(expected, county => Assert.True(county.Value == timeline[county.Key], $"{county.Key} on {day}: {timeline[county.Key]}, the history says {county.Value}"));
+        }
+        var lhasa = await WindowOracle.ByCountyAsync(Store.Database, new DateOnly(2022, 6, 30), ct);
+        Assert.Equal(lhasa.Where(c => prefecture.ContainsKey(c.Key)).OrderBy(c => c.Key, StringComparer.Ordinal),
+            prefecture.OrderBy(c => c.Key, StringComparer.Ordinal));
+        Assert.NotEmpty(prefecture);
     }
 
     [Fact]
