@@ -1,6 +1,6 @@
+using GreenCommunity.Dashboard.Tests.Shared;
 using GreenCommunity.Data.Demo;
 using GreenCommunity.Data.Tests.Shared;
-using GreenCommunity.Dashboard.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GreenCommunity.Dashboard.Tests.ScaleOut;
