@@ -22,7 +22,7 @@ public sealed class NationalTestStore : IAsyncDisposable
 
     public NationalReferenceCounts? Loaded { get; private set; }
 
-    /// <summary>The china folder: GC_CHINA_DATA, or shared/data/china above the test's folder (beside the repository).</summary>
+    /// <summary>The china folder: GC_CHINA_DATA, the assets' reference/china, or shared/data/china above the test's folder (beside the repository).</summary>
     public static string DataDirectory { get; } = Environment.GetEnvironmentVariable("GC_CHINA_DATA") is { Length: > 0 } configured ? configured : FindShared();
 
     public static NationalDataFiles Files { get; } = new(DataDirectory);
@@ -106,6 +106,12 @@ public sealed class NationalTestStore : IAsyncDisposable
 
     private static string FindShared()
     {
+        // The product's own copy, in the build output with the other assets: a clean clone needs nothing beside it.
+        var product = Path.Combine(TestStore.AssetsDirectory, "reference", "china");
+        if (System.IO.Directory.Exists(product))
+        {
+            return product;
+        }
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "shared", "data", "china");
