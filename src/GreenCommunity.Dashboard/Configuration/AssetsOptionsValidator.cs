@@ -17,12 +17,23 @@ public sealed class AssetsOptionsValidator : IValidateOptions<AssetsOptions>
         {
             failures.Add($"{AssetsOptions.SectionName}:Directory: no folder {options.Directory}.");
         }
-        else
+        else if (options.Scope == ReferenceScope.Hubei)
         {
             var reference = new ReferenceDataFiles(options.Directory);
             foreach (var file in new[] { reference.Divisions, reference.Communities, reference.EnglishNames }.Where(f => !File.Exists(f)))
             {
                 failures.Add($"{AssetsOptions.SectionName}:Directory: {options.Directory} has no {Path.GetRelativePath(options.Directory, file)}.");
+            }
+        }
+        if (options.Scope == ReferenceScope.China)
+        {
+            foreach (var file in new NationalDataFiles(options.NationalDataFullPath).All.Where(f => !File.Exists(f)))
+            {
+                failures.Add($"{AssetsOptions.SectionName}:NationalDataDirectory: no file {file}.");
+            }
+            foreach (var province in options.ProvinceCodes.Where(p => p.Length != 2 || !p.All(char.IsAsciiDigit)))
+            {
+                failures.Add($"{AssetsOptions.SectionName}:Provinces: '{province}' is not a province's two-digit code (e.g. 42).");
             }
         }
         RequireFile(failures, "PrefectureMapFile", options.PrefectureMapFullPath);

@@ -13,12 +13,9 @@ namespace GreenCommunity.Dashboard.Live;
 /// are every server's, so only the server that committed a report announces it; without one, each server tells its own.
 /// </summary>
 public sealed class HubBroadcaster(ProgressNotifier notifier, LiveProgress live, IHubContext<ProgressHub, IProgressClient> hub, HubSubscriptions subscriptions,
-    IConfiguration configuration) : IHostedService
+    RedisBackplane backplane) : IHostedService
 {
-    /// <summary>The name of the Redis connection string that turns the SignalR backplane on.</summary>
-    public const string BackplaneConnectionName = "Redis";
-
-    private readonly bool _backplane = !string.IsNullOrWhiteSpace(configuration.GetConnectionString(BackplaneConnectionName));
+    private readonly bool _backplane = backplane.IsConfigured;
 
     private IDisposable? _reports;
     private IDisposable? _changes;

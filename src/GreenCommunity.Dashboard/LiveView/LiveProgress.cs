@@ -261,6 +261,7 @@ public sealed partial class LiveProgress : BackgroundService
     /// <summary>Midnight in China: today's snapshot becomes yesterday's, and a new one is computed without waiting for a report.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await WarmUpAsync();
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30), _clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
@@ -268,6 +269,25 @@ public sealed partial class LiveProgress : BackgroundService
             {
                 _throttler.Trigger();
             }
+        }
+    }
+
+    /// <summary>
+    /// Today's figures computed as the server starts, so that the first page after a restart does not wait for them
+    /// (seconds for the whole country). Not cancelled: a server stopping meanwhile waits for it, so that no read of the
+    /// store outlives the host.
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        try
+        {
+            await CurrentAsync(CancellationToken.None);
+        }
+#pragma warning disable CA1031 // A page asking later tries again; the failure is logged, the server keeps running.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            RecomputationFailed(_logger, ex);
         }
     }
 

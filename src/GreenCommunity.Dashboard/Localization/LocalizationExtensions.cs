@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace GreenCommunity.Dashboard.Localization;
@@ -10,6 +11,7 @@ public static class LocalizationExtensions
     public static IServiceCollection AddDashboardLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+        services.AddSingleton<IStringLocalizerFactory, CountryWordsLocalizerFactory>();   // replaces the default; wraps it
         services.AddTransient<MudLocalizer, DashboardMudLocalizer>();
         services.AddSingleton<ReportProblemTexts>();
         return services;

@@ -21,11 +21,6 @@ public sealed partial class StoreReportChannel(StoreDatabase database, ProgressN
     private readonly string _server = Guid.NewGuid().ToString("N");
     private IDisposable? _reports;
 
-    /// <summary>Notices announced by other servers and published here (for the health page and tests).</summary>
-    public long Heard => Interlocked.Read(ref _heard);
-
-    private long _heard;
-
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         if (database is not PostgresStore)
@@ -94,7 +89,6 @@ public sealed partial class StoreReportChannel(StoreDatabase database, ProgressN
         {
             if (JsonSerializer.Deserialize<Announcement>(payload) is { } heard && heard.Server != _server)
             {
-                Interlocked.Increment(ref _heard);
                 notifier.Publish(heard.Notice with { FromAnotherServer = true });
             }
         }

@@ -8,7 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace GreenCommunity.Dashboard.Security;
 
-/// <summary>Limits per minute (section "RateLimits"): the API per client, sign-in per address. 429 with Retry-After beyond.</summary>
+/// <summary>
+/// Limits per minute (section "RateLimits"): the API per client, sign-in per address. 429 with Retry-After beyond.
+/// With <c>ConnectionStrings:Redis</c> set they are counted in Redis, one budget for all servers (<see cref="SharedRateWindows"/>).
+/// </summary>
 public sealed class RateLimitOptions
 {
     public const string SectionName = "RateLimits";
@@ -18,22 +21,32 @@ public sealed class RateLimitOptions
 
     [Range(1, 1_000_000)]
     public int SignInPerMinute { get; set; } = 10;
+
+    /// <summary>With Redis: how long a request waits for Redis's count before this server counts alone (and stops asking for a while).</summary>
+    [Range(10, 10_000)]
+    public int RedisTimeoutMilliseconds { get; set; } = 250;
 }
 
 public static class RateLimits
 {
     public const string Api = "api";
 
+    private static readonly TimeSpan s_window = TimeSpan.FromMinutes(1);
+
     public static IServiceCollection AddDashboardRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SharedRateWindows>();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, configured) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, SharedRateWindows>((options, configured, windows) =>
         {
             var limits = configured.Value;
+            var shared = windows.IsConfigured ? windows : null;   // read when the app is built: settings added later count
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(Api, context => PerMinute(Partition(context, context.User.FindFirstValue(ApiAuthentication.ClientClaim)), limits.ApiPerMinute));
-            options.AddPolicy(AccountEndpoints.SignInRateLimit, context => PerMinute(Partition(context, null), limits.SignInPerMinute));
+            options.AddPolicy(Api, context =>
+                PerMinute(shared, Api, Partition(context, context.User.FindFirstValue(ApiAuthentication.ClientClaim)), limits.ApiPerMinute));
+            options.AddPolicy(AccountEndpoints.SignInRateLimit, context =>
+                PerMinute(shared, AccountEndpoints.SignInRateLimit, Partition(context, null), limits.SignInPerMinute));
             options.OnRejected = async (rejected, cancellationToken) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
@@ -48,11 +61,13 @@ public static class RateLimits
     private static string Partition(HttpContext context, string? client) =>
         client ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    private static RateLimitPartition<string> PerMinute(string key, int permits) =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+    /// <summary>A fixed window per minute: in Redis under the policy's name when shared, else in this process.</summary>
+    private static RateLimitPartition<string> PerMinute(SharedRateWindows? shared, string policy, string key, int permits) => shared is null
+        ? RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = Math.Max(1, permits),
-            Window = TimeSpan.FromMinutes(1),
+            Window = s_window,
             QueueLimit = 0,
-        });
+        })
+        : RateLimitPartition.Get(key, partition => new SharedWindowLimiter(shared, policy + ":" + partition, Math.Max(1, permits), s_window));
 }

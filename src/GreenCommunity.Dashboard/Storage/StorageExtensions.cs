@@ -58,7 +58,8 @@ public static class StorageExtensions
         services.AddSingleton<ReportWriter>();
         services.AddSingleton<ActionWriter>();
         services.AddSingleton<DemoCampaignPlayer>();
-        services.AddSingleton<StoreInitializer>();
+        services.AddSingleton(sp => new StoreInitializer(sp.GetRequiredService<StoreDatabase>(), sp.GetRequiredService<DatabaseMigrator>(),
+            sp.GetRequiredService<ReferenceDataLoader>(), sp.GetRequiredService<DemoCampaignPlayer>(), sp.GetRequiredService<DemoCredentials>(), NationalContentOf(sp)));
         services.AddSingleton<StoreProbe>();
 
         services.AddSingleton<RegionQueries>();
@@ -79,6 +80,19 @@ public static class StorageExtensions
         services.AddSingleton<DepartmentQueries>();   // the departments are reference data: accounts name them
         services.AddSingleton<AuditLog>();
         return services;
+    }
+
+    /// <summary>With Assets:Scope China, the national loader and demo history; otherwise none (Hubei's).</summary>
+    private static NationalContent? NationalContentOf(IServiceProvider services)
+    {
+        var assets = services.GetRequiredService<IOptions<AssetsOptions>>().Value;
+        if (assets.Scope != ReferenceScope.China)
+        {
+            return null;
+        }
+        var database = services.GetRequiredService<StoreDatabase>();
+        return new NationalContent(new NationalReferenceLoader(database, new NationalDataFiles(assets.NationalDataFullPath)), assets.ProvinceCodes,
+            new NationalDemoHistory(database, services.GetRequiredService<Campaign>(), services.GetRequiredService<TimeProvider>()));
     }
 
     private static StoreDatabase OpenStore(StorageOptions storage) => storage.Provider switch

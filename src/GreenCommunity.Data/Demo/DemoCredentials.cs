@@ -48,7 +48,8 @@ public sealed class DemoCredentials(StoreDatabase database, ApiTokenStore tokens
         }
         var (_, display) = await tokens.IssueAsync("演示：会议室大屏 (demo display)", ApiToken.DisplayScope, ApiToken.DisplayKind, cancellationToken).ConfigureAwait(false);
         var accounts = new List<DemoAccount>();
-        foreach (var account in s_accounts)
+        // A national store loaded without Hubei has no Wuhan or Yichang: their coordinators are left out.
+        foreach (var account in s_accounts.Where(a => a.Locality is null || localities.ContainsKey(a.Locality)))
         {
             var password = UserStore.GeneratePassword();
             await users.CreateAsync(account, password, mustChangePassword: false, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Dapper;
 using GreenCommunity.Data.Demo;
 using GreenCommunity.Data.Progress;
 using GreenCommunity.Data.Reference;
@@ -12,22 +13,44 @@ public sealed record StoreInitialization(bool CreatedDatabase, IReadOnlyList<str
 /// <summary>
 /// Brings the store up to date at start-up: schema, reference data, and on a brand-new database in demo
 /// mode, the demo campaign history. It sits above Storage, Reference and Demo so that Storage depends on neither.
+/// With <paramref name="national"/> the store holds the country (or some provinces) instead of Hubei.
 /// </summary>
-public sealed class StoreInitializer(StoreDatabase database, DatabaseMigrator migrator, ReferenceDataLoader referenceData, DemoCampaignPlayer demo, DemoCredentials credentials)
+public sealed class StoreInitializer(StoreDatabase database, DatabaseMigrator migrator, ReferenceDataLoader referenceData, DemoCampaignPlayer demo, DemoCredentials credentials,
+    NationalContent? national = null)
 {
+    private const string RegionCountSql = "SELECT COUNT(*) FROM regions";
+
     public async Task<StoreInitialization> InitializeAsync(bool playDemo, int demoSeed, IProgress<(int Sent, int Total)>? progress, CancellationToken cancellationToken)
     {
         var applied = await migrator.MigrateAsync(cancellationToken).ConfigureAwait(false);
         var created = applied.Count > 0 && applied[0] == DatabaseMigrator.ScriptsOf(database.Engine)[0];   // the schema began now
-        var loaded = await referenceData.LoadIfEmptyAsync(cancellationToken).ConfigureAwait(false);
+        var loaded = national is null
+            ? await referenceData.LoadIfEmptyAsync(cancellationToken).ConfigureAwait(false)
+            : await LoadNationalIfEmptyAsync(national, cancellationToken).ConfigureAwait(false);
         // A store from before the county timeline, or reference data just loaded: the timeline of every county, once.
         await CountyTimelineSql.RebuildIfEmptyAsync(database, cancellationToken).ConfigureAwait(false);
         if (!created || !playDemo)
         {
             return new StoreInitialization(created, applied, loaded, 0, null);
         }
-        var demoReports = await demo.PlayAsync(demoSeed, progress, cancellationToken).ConfigureAwait(false);
+        var demoReports = national is null
+            ? await demo.PlayAsync(demoSeed, progress, cancellationToken).ConfigureAwait(false)
+            : (await national.History.WriteAsync(demoSeed, cancellationToken).ConfigureAwait(false)).Reports;
         var credentialsFile = await credentials.CreateAsync(cancellationToken).ConfigureAwait(false);
         return new StoreInitialization(created, applied, loaded, demoReports, credentialsFile);
+    }
+
+    private async Task<bool> LoadNationalIfEmptyAsync(NationalContent content, CancellationToken cancellationToken)
+    {
+        await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var regions = await connection.ExecuteScalarAsync<long>(new CommandDefinition(RegionCountSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (regions > 0)
+            {
+                return false;
+            }
+        }
+        await content.Loader.LoadAsync(content.Provinces, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 }

@@ -13,11 +13,16 @@ public static partial class RegionCodes
     public static bool IsCommunityCode(string? code) => code is not null && TwelveDigits().IsMatch(code);
 
     /// <summary>
-    /// A region as the API and the hub take it: none, or the province's two-digit prefix ("42"), is the province
-    /// itself ("420000", the code every summary carries); any other code is itself.
+    /// A region as the API and the hub take it: none is the root (<paramref name="rootCode"/>: the province, or the
+    /// country's 000000); a province's two-digit prefix ("42") is that province ("420000", the code every summary
+    /// carries); any other code is itself.
     /// </summary>
-    public static string Scope(string? scope, string provinceCode) =>
-        string.IsNullOrEmpty(scope) || scope == provinceCode[..2] ? provinceCode : scope;
+    public static string Scope(string? scope, string rootCode) => scope switch
+    {
+        null or "" => rootCode,
+        [>= '0' and <= '9', >= '0' and <= '9'] when rootCode == RegionTree.CountryCode || scope == rootCode[..2] => scope + "0000",
+        _ => scope,
+    };
 
     [GeneratedRegex("^[0-9]{6}$")]
     private static partial Regex SixDigits();

@@ -56,5 +56,16 @@ public sealed class HubListener : IAsyncDisposable
         }
     }
 
+    /// <summary>How many more "reportReceived" for the report arrive, until none has for the whole wait.</summary>
+    public async Task<int> CountOfAsync(string reportId, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        while (await ArrivalOfAsync(reportId, wait, cancellationToken) is not null)
+        {
+            count++;
+        }
+        return count;
+    }
+
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }

@@ -134,7 +134,7 @@ public class DashboardFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     private bool PlaysTheSeededDemo() =>
-        Settings.GetValueOrDefault("Demo:Enabled") == "true" && Settings.GetValueOrDefault("Demo:Seed", "2021") == "2021";
+        Settings.GetValueOrDefault("Demo:Enabled") == "true" && Settings.GetValueOrDefault("Demo:Seed", "2021") == "2021" && !Settings.ContainsKey("Assets:Scope");
 
     private void CopySeededStore()
     {
