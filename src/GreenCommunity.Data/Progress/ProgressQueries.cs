@@ -25,24 +25,34 @@ public sealed class ProgressQueries(StoreDatabase database)
          GROUP BY c.county_code
         """;
 
-    // Each county's row of county_timeline with the greatest day on or before the day: one descent of the primary key
-    // (county_code, day) for the day, one for the row (see docs/PERFORMANCE.md, "National summary", for the plans).
-    private static string AsOfSql(string filter) =>
-        $"""
-        SELECT t.county_code AS County, t.communities AS Communities, t.not_started AS NotStarted, t.pilot AS Pilot,
-               t.in_progress AS InProgress, t.accepted AS Accepted, t.pilots_ever AS PilotsEver
-          FROM regions r
-          JOIN county_timeline t
-            ON t.county_code = r.code
-           AND t.day = (SELECT MAX(m.day) FROM county_timeline m WHERE m.county_code = r.code AND m.day <= @asOf)
-         WHERE r.level = 3 {filter}
-        """;
+    // Each county's row of county_timeline with the greatest day on or before the day, found through the primary key
+    // (county_code, day) once per county-level region. SQLite: the day by a correlated MAX (one descent), then the row
+    // (another). PostgreSQL hash-joins the whole table for that form, so there a LATERAL subquery takes each county's
+    // row with one backward index scan. The plans: docs/PERFORMANCE.md, "National summary".
+    private static string AsOfSql(StoreEngine engine, string filter) => engine == StoreEngine.Postgres
+        ? $"""
+          SELECT t.county_code AS County, t.communities AS Communities, t.not_started AS NotStarted, t.pilot AS Pilot,
+                 t.in_progress AS InProgress, t.accepted AS Accepted, t.pilots_ever AS PilotsEver
+            FROM regions r
+           CROSS JOIN LATERAL (
+                 SELECT * FROM county_timeline m WHERE m.county_code = r.code AND m.day <= @asOf ORDER BY m.day DESC LIMIT 1) AS t
+           WHERE r.level = 3 {filter}
+          """
+        : $"""
+          SELECT t.county_code AS County, t.communities AS Communities, t.not_started AS NotStarted, t.pilot AS Pilot,
+                 t.in_progress AS InProgress, t.accepted AS Accepted, t.pilots_ever AS PilotsEver
+            FROM regions r
+            JOIN county_timeline t
+              ON t.county_code = r.code
+             AND t.day = (SELECT MAX(m.day) FROM county_timeline m WHERE m.county_code = r.code AND m.day <= @asOf)
+           WHERE r.level = 3 {filter}
+          """;
 
     private static readonly EngineText s_currentSql = new(_ => CurrentSql(""));
 
-    private static readonly EngineText s_asOfSql = new(_ => AsOfSql(""));
+    private static readonly EngineText s_asOfSql = new(engine => AsOfSql(engine, ""));
 
-    private static readonly EngineText s_asOfCountiesSql = new(engine => AsOfSql("AND " + StoreSql.InList(engine, "r.code", "@counties")));
+    private static readonly EngineText s_asOfCountiesSql = new(engine => AsOfSql(engine, "AND " + StoreSql.InList(engine, "r.code", "@counties")));
 
     private static readonly EngineText s_currentCountiesSql = new(engine => CurrentSql("WHERE " + StoreSql.InList(engine, "c.county_code", "@counties")));
 
