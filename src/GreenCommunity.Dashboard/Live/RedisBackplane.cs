@@ -36,8 +36,10 @@ public static class RedisBackplaneExtensions
 }
 
 /// <summary>
-/// The backplane's one Redis connection. It is opened at start, and a connection string that is malformed or names a
-/// Redis that does not answer stops the start with a message naming the setting. Once connected, the client reconnects
+/// The server's Redis connection for its own use (the shared rate limits), opened at start: a connection string that is
+/// malformed or names a Redis that does not answer stops the start with a message naming the setting. SignalR's lifetime
+/// manager opens its own through <see cref="Configure"/> and disposes it itself; each connection has one owner, so the
+/// order in which the host disposes them does not matter. Once connected, the client reconnects
 /// by itself when Redis goes away (about a second after it is back, here). Meanwhile the hub's pushes are lost, this
 /// server's clients' too (every broadcast goes through Redis; the broadcaster logs the failure); reports and pages go on.
 /// </summary>
@@ -56,13 +58,13 @@ public sealed partial class RedisBackplane(IConfiguration configuration, ILogger
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ConnectionString);
 
     /// <summary>Whether the connection is up now (false before the start, while Redis is away, or without Redis).</summary>
-    public bool IsConnected => _connection is { IsCompletedSuccessfully: true } connection && connection.Result.IsConnected;
+    public bool IsConnected => Connection is { IsConnected: true };
 
     internal void Configure(RedisOptions options)
     {
         options.Configuration = ParseConnectionString();
         options.Configuration.ChannelPrefix = ChannelPrefix;
-        options.ConnectionFactory = ConnectAsync;   // the lifetime manager shares the connection opened at start
+        options.ConnectionFactory = ConnectOnceAsync;   // the lifetime manager's own connection: it disposes it
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -71,18 +73,21 @@ public sealed partial class RedisBackplane(IConfiguration configuration, ILogger
         {
             return;
         }
-        var connection = await ConnectAsync(null).WaitAsync(cancellationToken);
+        var connection = await ConnectAsync().WaitAsync(cancellationToken);
         var endPoints = string.Join(", ", connection.GetEndPoints().Select(e => e.ToString()));   // once, at start
         BackplaneConnected(logger, endPoints, ChannelPrefix);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private Task<IConnectionMultiplexer> ConnectAsync(TextWriter? log)
+    /// <summary>This server's connection once it is open (it is opened at start); null before it or without Redis.</summary>
+    public IConnectionMultiplexer? Connection => _connection is { IsCompletedSuccessfully: true } connection ? connection.Result : null;
+
+    private Task<IConnectionMultiplexer> ConnectAsync()
     {
         lock (_lock)
         {
-            return _connection ??= ConnectOnceAsync(log);
+            return _connection ??= ConnectOnceAsync(null);
         }
     }
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Threading.RateLimiting;
 using GreenCommunity.Dashboard.Live;
-using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -13,13 +12,13 @@ public readonly record struct WindowCount(long Count, TimeSpan Remaining);
 /// <summary>
 /// Several servers, one budget: with <c>ConnectionStrings:Redis</c> set, each request's fixed window is counted in Redis
 /// (one atomic INCR with its expiry per partition and window, keys <c>gc:rl:{policy}:{partition}</c>), on the
-/// connection the SignalR backplane opened at start. A Redis that does not answer within
+/// server's Redis connection opened at start (<see cref="RedisBackplane.Connection"/>). A Redis that does not answer within
 /// <see cref="RateLimitOptions.RedisTimeoutMilliseconds"/> (or is disconnected) is not asked again for
 /// <see cref="Pause"/>: meanwhile each server counts alone (<see cref="SharedWindowLimiter"/>'s in-process window).
 /// A request is never failed or held up longer by Redis; the outage is logged once, and its end once. Timeouts and the
 /// pause run on the real clock (a network wait), not on the app's <see cref="TimeProvider"/>.
 /// </summary>
-public sealed partial class SharedRateWindows(RedisBackplane backplane, IOptions<RedisOptions> redis, IOptions<RateLimitOptions> limits,
+public sealed partial class SharedRateWindows(RedisBackplane backplane, IOptions<RateLimitOptions> limits,
     ILogger<SharedRateWindows> logger)
 {
     public const string KeyPrefix = "gc:rl:";
@@ -55,7 +54,7 @@ public sealed partial class SharedRateWindows(RedisBackplane backplane, IOptions
         {
             return null;   // Redis failed lately: count alone until the pause ends
         }
-        if (Connection() is not { IsConnected: true } connection)
+        if (backplane.Connection is not { IsConnected: true } connection)
         {
             return Unavailable(null);
         }
@@ -77,10 +76,6 @@ public sealed partial class SharedRateWindows(RedisBackplane backplane, IOptions
             return Unavailable(ex);
         }
     }
-
-    /// <summary>The backplane's connection once it is open (it is opened at start); null before or without Redis.</summary>
-    private IConnectionMultiplexer? Connection() =>
-        redis.Value.ConnectionFactory?.Invoke(TextWriter.Null) is { IsCompletedSuccessfully: true } connected ? connected.Result : null;
 
     private WindowCount? Unavailable(Exception? error)
     {
