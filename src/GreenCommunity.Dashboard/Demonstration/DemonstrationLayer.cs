@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using GreenCommunity.Dashboard.Maps;
+using GreenCommunity.Dashboard.ScaleOut;
 using GreenCommunity.Data.Demonstration;
 
 namespace GreenCommunity.Dashboard.Demonstration;
@@ -10,13 +11,26 @@ public sealed record BaseMarker(string Code, string Name, double X, double Y, in
 /// <summary>
 /// The map's demonstration layer, once per change for every page: the current bases are counted in one read when a page
 /// first asks after a change (a designation or a withdrawal), and each map's markers are placed once per count and map.
-/// A report changes nothing here, so the live path never touches it.
+/// A report changes nothing here, so the live path never touches it. A change another server on the same store made
+/// empties the counts here too (<see cref="ServerChanges"/>).
 /// </summary>
-public sealed class DemonstrationLayer(DemonstrationQueries queries)
+public sealed class DemonstrationLayer
 {
+    private const string Kind = "demonstration";
+
     private readonly Lock _lock = new();
+    private readonly DemonstrationQueries _queries;
+    private readonly ServerChanges _servers;
     private Task<BaseCounts>? _counts;
     private long _version;
+
+    public DemonstrationLayer(DemonstrationQueries queries, ServerChanges servers)
+    {
+        _queries = queries;
+        _servers = servers;
+        servers.OnHeard(Kind, _ => Forget());
+    }
+
     private event Action? Changed;
 
     /// <summary>The counts of the current bases (read again after <see cref="Invalidate"/>).</summary>
@@ -30,8 +44,14 @@ public sealed class DemonstrationLayer(DemonstrationQueries queries)
         return counts.WaitAsync(cancellationToken);
     }
 
-    /// <summary>Bases changed: the next reader counts them again, and every open map with the layer on is told.</summary>
+    /// <summary>Bases changed here: the next reader counts them again, every open map with the layer on is told, and the other servers.</summary>
     public void Invalidate()
+    {
+        Forget();
+        _servers.Tell(Kind);
+    }
+
+    private void Forget()
     {
         lock (_lock)
         {
@@ -52,7 +72,7 @@ public sealed class DemonstrationLayer(DemonstrationQueries queries)
     {
         try
         {
-            return new BaseCounts(await queries.CountsAsync(CancellationToken.None));
+            return new BaseCounts(await _queries.CountsAsync(CancellationToken.None));
         }
         catch
         {

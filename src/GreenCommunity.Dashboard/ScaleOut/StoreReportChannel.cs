@@ -8,13 +8,19 @@ namespace GreenCommunity.Dashboard.ScaleOut;
 /// <summary>
 /// Carries "a report has been committed" between dashboard servers on one PostgreSQL store: each report this server
 /// commits is announced with NOTIFY, and each one another server announced is published here as if it had arrived
-/// here, so this server's shared live view (every Blazor page on it) moves on within the second. Runs only on PostgreSQL;
-/// one server on SQLite has no one to tell. Hub clients hear other servers' reports through the SignalR backplane instead.
+/// here, so this server's shared live view (every Blazor page on it) moves on within the second. The other changes
+/// (<see cref="ServerChanges"/>: acceptance requests, inspections, demonstration bases, bulletins) travel on a second
+/// channel alike. Runs only on PostgreSQL; one server on SQLite has no one to tell. Hub clients hear other servers'
+/// reports through the SignalR backplane instead.
 /// </summary>
-public sealed partial class StoreReportChannel(StoreDatabase database, ProgressNotifier notifier, ILogger<StoreReportChannel> logger) : BackgroundService
+public sealed partial class StoreReportChannel(StoreDatabase database, ProgressNotifier notifier, ServerChanges changes,
+    ILogger<StoreReportChannel> logger) : BackgroundService
 {
-    /// <summary>The PostgreSQL channel name every server listens on.</summary>
+    /// <summary>The PostgreSQL channel name every server listens on for reports.</summary>
     public const string Channel = "greencommunity_reports";
+
+    /// <summary>The PostgreSQL channel name every server listens on for the other changes.</summary>
+    public const string ChangesChannel = "greencommunity_changes";
 
     private static readonly TimeSpan s_retry = TimeSpan.FromSeconds(2);
 
@@ -28,12 +34,14 @@ public sealed partial class StoreReportChannel(StoreDatabase database, ProgressN
             return Task.CompletedTask;
         }
         _reports = notifier.Subscribe(AnnounceAsync);
+        changes.TellThrough(change => _ = TellAsync(change));
         return base.StartAsync(cancellationToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         _reports?.Dispose();
+        changes.TellThrough(null);
         await base.StopAsync(cancellationToken);
     }
 
@@ -46,12 +54,12 @@ public sealed partial class StoreReportChannel(StoreDatabase database, ProgressN
             try
             {
                 await using var connection = await store.DataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, e) => Hear(e.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                connection.Notification += (_, e) => Hear(e.Channel, e.Payload);
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}; LISTEN {ChangesChannel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
-                Listening(logger, Channel);
+                Listening(logger, Channel, ChangesChannel);
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     await connection.WaitAsync(stoppingToken);
@@ -76,36 +84,72 @@ public sealed partial class StoreReportChannel(StoreDatabase database, ProgressN
         {
             return;
         }
-        var payload = JsonSerializer.Serialize(new Announcement(_server, notice));
+        await NotifyAsync(Channel, JsonSerializer.Serialize(new Announcement(_server, notice)));
+    }
+
+    /// <summary>Tells the other servers of a change made here; a failure is logged (their pages catch up at the next change).</summary>
+    private async Task TellAsync(ServerChange change)
+    {
+        try
+        {
+            await NotifyAsync(ChangesChannel, JsonSerializer.Serialize(new ChangeAnnouncement(_server, change)));
+        }
+        catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
+        {
+            TellFailed(logger, change.Kind, ex);
+        }
+    }
+
+    private async Task NotifyAsync(string channel, string payload)
+    {
         await using var command = ((PostgresStore)database).DataSource.CreateCommand("SELECT pg_notify(@channel, @payload)");
-        command.Parameters.AddWithValue("channel", Channel);
+        command.Parameters.AddWithValue("channel", channel);
         command.Parameters.AddWithValue("payload", payload);
         await command.ExecuteNonQueryAsync();
     }
 
-    private void Hear(string payload)
+    private void Hear(string channel, string payload)
     {
         try
         {
-            if (JsonSerializer.Deserialize<Announcement>(payload) is { } heard && heard.Server != _server)
+            if (channel == ChangesChannel)
+            {
+                if (JsonSerializer.Deserialize<ChangeAnnouncement>(payload) is { Change: not null } change && change.Server != _server)
+                {
+                    changes.Hear(change.Change);
+                }
+            }
+            else if (JsonSerializer.Deserialize<Announcement>(payload) is { } heard && heard.Server != _server)
             {
                 notifier.Publish(heard.Notice with { FromAnotherServer = true });
             }
         }
         catch (JsonException ex)
         {
-            UnreadableNotice(logger, ex);
+            UnreadableNotice(logger, channel, ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            ListenerFailed(logger, channel, ex);   // a page's listener must not end the listening for every page
         }
     }
 
     private sealed record Announcement(string Server, ReportNotice Notice);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Listening for other servers' reports on PostgreSQL channel {Channel}")]
-    private static partial void Listening(ILogger logger, string channel);
+    private sealed record ChangeAnnouncement(string Server, ServerChange Change);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Listening for other servers' reports and changes on PostgreSQL channels {Channel} and {ChangesChannel}")]
+    private static partial void Listening(ILogger logger, string channel, string changesChannel);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the PostgreSQL connection that hears other servers' reports; trying again")]
     private static partial void ListenFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A notice on the reports channel could not be read")]
-    private static partial void UnreadableNotice(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A notice on PostgreSQL channel {Channel} could not be read")]
+    private static partial void UnreadableNotice(ILogger logger, string channel, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A listener failed on what was heard on PostgreSQL channel {Channel}")]
+    private static partial void ListenerFailed(ILogger logger, string channel, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the other servers of a change ({Kind}); their pages catch up at the next one")]
+    private static partial void TellFailed(ILogger logger, string kind, Exception exception);
 }

@@ -1,6 +1,11 @@
 using System.Net;
 using System.Threading.Channels;
+using GreenCommunity.Dashboard.Acceptance;
+using GreenCommunity.Dashboard.Bulletins;
+using GreenCommunity.Dashboard.Demonstration;
+using GreenCommunity.Dashboard.Inspections;
 using GreenCommunity.Dashboard.Intake;
+using GreenCommunity.Dashboard.Tests.Demonstration;
 using GreenCommunity.Dashboard.Tests.Shared;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +15,8 @@ namespace GreenCommunity.Dashboard.Tests.ScaleOut;
 
 /// <summary>
 /// Two servers on one PostgreSQL store and one Redis, as behind a load balancer: what a client started on A holds on B
-/// (an idempotency key, a sign-in cookie), and a hub client on B hears a report posted to A once, not once per path.
+/// (an idempotency key, a sign-in cookie), a hub client on B hears a report posted to A once, not once per path, and
+/// B's pages and caches hear of the other changes made on A (acceptance requests, inspections, bases, bulletins).
 /// </summary>
 public sealed class TwoServersOnPostgresTests(PostgresServers servers) : IClassFixture<PostgresServers>
 {
@@ -92,6 +98,90 @@ public sealed class TwoServersOnPostgresTests(PostgresServers servers) : IClassF
         Assert.Equal(HttpStatusCode.OK, pageOnB.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, strangersPage.StatusCode);   // without the cookie B asks for a sign-in
         Assert.Contains("/account/login", strangersPage.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BaseDesignatedOnA_CountedByBsMapLayer()
+    {
+        // Arrange: B has counted the bases already (its layer keeps the counts until told of a change)
+        var community = (await servers.A.TakeNotStartedAsync(Yichang, 1))[0];
+        var layerOnB = servers.B.Services.GetRequiredService<DemonstrationLayer>();
+        var before = (await layerOnB.GetAsync(Ct)).ByLocality.GetValueOrDefault(Yichang);
+        var told = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = layerOnB.Subscribe(() => told.TrySetResult());
+        using var province = servers.A.CreateClient(servers.A.Tokens.Province);
+
+        // Act
+        using var designated = await province.SendAsync(DemonstrationRequests.Post("/api/v1/demonstration-bases", DemonstrationRequests.Designation(community)), Ct);
+        await told.Task.WaitAsync(s_wait, Ct);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Created, designated.StatusCode);
+        Assert.Equal(before + 1, (await layerOnB.GetAsync(Ct)).ByLocality.GetValueOrDefault(Yichang));
+    }
+
+    [Fact]
+    public async Task ChangesMadeOnA_HeardOnBOnce_NeverToldBack()
+    {
+        // Arrange: what each server's listeners hear, by kind
+        var heardOnA = Channel.CreateUnbounded<string>();
+        var heardOnB = Channel.CreateUnbounded<string>();
+        var bulletin = new BulletinNotice("two-servers-" + Guid.NewGuid().ToString("N"), "2022-06", 2022, 7);
+        using var listening = Listen(servers.A, heardOnA.Writer, bulletin.BulletinId);
+        using var listeningOnB = Listen(servers.B, heardOnB.Writer, bulletin.BulletinId);
+
+        // Act: what the services call once their writes are committed on A
+        servers.A.Services.GetRequiredService<AcceptanceNotifier>().Publish(Yichang);
+        servers.A.Services.GetRequiredService<InspectionNotifier>().Publish();
+        servers.A.Services.GetRequiredService<BulletinNotices>().Announce(bulletin);
+
+        // Assert: B hears each once; A's listeners hear each once (their own), nothing comes back through the store
+        string[] expected = ["acceptance " + Yichang, "bulletin", "inspections"];
+        Assert.Equal(expected, (await TakeAsync(heardOnB.Reader, 3).WaitAsync(s_wait, Ct)).Order(StringComparer.Ordinal));
+        Assert.Equal(expected, (await TakeAsync(heardOnA.Reader, 3).WaitAsync(s_wait, Ct)).Order(StringComparer.Ordinal));
+        await Task.Delay(s_quiet, Ct);
+        Assert.False(heardOnA.Reader.TryRead(out var echoed), $"A heard {echoed} again");
+        Assert.False(heardOnB.Reader.TryRead(out var twice), $"B heard {twice} twice");
+    }
+
+    /// <summary>Writes what the server's acceptance, inspection and bulletin listeners hear until disposed.</summary>
+    private static IDisposable Listen(ScaleOutFactory server, ChannelWriter<string> heard, string bulletinId)
+    {
+        var acceptance = server.Services.GetRequiredService<AcceptanceNotifier>();
+        var inspections = server.Services.GetRequiredService<InspectionNotifier>();
+        Action<string> onAcceptance = locality => heard.TryWrite("acceptance " + locality);
+        Action onInspections = () => heard.TryWrite("inspections");
+        acceptance.Changed += onAcceptance;
+        inspections.Changed += onInspections;
+        var bulletins = server.Services.GetRequiredService<BulletinNotices>().Subscribe(notice =>
+        {
+            if (notice.BulletinId == bulletinId)
+            {
+                heard.TryWrite("bulletin");
+            }
+            return Task.CompletedTask;
+        });
+        return new Unsubscribe(() =>
+        {
+            acceptance.Changed -= onAcceptance;
+            inspections.Changed -= onInspections;
+            bulletins.Dispose();
+        });
+    }
+
+    private static async Task<List<string>> TakeAsync(ChannelReader<string> heard, int count)
+    {
+        var taken = new List<string>();
+        while (taken.Count < count)
+        {
+            taken.Add(await heard.ReadAsync(Ct));
+        }
+        return taken;
+    }
+
+    private sealed class Unsubscribe(Action dispose) : IDisposable
+    {
+        public void Dispose() => dispose();
     }
 
     /// <summary>The notice of the report (earlier tests' reports may still be heard first).</summary>
