@@ -101,7 +101,7 @@ public static class AccountEndpoints
         var display = await tokens.ValidateAsync(token, ApiToken.DisplayKind, context.RequestAborted);
         if (display is null)
         {
-            failures.RecordFailure(address);
+            await failures.RecordFailureAsync(address, context.RequestAborted);
             await audit.RecordAsync("anonymous", address, "display.sign-in", null, AuditOutcome.Refused, "unknown or revoked display token");
             return TypedResults.LocalRedirect($"{LoginPath}?error=display");
         }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
+using GreenCommunity.Dashboard.Security;
 using Microsoft.Extensions.Options;
 
 namespace GreenCommunity.Dashboard.Accounts;
@@ -16,10 +17,16 @@ public sealed class FailedAuthenticationOptions
 /// <summary>
 /// Counts invalid tokens (API, hub, display links) per client address in one-minute windows. Once an address is over
 /// the limit it is answered 429 with Retry-After before any database lookup, valid token or not, until its window
-/// ends: guessing tokens costs the guesser time, not the store work.
+/// ends: guessing tokens costs the guesser time, not the store work. With several servers (<c>ConnectionStrings:Redis</c>)
+/// each failure is also counted in Redis and the server takes the shared count as its own, so an address that spreads
+/// its guesses over the servers is stopped after the limit plus at most one more guess per other server; a valid
+/// token never waits for Redis. While Redis does not answer each server counts alone.
 /// </summary>
-public sealed class FailedAuthenticationLimiter(TimeProvider clock, IOptions<FailedAuthenticationOptions> options)
+public sealed class FailedAuthenticationLimiter(TimeProvider clock, IOptions<FailedAuthenticationOptions> options, SharedRateWindows? shared = null)
 {
+    /// <summary>The Redis key's policy part (<c>gc:rl:auth-failures:{address}</c>).</summary>
+    public const string SharedKey = "auth-failures";
+
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     /// <summary>Beyond this many addresses the ended windows are dropped, so that a spray of addresses cannot grow the map for ever.</summary>
@@ -41,7 +48,25 @@ public sealed class FailedAuthenticationLimiter(TimeProvider clock, IOptions<Fai
         }
     }
 
-    public void RecordFailure(string? address)
+    /// <summary>Counts a failure here and, with Redis, for every server; the shared count is taken when it is higher.</summary>
+    public async ValueTask RecordFailureAsync(string? address, CancellationToken cancellationToken)
+    {
+        var counter = RecordFailure(address);
+        if (shared is not { IsConfigured: true } || await shared.CountAsync($"{SharedKey}:{address}", 1, Window, cancellationToken) is not { } count)
+        {
+            return;
+        }
+        var now = clock.GetUtcNow();
+        lock (counter)
+        {
+            if (count.Count > counter.Failures)
+            {
+                (counter.Ends, counter.Failures) = (now + count.Remaining, (int)Math.Min(count.Count, int.MaxValue));
+            }
+        }
+    }
+
+    private Counter RecordFailure(string? address)
     {
         var now = clock.GetUtcNow();
         if (_counters.Count > PruneAbove)
@@ -57,6 +82,7 @@ public sealed class FailedAuthenticationLimiter(TimeProvider clock, IOptions<Fai
             }
             counter.Failures++;
         }
+        return counter;
     }
 
     private void Prune(DateTimeOffset now)

@@ -44,7 +44,7 @@ public sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<Authentication
         var token = await tokens.ValidateAsync(secret, Context.RequestAborted);
         if (token is null)
         {
-            failures.RecordFailure(address);
+            await failures.RecordFailureAsync(address, Context.RequestAborted);
             return AuthenticateResult.Fail("Unknown or revoked token.");
         }
         var identity = new ClaimsIdentity(

@@ -66,17 +66,17 @@ public sealed class FailedAuthenticationTests(AddressedFactory factory) : IClass
     }
 
     [Fact]
-    public void Limiter_WindowEnds_TheAddressMayTryAgain()
+    public async Task Limiter_WindowEnds_TheAddressMayTryAgain()
     {
         // Arrange
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
         var limiter = new FailedAuthenticationLimiter(clock, Options.Create(new FailedAuthenticationOptions { FailedAuthenticationsPerMinute = 2 }));
 
         // Act
-        limiter.RecordFailure("192.0.2.1");
+        await limiter.RecordFailureAsync("192.0.2.1", TestContext.Current.CancellationToken);
         var underTheLimit = limiter.RetryAfter("192.0.2.1");
         clock.Advance(TimeSpan.FromSeconds(20));
-        limiter.RecordFailure("192.0.2.1");
+        await limiter.RecordFailureAsync("192.0.2.1", TestContext.Current.CancellationToken);
         var atTheLimit = limiter.RetryAfter("192.0.2.1");
         var otherAddress = limiter.RetryAfter("192.0.2.2");
         clock.Advance(TimeSpan.FromSeconds(40));

@@ -109,6 +109,44 @@ public sealed class SharedRateLimitTests(SharedLimitServers servers) : IClassFix
     }
 
     [Fact]
+    public async Task FailedTokens_SpreadOverAAndB_StoppedOnBothAtTheSharedLimit()
+    {
+        // Arrange: servers of their own on a Redis of their own (every test request comes from the same address, and
+        // an address over the limit is refused even with a valid token)
+        await using var redis = await RedisServer.StartOwnServerAsync();
+        var limits = new Dictionary<string, string>
+        {
+            ["RateLimits:FailedAuthenticationsPerMinute"] = SharedLimitServers.PerMinute.ToString(CultureInfo.InvariantCulture),
+            ["RateLimits:RedisTimeoutMilliseconds"] = "5000",
+        };
+        await using var a = await ScaleOutFactory.StartAsync(redis.ConnectionString, limits);
+        await using var b = await ScaleOutFactory.StartAsync(redis.ConnectionString, limits);
+        using var guessOnA = a.CreateClient("gc_guessed-on-a");
+        using var guessOnB = b.CreateClient("gc_guessed-on-b");
+        using var validOnB = b.CreateClient(b.Tokens.Localities[Wuhan]);
+
+        // Act: the limit's guesses, half on each server, then more on each
+        var guesses = new List<HttpStatusCode>();
+        for (var i = 0; i < SharedLimitServers.PerMinute / 2; i++)
+        {
+            guesses.Add((await guessOnA.GetAsync("/api/v1/summary", Ct)).StatusCode);
+            guesses.Add((await guessOnB.GetAsync("/api/v1/summary", Ct)).StatusCode);
+        }
+        using var nextOnB = await guessOnB.GetAsync("/api/v1/summary", Ct);
+        using var validAfter = await validOnB.GetAsync("/api/v1/summary", Ct);
+        using var nextOnA = await guessOnA.GetAsync("/api/v1/summary", Ct);   // A last heard the count before B's last guess
+        using var thenOnA = await guessOnA.GetAsync("/api/v1/summary", Ct);
+
+        // Assert
+        Assert.All(guesses, s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, nextOnB.StatusCode);
+        Assert.True(nextOnB.Headers.Contains("Retry-After"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, validAfter.StatusCode);
+        Assert.Contains(nextOnA.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests });
+        Assert.Equal(HttpStatusCode.TooManyRequests, thenOnA.StatusCode);
+    }
+
+    [Fact]
     public async Task Api_WithoutRedis_EachServerKeepsItsOwnBudget()
     {
         // Arrange
