@@ -51,6 +51,30 @@ public sealed class TwoServersOnPostgresTests(PostgresServers servers) : IClassF
     }
 
     [Fact]
+    public async Task SameKeyPostedToAAndBAtOnce_OneReportStored_BothAnsweredAlike()
+    {
+        // Arrange: a client that retries on the other server before the first answer came
+        var community = (await servers.A.TakeNotStartedAsync(Wuhan, 1))[0];
+        var body = Monthly(Wuhan, Update(community, "in_progress")).ToJsonString();
+        var key = "two-servers-at-once-" + Guid.NewGuid().ToString("N");
+        using var onA = servers.A.CreateClient(servers.A.Tokens.Localities[Wuhan]);
+        using var onB = servers.B.CreateClient(servers.B.Tokens.Localities[Wuhan]);
+
+        // Act: the store's write lock orders them; the second finds the first's claim
+        var answers = await Task.WhenAll(onA.SendAsync(Post(body, key), Ct), onB.SendAsync(Post(body, key), Ct));
+
+        // Assert
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+        Assert.Equal(await answers[0].Content.ReadAsStringAsync(Ct), await answers[1].Content.ReadAsStringAsync(Ct));
+        Assert.Equal(1L, await servers.B.ScalarAsync<long>("SELECT COUNT(*) FROM stage_events WHERE community_code = @community", new { community }));
+        Assert.Equal(1L, await servers.B.ScalarAsync<long>("SELECT COUNT(*) FROM idempotency_keys WHERE key = @key", new { key }));
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task ReportPostedToA_HubClientOnB_HearsItOnce()
     {
         // Arrange: B's own notifier tells when B has heard the report from the store (PostgreSQL NOTIFY)
