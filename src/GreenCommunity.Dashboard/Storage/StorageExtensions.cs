@@ -12,6 +12,7 @@ using GreenCommunity.Data.Standard;
 using GreenCommunity.Data.Startup;
 using GreenCommunity.Data.Storage;
 using GreenCommunity.Domain.Campaigns;
+using GreenCommunity.Domain.Regions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -121,6 +122,12 @@ public static class StorageExtensions
         var started = TimeProvider.System.GetTimestamp();
         var result = await app.Services.GetRequiredService<StoreInitializer>().InitializeAsync(demo.Enabled, demo.Seed, progress, cancellationToken);
         var elapsed = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
+        var regions = await app.Services.GetRequiredService<RegionQueries>().GetAllAsync(cancellationToken);
+        if (StoreScopeCheck.Problem(app.Services.GetRequiredService<IOptions<AssetsOptions>>().Value,
+                regions.Where(r => r.Level == RegionLevel.Province).Select(r => r.Code).ToList()) is { } mismatch)
+        {
+            throw new InvalidOperationException($"The store at {database.Location} does not fit the settings: {mismatch}");
+        }
         var credentials = app.Services.GetRequiredService<DemoCredentials>().FilePath;
         if (demo.Enabled && File.Exists(credentials))
         {

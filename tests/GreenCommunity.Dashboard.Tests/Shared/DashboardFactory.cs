@@ -136,7 +136,8 @@ public class DashboardFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private bool PlaysTheSeededDemo() =>
         Settings.GetValueOrDefault("Demo:Enabled") == "true" && Settings.GetValueOrDefault("Demo:Seed", "2021") == "2021" && !Settings.ContainsKey("Assets:Scope");
 
-    private void CopySeededStore()
+    /// <summary>Puts a copy of the seeded Hubei demo store in the data folder (done before start for the Hubei demo settings).</summary>
+    internal void CopySeededStore()
     {
         Directory.CreateDirectory(DataDirectory);
         if (File.Exists(DatabasePath))
