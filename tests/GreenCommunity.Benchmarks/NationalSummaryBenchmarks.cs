@@ -9,6 +9,7 @@ using GreenCommunity.Data.Progress;
 using GreenCommunity.Data.Reference;
 using GreenCommunity.Data.Storage;
 using GreenCommunity.Domain.Progress;
+using GreenCommunity.Domain.Regions;
 
 namespace GreenCommunity.Benchmarks;
 
@@ -19,7 +20,9 @@ namespace GreenCommunity.Benchmarks;
 /// and one prefecture-level unit's (<see cref="ProgressReader.GetRegionAsync"/>), each call on another random day (and
 /// prefecture), beside its baseline: ONE aggregate over a prebuilt dense per-day snapshot (every county on every day,
 /// benchmark-only) for the same day (and the prefecture's counties). Goals: national p95 ≤ 50 ms, prefecture p95 ≤ 20 ms,
-/// each ≤ 1.5× its baseline. One call per iteration, so the P95 column is the 95th percentile of single calls.
+/// each ≤ 1.5× its baseline. One call per iteration, so the P95 column is the 95th percentile of single calls. The
+/// *FromRegionTimeline rows are what the summary API calls since region_timeline (<see cref="ProgressReader.GetSummaryAsync"/>:
+/// the region and its direct children, one timeline row each); the others read every county and build the tree.
 /// </summary>
 [Config(typeof(PerCallConfig))]
 public class NationalSummaryBenchmarks
@@ -74,7 +77,10 @@ public class NationalSummaryBenchmarks
         var tree = await _progress.GetProvinceAsync(day, CancellationToken.None);
         var sum = await SumAsync(NationalSumSql, day, null);
         var wuhan = (await _progress.GetRegionAsync("420100", day, CancellationToken.None))!.Figures;
-        if (tree.Figures != sum || wuhan != await SumAsync(PrefectureSumSql, day, "420100") || sum.Communities < 120_000)
+        var country = (await _progress.GetSummaryAsync(RegionTree.CountryCode, day, CancellationToken.None))!;
+        var wuhanSummary = (await _progress.GetSummaryAsync("420100", day, CancellationToken.None))!.Figures;
+        if (tree.Figures != sum || wuhan != await SumAsync(PrefectureSumSql, day, "420100") || sum.Communities < 120_000
+            || country.Figures != sum || country.Children.Count != 31 || wuhanSummary != wuhan)
         {
             throw new InvalidOperationException($"The timeline and the snapshot disagree on {day}: {tree.Figures} / {sum}.");
         }
@@ -90,6 +96,10 @@ public class NationalSummaryBenchmarks
     [BenchmarkCategory("National"), Benchmark]
     public Task<RegionProgress> NationalSummary() => _progress.GetProvinceAsync(NextDay(), CancellationToken.None);
 
+    /// <summary>What /api/v1/summary?scope=000000 calls now: the country and its 31 provinces, one region_timeline row each.</summary>
+    [BenchmarkCategory("National"), Benchmark]
+    public Task<RegionProgress?> NationalSummaryFromRegionTimeline() => _progress.GetSummaryAsync(RegionTree.CountryCode, NextDay(), CancellationToken.None);
+
     [BenchmarkCategory("Prefecture"), Benchmark(Baseline = true)]
     public Task<ProgressFigures> PrefectureSnapshotSum()
     {
@@ -102,6 +112,14 @@ public class NationalSummaryBenchmarks
     {
         var i = Next();
         return _progress.GetRegionAsync(_prefectures[i], _days[i], CancellationToken.None);
+    }
+
+    /// <summary>What /api/v1/summary?scope=&lt;prefecture&gt; calls now: its region_timeline row and its counties' county_timeline rows.</summary>
+    [BenchmarkCategory("Prefecture"), Benchmark]
+    public Task<RegionProgress?> PrefectureSummaryFromRegionTimeline()
+    {
+        var i = Next();
+        return _progress.GetSummaryAsync(_prefectures[i], _days[i], CancellationToken.None);
     }
 
     private int Next() => _next++ % Draws;

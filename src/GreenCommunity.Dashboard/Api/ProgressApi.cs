@@ -28,8 +28,8 @@ public static class ProgressApi
             return error!;
         }
         var code = RegionCodes.Scope(scope, campaign.ProvinceCode);
-        // Only the region's own county-level units are read: a prefecture's summary does not build the nation.
-        if (await progress.GetRegionAsync(code, day, cancellationToken) is not { } node)
+        // The region and its children only: on a past day one timeline row each, so the nation's summary does not build its tree.
+        if (await progress.GetSummaryAsync(code, day, cancellationToken) is not { } node)
         {
             return ApiProblems.NotFound($"No region {scope}: use 42, a prefecture-level or a county-level code.");
         }

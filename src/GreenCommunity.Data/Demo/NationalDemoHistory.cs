@@ -18,7 +18,7 @@ public sealed record NationalDemoCounts(int Reports, int StageEvents, int Assess
 /// deadline texts, on_time, applied and the body in the API's canonical shape, as <c>ReportWriter</c> stores them), their
 /// stage events and criterion assessments, and the present (<c>community_state</c> with the community list's columns,
 /// <c>community_criteria</c>) exactly as the intake leaves it after those reports (<see cref="NationalHistoryRows"/>), and
-/// the county timeline of every county (<see cref="CountyTimelineSql"/>).
+/// the county timeline of every county (<see cref="CountyTimelineSql"/>) and with it every region's.
 /// On SQLite one prepared statement per table, on PostgreSQL binary COPY, then the identity sequences moved past the
 /// ids written. The store must hold reference data and no history yet.
 /// </summary>
@@ -73,7 +73,7 @@ public sealed class NationalDemoHistory(StoreDatabase database, Campaign campaig
         SELECT setval(pg_get_serial_sequence('criterion_assessments', 'id'), COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM criterion_assessments;
         """;
 
-    private const string AnalyzeSql = "ANALYZE regions, communities, reports, stage_events, criterion_assessments, community_state, community_criteria, county_timeline";
+    private const string AnalyzeSql = "ANALYZE regions, communities, reports, stage_events, criterion_assessments, community_state, community_criteria, county_timeline, region_timeline";
 
     private static readonly (string, BulkType)[] s_reportColumns =
     [

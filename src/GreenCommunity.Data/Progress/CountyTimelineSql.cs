@@ -11,7 +11,7 @@ namespace GreenCommunity.Data.Progress;
 /// changed the history, so the two never disagree: after a report for the counties it touched from its earliest
 /// effective day; after the national demo history and at start-up on a store without a timeline for every county.
 /// The counties' communities and stage events are read, the timeline is computed in C#, and the rows from the first
-/// day that can have changed are replaced.
+/// day that can have changed are replaced; region_timeline follows in the same transaction (<see cref="RegionTimelineSql"/>).
 /// </summary>
 public static class CountyTimelineSql
 {
@@ -87,6 +87,9 @@ public static class CountyTimelineSql
             sizes.ToDictionary(s => s.County, s => (int)s.Communities, StringComparer.Ordinal),
             events.Select(e => new TimelineEvent(e.County, e.Community, (int)e.Stage, e.Day, e.Id)));
 
+        // The region timeline takes the change of these counties' rows: their rows before it are read first.
+        var before = counties is null ? null : await RegionTimelineSql.ReadCountyRowsAsync(connection, transaction, counties, cancellationToken).ConfigureAwait(false);
+
         var delete = (counties, from) switch
         {
             (null, null) => DeleteAllSql,
@@ -96,6 +99,22 @@ public static class CountyTimelineSql
         await connection.ExecuteAsync(new CommandDefinition(delete, new { counties, fromDay = from ?? CountyTimeline.BaseDay }, transaction,
             commandTimeout: 600, cancellationToken: cancellationToken)).ConfigureAwait(false);
 
+        var written = await InsertAsync(connection, transaction, rows, from, cancellationToken).ConfigureAwait(false);
+
+        // In the same transaction, so a region's figures never disagree with its counties'.
+        if (before is null)
+        {
+            await RegionTimelineSql.RebuildAsync(connection, transaction, rows, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await RegionTimelineSql.ApplyAsync(connection, transaction, before, rows, cancellationToken).ConfigureAwait(false);
+        }
+        return written;
+    }
+
+    private static async Task<int> InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<TimelineRow> rows, string? from, CancellationToken cancellationToken)
+    {
         var written = 0;
         await using var insert = await BulkRows.OpenAsync(connection, transaction, "county_timeline", s_columns, cancellationToken).ConfigureAwait(false);
         foreach (var row in rows)

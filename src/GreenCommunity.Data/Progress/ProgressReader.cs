@@ -31,7 +31,7 @@ public sealed class ProgressReader(ProgressQueries queries, RegionQueries region
     /// </summary>
     public async Task<RegionProgress?> GetRegionAsync(string code, DateOnly? asOf, CancellationToken cancellationToken)
     {
-        var index = _index ??= new RegionIndex(RegionTree.WithOneRoot(await GetRegionsAsync(cancellationToken).ConfigureAwait(false)));
+        var index = await GetIndexAsync(cancellationToken).ConfigureAwait(false);
         if (!index.Highest.TryGetValue(code, out var region))
         {
             return null;
@@ -50,6 +50,44 @@ public sealed class ProgressReader(ProgressQueries queries, RegionQueries region
         return tree with { Region = region };
     }
 
+    /// <summary>
+    /// One region and its direct children on a day (today: null), the children without their own: what a summary shows.
+    /// A past day reads one row per region through the primary key of region_timeline (county_timeline for a county-level
+    /// unit), so the nation costs 32 rows, not a tree of every county; today comes from the present as
+    /// <see cref="GetRegionAsync"/> reads it. The region and children are those of <see cref="GetRegionAsync"/>, with
+    /// the same figures; null for an unknown code.
+    /// </summary>
+    public async Task<RegionProgress?> GetSummaryAsync(string code, DateOnly? asOf, CancellationToken cancellationToken)
+    {
+        if (asOf is not { } day || present.IsPresent(day))
+        {
+            return await GetRegionAsync(code, asOf, cancellationToken).ConfigureAwait(false) is { } node
+                ? node with { Children = node.Children.Select(c => c with { Children = [] }).ToList() }
+                : null;
+        }
+        var index = await GetIndexAsync(cancellationToken).ConfigureAwait(false);
+        if (!index.Highest.TryGetValue(code, out var region))
+        {
+            return null;
+        }
+        List<Region> regions = [region, .. index.ChildrenOf(region)];
+        var counties = regions.Where(r => r.Level == RegionLevel.County).Select(r => r.Code).ToList();
+        var aboveCounties = regions.Where(r => r.Level != RegionLevel.County).Select(r => new RegionKey(r.Level, r.Code)).ToList();
+        var byCounty = counties.Count == 0
+            ? new Dictionary<string, ProgressFigures>()
+            : await queries.GetByCountyAsOfAsync(day, counties, cancellationToken).ConfigureAwait(false);
+        var byRegion = await queries.GetByRegionAsOfAsync(day, aboveCounties, cancellationToken).ConfigureAwait(false);
+        return new RegionProgress(region, FiguresOf(region), regions.Skip(1).Select(c => new RegionProgress(c, FiguresOf(c), [])).ToList());
+
+        // A region without communities has no row: nothing started, nothing to start.
+        ProgressFigures FiguresOf(Region r) => r.Level == RegionLevel.County
+            ? byCounty.GetValueOrDefault(r.Code, ProgressFigures.Empty)
+            : byRegion.GetValueOrDefault(new RegionKey(r.Level, r.Code), ProgressFigures.Empty);
+    }
+
+    private async Task<RegionIndex> GetIndexAsync(CancellationToken cancellationToken) =>
+        _index ??= new RegionIndex(RegionTree.WithOneRoot(await GetRegionsAsync(cancellationToken).ConfigureAwait(false)));
+
     /// <summary>The regions by code (each at its highest level) and by parent, made once.</summary>
     private sealed class RegionIndex(IReadOnlyList<Region> regions)
     {
@@ -64,12 +102,14 @@ public sealed class ProgressReader(ProgressQueries queries, RegionQueries region
             var found = new List<Region> { root };
             for (var i = 0; i < found.Count; i++)
             {
-                if (found[i].Level != RegionLevel.County)
-                {
-                    found.AddRange(_children[found[i].Code].Where(c => c.Level > found[i].Level));
-                }
+                found.AddRange(ChildrenOf(found[i]));
             }
             return found;
         }
+
+        /// <summary>The regions directly under one, in code order as <see cref="ProgressTree"/> lists them.</summary>
+        public IEnumerable<Region> ChildrenOf(Region parent) => parent.Level == RegionLevel.County
+            ? []
+            : _children[parent.Code].Where(c => c.Level > parent.Level).OrderBy(c => c.Code, StringComparer.Ordinal);
     }
 }

@@ -29,6 +29,8 @@ public sealed class StoreInitializer(StoreDatabase database, DatabaseMigrator mi
             : await LoadNationalIfEmptyAsync(national, cancellationToken).ConfigureAwait(false);
         // A store from before the county timeline, or reference data just loaded: the timeline of every county, once.
         await CountyTimelineSql.RebuildIfEmptyAsync(database, cancellationToken).ConfigureAwait(false);
+        // A store from before the region timeline (its counties' timeline there already): the regions' from it, once.
+        await RegionTimelineSql.RebuildIfEmptyAsync(database, cancellationToken).ConfigureAwait(false);
         if (!created || !playDemo)
         {
             return new StoreInitialization(created, applied, loaded, 0, null);

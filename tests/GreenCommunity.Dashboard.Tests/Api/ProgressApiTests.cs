@@ -2,7 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GreenCommunity.Dashboard.Contracts;
 using GreenCommunity.Dashboard.Tests.Shared;
+using GreenCommunity.Data.Progress;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using static GreenCommunity.Dashboard.Tests.Shared.ReportBodies;
 
 namespace GreenCommunity.Dashboard.Tests.Api;
@@ -58,6 +63,31 @@ public sealed class ProgressApiTests(DashboardFactory factory) : IClassFixture<D
         Assert.Equal("2022-06-30", summary.GetProperty("asOf").GetString());
         Assert.Equal(startedThen, summary.GetProperty("pilot").GetInt64() + summary.GetProperty("inProgress").GetInt64() + summary.GetProperty("accepted").GetInt64());
         Assert.Equal(5222, before.GetProperty("notStarted").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("420000")]
+    [InlineData("420100")]
+    [InlineData("429004")]
+    [InlineData("420102")]
+    public async Task Summary_PastDays_AnswersTheJsonOfTheRegionReadFromItsCounties(string scope)
+    {
+        // Arrange: the answer as it was before the region timeline, from the region's whole subtree
+        using var client = factory.CreateClient(factory.Tokens.Province);
+        var progress = factory.Services.GetRequiredService<ProgressReader>();
+        var json = factory.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+
+        foreach (var day in new DateOnly[] { new(2021, 5, 31), new(2021, 11, 30), new(2022, 6, 30), progress.Today.AddDays(-1), progress.Today })
+        {
+            var node = await progress.GetRegionAsync(scope, day, Ct);
+            var expected = JsonSerializer.SerializeToNode(RegionSummary.From(node!, day, withChildren: true), json);
+
+            // Act
+            var summary = await client.GetFromJsonAsync<JsonNode>($"/api/v1/summary?scope={scope}&asOf={day:yyyy-MM-dd}", Ct);
+
+            // Assert
+            Assert.True(JsonNode.DeepEquals(expected, summary), $"{scope} on {day:yyyy-MM-dd}: {summary?.ToJsonString()}, expected {expected?.ToJsonString()}");
+        }
     }
 
     [Theory]

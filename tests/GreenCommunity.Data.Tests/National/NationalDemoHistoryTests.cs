@@ -73,6 +73,42 @@ public sealed class NationalDemoHistoryTests(NationalDemoFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task RegionTimeline_MonthEndsAndRandomDays_EveryRegionAndTheCountryEqualTheSumsOfTheWindowOverTheHistory()
+    {
+        foreach (var day in WindowOracle.Days(s_today, random: 10, seed: 2016))
+        {
+            await RegionTimelineAssert.AssertEqualsOracleAsync(Store.Database, day);
+        }
+        var rows = await RegionTimelineAssert.RowsAsync(Store.Database);
+        Assert.Equal(await RegionTimelineAssert.RebuiltRowsAsync(Store.Database), rows);
+        Assert.Equal(5222 + 273, rows.Single(r => r is { Level: Domain.Regions.RegionLevel.Country, Day: CountyTimeline.BaseDay }).Figures.Communities);
+    }
+
+    [Fact]
+    public async Task GetSummary_CountryProvincesPrefecturesAndCounties_EqualsTheRegionAndItsChildrenReadFromTheCounties()
+    {
+        // Arrange
+        var ct = TestContext.Current.CancellationToken;
+        var progress = new ProgressReader(new ProgressQueries(Store.Database), new GreenCommunity.Data.Reference.RegionQueries(Store.Database), new PresentDay(new FixedClock(NationalTestStore.Now)));
+        DateOnly?[] days = [new DateOnly(2021, 12, 31), new DateOnly(2023, 7, 15), s_today.AddDays(-1), s_today];
+
+        foreach (var day in days)
+        {
+            foreach (var code in new[] { Domain.Regions.RegionTree.CountryCode, "540000", "420000", "540100", "429004", "540102" })
+            {
+                // Act
+                var summary = await progress.GetSummaryAsync(code, day, ct);
+
+                // Assert
+                Assert.Equal(RegionTimelineAssert.Shallow((await progress.GetRegionAsync(code, day, ct))!), RegionTimelineAssert.Shallow(summary!));
+            }
+        }
+        var country = await progress.GetSummaryAsync(Domain.Regions.RegionTree.CountryCode, new DateOnly(2023, 7, 15), ct);
+        Assert.Equal(["420000", "540000"], country!.Children.Select(c => c.Region.Code));
+        Assert.True(country.Figures.Started > 0);
+    }
+
+    [Fact]
     public async Task AsOfMilestones_BothProvinces_FollowTheCampaign()
     {
         // Arrange
