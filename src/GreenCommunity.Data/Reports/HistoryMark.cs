@@ -17,7 +17,7 @@ internal sealed record HistoryMark(long StageEvent, long Assessment)
 
     // UNION ALL, not UNION: the caller makes a set of the codes, so a community named twice is harmless (another report
     // that gave a community an event and assessments names it twice, 16 assessments 16 times); UNION sorted them to dedupe.
-    private const string WrittenSinceSql =
+    internal const string WrittenSinceSql =
         """
         SELECT community_code FROM stage_events WHERE id > @StageEvent
         UNION ALL
@@ -40,16 +40,24 @@ internal sealed record HistoryMark(long StageEvent, long Assessment)
 }
 
 /// <summary>
-/// Where a write transaction starts, read in one query: the number the report will get and where the history ends
-/// (the recheck's mark to compare, and the first rows the report's own statements will have written after).
+/// Where a write transaction starts, read in one query (one round trip where there were five): the idempotency key's
+/// earlier claim and the sender's right, which the writer checks first, the number the report will get and where the
+/// history ends (the recheck's mark to compare, and the first rows the report's own statements will have written after).
 /// </summary>
 internal sealed class WriteStart
 {
-    private const string ReadSql =
+    private const string HeadsSql =
         """
         SELECT (SELECT COALESCE(MAX(id), 0) + 1 FROM reports) AS Report,
                (SELECT COALESCE(MAX(id), 0) FROM stage_events) AS StageEvent,
                (SELECT COALESCE(MAX(id), 0) FROM criterion_assessments) AS Assessment
+        """;
+
+    private const string ClaimSql =
+        """
+        ,
+               (SELECT request_hash FROM idempotency_keys WHERE client = @Client AND key = @Key) AS ClaimHash,
+               (SELECT report FROM idempotency_keys WHERE client = @Client AND key = @Key) AS ClaimReport
         """;
 
     /// <summary>The sequence number the report gets.</summary>
@@ -59,9 +67,23 @@ internal sealed class WriteStart
 
     public long Assessment { get; init; }
 
+    /// <summary>The request hash of an earlier report with the same idempotency key, if any.</summary>
+    public string? ClaimHash { get; init; }
+
+    public long? ClaimReport { get; init; }
+
+    /// <summary>1 when the sender may still write (or there is no sender to check), 0 when not.</summary>
+    public long Allowed { get; init; } = 1;
+
     /// <summary>Where the history ends now.</summary>
     public HistoryMark History => new(StageEvent, Assessment);
 
-    public static Task<WriteStart> ReadAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        connection.QuerySingleAsync<WriteStart>(new CommandDefinition(ReadSql, transaction: transaction, cancellationToken: cancellationToken));
+    /// <summary>Reads the start; <paramref name="claim"/> and <paramref name="sender"/> null when the caller has none to check.</summary>
+    public static Task<WriteStart> ReadAsync(DbConnection connection, DbTransaction transaction, IdempotencyClaim? claim, SubmittingAccount? sender,
+        CancellationToken cancellationToken)
+    {
+        var sql = HeadsSql + (claim is null ? "" : ClaimSql) + (sender is null ? "" : $",\n       ({sender.AllowedSql}) AS Allowed");
+        return connection.QuerySingleAsync<WriteStart>(new CommandDefinition(sql, new { claim?.Client, claim?.Key, sender?.Name, sender?.TokenId }, transaction,
+            cancellationToken: cancellationToken));
+    }
 }

@@ -11,24 +11,34 @@ namespace GreenCommunity.Data.Reports;
 /// </summary>
 internal static class ReportHistorySql
 {
-    // 1. the change marks, against the present before it moves; 2. the events and 3. the assessments appended (none for
-    // a null list); 4. the present criteria moved where the new assessment is the latest; 5. the present stage moved
-    // where the new event is the latest, the criteria recounted and the report noted, in one UPDATE.
-    private static readonly EngineText s_appendSql = new(engine =>
+    /// <summary>
+    /// The report's statements in order: 1. the change marks, against the present before it moves; 2. the events and
+    /// 3. the assessments appended (none for a null list); 4. the present criteria moved where the new assessment is the
+    /// latest; 5. the present stage moved where the new event is the latest, the criteria recounted and the report noted.
+    /// </summary>
+    internal static IReadOnlyList<string> Statements(StoreEngine engine) =>
+    [
+        CommunityListUpkeepSql.MarkChanges(engine),
         $"""
-        {CommunityListUpkeepSql.MarkChanges(engine)};
         INSERT INTO stage_events (community_code, stage, effective, report)
-        SELECT e.value ->> 0, CAST(e.value ->> 1 AS INTEGER), e.value ->> 2, @report FROM {StoreSql.JsonRows(engine, "@events", "e")} ORDER BY e.key;
+        SELECT e.value ->> 0, CAST(e.value ->> 1 AS INTEGER), e.value ->> 2, @report FROM {StoreSql.JsonRows(engine, "@events", "e")} ORDER BY e.key
+        """,
+        $"""
         INSERT INTO criterion_assessments (community_code, criterion, value, met, effective, report)
         SELECT a.value ->> 0, CAST(a.value ->> 1 AS INTEGER), CAST(a.value ->> 2 AS DOUBLE PRECISION), CAST(a.value ->> 3 AS INTEGER), a.value ->> 4, @report
-          FROM {StoreSql.JsonRows(engine, "@assessments", "a")} ORDER BY a.key;
+          FROM {StoreSql.JsonRows(engine, "@assessments", "a")} ORDER BY a.key
+        """,
+        """
         INSERT INTO community_criteria (community_code, criterion, value, met, effective, assessment_id)
         SELECT community_code, criterion, value, met, effective, id FROM criterion_assessments WHERE id > @afterAssessment
         ON CONFLICT (community_code, criterion) DO UPDATE
            SET value = excluded.value, met = excluded.met, effective = excluded.effective, assessment_id = excluded.assessment_id
-         WHERE community_criteria.effective <= excluded.effective;
-        {CommunityListUpkeepSql.MoveAndRecount(engine)};
-        """);
+         WHERE community_criteria.effective <= excluded.effective
+        """,
+        CommunityListUpkeepSql.MoveAndRecount(engine),
+    ];
+
+    private static readonly EngineText s_appendSql = new(engine => string.Join(";\n", Statements(engine)) + ";");
 
     /// <summary>
     /// Writes every update of the report numbered <paramref name="start"/>.Report (each one already judged allowed) in

@@ -63,15 +63,15 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
 
-        if (await AnsweredBeforeAsync(connection, transaction, receipt, cancellationToken).ConfigureAwait(false) is { } earlier)
+        var start = await WriteStart.ReadAsync(connection, transaction, receipt.Idempotency, receipt.Sender, cancellationToken).ConfigureAwait(false);
+        if (receipt.Idempotency is { } claim && start is { ClaimHash: { } hash, ClaimReport: { } earlier })
         {
-            return earlier;
+            return await AnswerAsync(connection, transaction, claim, new EarlierClaim(hash, earlier), cancellationToken).ConfigureAwait(false);
         }
-        if (receipt.Sender is { } sender && !await sender.MayWriteAsync(connection, transaction, cancellationToken).ConfigureAwait(false))
+        if (start.Allowed == 0)
         {
             return ReportOutcome.Forbidden([new ReportProblem("sender", ReportProblemCodes.SenderRevoked, [])]);
         }
-        var start = await WriteStart.ReadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         if (await validation.RecheckAsync(connection, transaction, start.History, cancellationToken).ConfigureAwait(false) is { IsEmpty: false } changed)
         {
             return ReportOutcome.Rejected(changed);   // disposing the transaction leaves the store as it was
@@ -99,7 +99,7 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
             return ReportOutcome.Rejected(validation.Errors);
         }
         var rows = ReportRows.From(report, receipt.Body);
-        var start = await WriteStart.ReadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var start = await WriteStart.ReadAsync(connection, transaction, claim: null, sender: null, cancellationToken).ConfigureAwait(false);
         return ReportOutcome.Accepted(await AppendAsync(connection, transaction, start, report, receipt, validation, rows, cancellationToken).ConfigureAwait(false));
     }
 
@@ -120,10 +120,14 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
         {
             return null;
         }
-        return earlier.RequestHash == claim.RequestHash
+        return await AnswerAsync(connection, transaction, claim, earlier, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<ReportOutcome> AnswerAsync(DbConnection connection, DbTransaction transaction, IdempotencyClaim claim, EarlierClaim earlier,
+        CancellationToken cancellationToken) =>
+        earlier.RequestHash == claim.RequestHash
             ? ReportOutcome.Replay(await ReportQueries.GetBySequenceAsync(connection, transaction, earlier.Report, cancellationToken).ConfigureAwait(false))
             : ReportOutcome.KeyReused();
-    }
 
     /// <summary>Writes the report's row, its audit row and its idempotency claim, all in the report's transaction and one command.</summary>
     private async Task<StoredReport> StoreAsync(DbConnection connection, DbTransaction transaction, long sequence,
