@@ -23,6 +23,16 @@ public sealed class WritePathPlanTests
 
     public static TheoryData<int> AppendStatements => [.. Enumerable.Range(0, ReportHistorySql.Statements(StoreEngine.Sqlite).Count)];
 
+    // With foreign keys on, the plan of an INSERT into stage_events (criterion_assessments) ends with a scan of the table
+    // whose immediate foreign key names it, community_state.event_id (community_criteria.assessment_id), which has no
+    // index: the check for rows waiting on the new parent, which SQLite skips while the statement has no such violation
+    // (OP_FkIfZero), as here. The same line with foreign keys off is absent (sqlite3 shell); not a read of the statement.
+    private static readonly Dictionary<string, string> s_foreignKeyChecks = new(StringComparer.Ordinal)
+    {
+        ["INSERT INTO stage_events"] = "SCAN community_state",
+        ["INSERT INTO criterion_assessments"] = "SCAN community_criteria",
+    };
+
     [Theory]
     [MemberData(nameof(AppendStatements))]
     public async Task AppendStatement_OnSqlite_SearchesEveryTable(int statement)
@@ -43,7 +53,8 @@ public sealed class WritePathPlanTests
         var plan = await PlanAsync(store, sql, args);
 
         // Assert
-        Assert.DoesNotContain(plan, line => s_tableScan.IsMatch(line));
+        var foreignKeyCheck = s_foreignKeyChecks.FirstOrDefault(c => sql.TrimStart().StartsWith(c.Key, StringComparison.Ordinal)).Value;
+        Assert.DoesNotContain(plan, line => s_tableScan.IsMatch(line) && line != foreignKeyCheck);
     }
 
     [Fact]
