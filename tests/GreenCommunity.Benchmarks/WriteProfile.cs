@@ -12,19 +12,24 @@ namespace GreenCommunity.Benchmarks;
 /// Where the write path's time goes on PostgreSQL, beside SQLite: the same realistic reports (3 updates each) through
 /// the writer on both engines, then on PostgreSQL the server's own account of it (pg_stat_statements: statements per
 /// report, execution and planning time; pg_stat_wal: the log's flushes), and the writer again on a connection string
-/// that lets Npgsql prepare its statements (Max Auto Prepare, a setting, no code change). Not a BenchmarkDotNet job:
-/// one pass, printed as Markdown and written to docs/perf-results/write-profile-&lt;time&gt;.md.
+/// that lets Npgsql prepare its statements (Max Auto Prepare, a setting, no code change); on SQLite the engine's own
+/// per-statement times (<see cref="SqliteStatementProbe"/>). <c>--large</c>: one 5,000-update Wuhan report instead (after
+/// the same 5 warm-up reports). Not a BenchmarkDotNet job: one pass, printed as Markdown and written to
+/// docs/perf-results/write-profile-&lt;time&gt;.md.
 /// </summary>
 internal static class WriteProfile
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> options)
     {
-        var reports = options is ["--reports", var n, ..] ? int.Parse(n, CultureInfo.InvariantCulture) : 100;
+        var large = options.Contains("--large", StringComparer.Ordinal);
+        var reports = large ? 1 : options is ["--reports", var n, ..] ? int.Parse(n, CultureInfo.InvariantCulture) : 100;
         var configured = Environment.GetEnvironmentVariable(BenchPostgres.ConnectionVariable) is { Length: > 0 };
         await using var server = await BenchPostgres.StartOrUseAsync(statementStatistics: true);
         Environment.SetEnvironmentVariable(BenchPostgres.ConnectionVariable, server.AdminConnectionString);
         var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"### Write path profile: {reports} reports of 3 updates, one after another").AppendLine();
+        md.AppendLine(large
+            ? string.Create(CultureInfo.InvariantCulture, $"### Write path profile: one report of {LargeReportBenchmarks.Updates:N0} updates (16 criteria each), after 5 warm-up reports of 3")
+            : string.Create(CultureInfo.InvariantCulture, $"### Write path profile: {reports} reports of 3 updates, one after another")).AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores; load average at start {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; "
             + $"PostgreSQL {(configured ? "from GC_BENCH_POSTGRES" : "started for this run")}: {await server.DurabilityAsync()}.").AppendLine();
 
@@ -32,10 +37,16 @@ internal static class WriteProfile
         await using var sqlite = await EngineStore.OpenAsync(StoreEngine.Sqlite);
         await using var postgres = await EngineStore.OpenAsync(StoreEngine.Postgres);
         // Both engines' plans name the same communities; each run writes into a fresh copy.
-        var plan = IngestPlans.Realistic(sqlite.Facts, 5 + reports, 3);
-        var pgPlan = IngestPlans.Realistic(postgres.Facts, 5 + reports, 3);
+        var plan = Plan(sqlite.Facts, large, reports);
+        var pgPlan = Plan(postgres.Facts, large, reports);
 
-        times.Add(("SQLite, writer", await TimeWriterAsync(sqlite, await sqlite.CopyAsync(), plan, reports)));
+        var probe = new SqliteStatementProbe((SqliteStore)await sqlite.CopyAsync());
+        times.Add(("SQLite, writer", await TimeWriterAsync(sqlite, probe, plan, reports, () =>
+        {
+            probe.Reset();
+            return Task.CompletedTask;
+        })));
+        var sqliteStatements = probe.Read();
         await sqlite.DropCopiesAsync();
         times.Add(("SQLite, bare inserts", await TimeBareAsync(sqlite, plan, reports)));
         await sqlite.DropCopiesAsync();
@@ -76,6 +87,15 @@ internal static class WriteProfile
         md.AppendLine(CultureInfo.InvariantCulture,
             $"| **all** | {statements.Sum(s => s.Calls) / reports:F1} | {statements.Sum(s => s.ExecMs) / reports:F3} | {statements.Sum(s => s.PlanMs) / reports:F3} |").AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"WAL: {wal}.").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"SQLite's account of the writer's {reports} reports (sqlite3_profile, per report; each statement of a command apart; the whole report took {times[0].MsPerReport:F2} ms):").AppendLine();
+        md.AppendLine("| statement | calls | ms |").AppendLine("|---|---:|---:|");
+        foreach (var (statement, calls, ms) in sqliteStatements)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| `{Shorten(statement)}` | {(double)calls / reports:F1} | {ms / reports:F3} |");
+        }
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"| **all** | {(double)sqliteStatements.Sum(s => s.Calls) / reports:F1} | {sqliteStatements.Sum(s => s.Ms) / reports:F3} |").AppendLine();
 
         var text = md.ToString();
         Console.WriteLine(text);
@@ -84,6 +104,18 @@ internal static class WriteProfile
         await File.WriteAllTextAsync(path, text);
         Console.WriteLine($"(written to {path})");
         return 0;
+    }
+
+    /// <summary>5 warm-up reports of 3 updates, then the measured ones: <paramref name="reports"/> more of 3, or one of 5,000.</summary>
+    private static IReadOnlyList<PlannedReport> Plan(StoreFacts facts, bool large, int reports) => large
+        ? [.. IngestPlans.Realistic(facts, 5, 3), IngestPlans.Large(facts, LargeReportBenchmarks.Updates)]
+        : IngestPlans.Realistic(facts, 5 + reports, 3);
+
+    private static string Shorten(string statement)
+    {
+        var text = string.Join(' ', statement.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        // Its start and its end: statements over the same list begin alike (WITH wanted AS …).
+        return (text.Length > 130 ? $"{text[..70]} … {text[^55..]}" : text).Replace("|", "\\|", StringComparison.Ordinal);
     }
 
     private static async Task<double> TimeWriterAsync(EngineStore store, StoreDatabase copy, IReadOnlyList<PlannedReport> plan, int reports, Func<Task>? beforeMeasuring = null)

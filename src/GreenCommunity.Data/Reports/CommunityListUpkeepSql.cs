@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Text.Json;
-using Dapper;
 using GreenCommunity.Data.Storage;
 
 namespace GreenCommunity.Data.Reports;
@@ -17,7 +16,8 @@ internal static class CommunityListUpkeepSql
     // Before the present moves: a stage other than the present one, or a value other than the present one, is a change.
     // On PostgreSQL the present rows are also found by the named communities' codes: the planner cannot tell how many
     // communities the grouped changes hold (it assumed dozens and scanned community_state whole, 18 ms on the demo store).
-    private static readonly EngineText s_markChangesSql = new(engine =>
+    /// <summary>Notes the effective day of each update that changes a stage or a criterion's value; before the history is appended.</summary>
+    public static string MarkChanges(StoreEngine engine) =>
         $"""
         UPDATE community_state AS s
            SET last_change = CASE WHEN s.last_change IS NULL OR s.last_change < x.day THEN x.day ELSE s.last_change END
@@ -31,23 +31,35 @@ internal static class CommunityListUpkeepSql
                       LEFT JOIN community_criteria k ON k.community_code = a.code AND k.criterion = a.criterion
                      WHERE k.value IS NULL OR k.value <> a.value) AS changed
                  GROUP BY code) AS x
-         WHERE x.code = s.community_code{(engine == StoreEngine.Postgres ? " AND s.community_code = ANY(@codes)" : "")};
-        """);
+         WHERE x.code = s.community_code{(engine == StoreEngine.Postgres ? " AND s.community_code = ANY(@codes)" : "")}
+        """;
 
-    // After it moved: recount what is met now for each community the report named, and note the report.
-    private static readonly EngineText s_recountSql = new(engine =>
+    // One UPDATE for what was two (the present stage's move, then the recount): a community the report gave a stage
+    // event (at most one: a report names a community once) takes it where it is the latest (a tie goes to the later
+    // receipt), and becomes a pilot for good with a stage-1 event; every named community gets its criteria counted.
+    /// <summary>
+    /// After the history is appended: moves the present stage, recounts what is met now for each community the report
+    /// named, and notes the report as their last.
+    /// </summary>
+    public static string MoveAndRecount(StoreEngine engine) =>
         $"""
         UPDATE community_state AS s
-           SET criteria_met = x.met, met_mask = x.mask, c12 = x.c12, last_report = @report
-          FROM (SELECT t.code,
-                       COALESCE(SUM(k.met), 0) AS met,
-                       COALESCE(SUM(CASE WHEN k.met = 1 THEN CAST(1 AS BIGINT) << CAST(k.criterion - 1 AS INTEGER) ELSE 0 END), 0) AS mask,
-                       MAX(CASE WHEN k.criterion = 12 THEN k.value END) AS c12
-                  FROM {Named(engine)}
-                  LEFT JOIN community_criteria k ON k.community_code = t.code
-                 GROUP BY t.code) AS x
-         WHERE x.code = s.community_code;
-        """);
+           SET stage = CASE WHEN x.event_id IS NOT NULL AND (s.effective IS NULL OR s.effective <= x.effective) THEN x.stage ELSE s.stage END,
+               event_id = CASE WHEN x.event_id IS NOT NULL AND (s.effective IS NULL OR s.effective <= x.effective) THEN x.event_id ELSE s.event_id END,
+               effective = CASE WHEN x.event_id IS NOT NULL AND (s.effective IS NULL OR s.effective <= x.effective) THEN x.effective ELSE s.effective END,
+               pilot = CASE WHEN x.stage = 1 THEN 1 ELSE s.pilot END,
+               criteria_met = x.met, met_mask = x.mask, c12 = x.c12, last_report = @report
+          FROM (SELECT c.code, c.met, c.mask, c.c12, e.id AS event_id, e.stage, e.effective
+                  FROM (SELECT t.code,
+                               COALESCE(SUM(k.met), 0) AS met,
+                               COALESCE(SUM(CASE WHEN k.met = 1 THEN CAST(1 AS BIGINT) << CAST(k.criterion - 1 AS INTEGER) ELSE 0 END), 0) AS mask,
+                               MAX(CASE WHEN k.criterion = 12 THEN k.value END) AS c12
+                          FROM {Named(engine)}
+                          LEFT JOIN community_criteria k ON k.community_code = t.code
+                         GROUP BY t.code) AS c
+                  LEFT JOIN stage_events e ON e.community_code = c.code AND e.id > @afterEvent) AS x
+         WHERE x.code = s.community_code
+        """;
 
     /// <summary>The report's stage events as rows <c>e(code, stage, day)</c>.</summary>
     private static string Events(StoreEngine engine) => engine == StoreEngine.Postgres
@@ -64,22 +76,33 @@ internal static class CommunityListUpkeepSql
         ? "unnest(@codes) AS t(code)"
         : "(SELECT e.value ->> 0 AS code FROM json_each(@events) AS e UNION SELECT a.value ->> 0 FROM json_each(@assessments) AS a) AS t";
 
-    /// <summary>Notes the effective day of each update that changes a stage or a criterion's value; before the history is appended.</summary>
-    public static Task MarkChangesAsync(DbConnection connection, DbTransaction transaction, ReportRows rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// The arguments of the report's statements (<see cref="ReportHistorySql"/>, which holds them with these): its rows as
+    /// JSON lists, and on PostgreSQL as arrays too; the report's number and where the history ended before it.
+    /// </summary>
+    public static object Arguments(DbConnection connection, ReportRows rows, long report, long afterEvent, long afterAssessment)
     {
-        var args = StoreSql.EngineOf(connection) == StoreEngine.Postgres
-            ? Columns.Of(rows).Rows()
-            : new { events = rows.Events, assessments = rows.Assessments };
-        return connection.ExecuteAsync(new CommandDefinition(s_markChangesSql.For(connection), args, transaction, cancellationToken: cancellationToken));
-    }
-
-    /// <summary>Recounts the named communities' criteria and notes <paramref name="report"/> as their last; after the history is appended.</summary>
-    public static Task RecountAsync(DbConnection connection, DbTransaction transaction, long report, ReportRows rows, CancellationToken cancellationToken)
-    {
-        object args = StoreSql.EngineOf(connection) == StoreEngine.Postgres
-            ? new { report, codes = Columns.Of(rows).NamedCodes() }
-            : new { report, events = rows.Events, assessments = rows.Assessments };
-        return connection.ExecuteAsync(new CommandDefinition(s_recountSql.For(connection), args, transaction, cancellationToken: cancellationToken));
+        if (StoreSql.EngineOf(connection) != StoreEngine.Postgres)
+        {
+            return new { report, afterEvent, afterAssessment, events = rows.Events, assessments = rows.Assessments };
+        }
+        var columns = Columns.Of(rows);
+        return new
+        {
+            report,
+            afterEvent,
+            afterAssessment,
+            events = rows.Events,
+            assessments = rows.Assessments,
+            codes = columns.NamedCodes(),
+            eventCodes = columns.EventCodes,
+            eventStages = columns.EventStages,
+            eventDays = columns.EventDays,
+            assessmentCodes = columns.AssessmentCodes,
+            criteria = columns.Criteria,
+            values = columns.Values,
+            assessmentDays = columns.AssessmentDays,
+        };
     }
 
     /// <summary>
@@ -115,18 +138,19 @@ internal static class CommunityListUpkeepSql
             return columns;
         }
 
-        /// <summary>The arguments of <see cref="Events"/> and <see cref="Assessments"/>, and the named communities' codes.</summary>
-        public object Rows() => new
-        {
-            codes = NamedCodes(),
-            eventCodes = _eventCodes.ToArray(),
-            eventStages = _eventStages.ToArray(),
-            eventDays = _eventDays.ToArray(),
-            assessmentCodes = _assessmentCodes.ToArray(),
-            criteria = _criteria.ToArray(),
-            values = _values.ToArray(),
-            assessmentDays = _assessmentDays.ToArray(),
-        };
+        public string[] EventCodes => [.. _eventCodes];
+
+        public long[] EventStages => [.. _eventStages];
+
+        public string[] EventDays => [.. _eventDays];
+
+        public string[] AssessmentCodes => [.. _assessmentCodes];
+
+        public long[] Criteria => [.. _criteria];
+
+        public double[] Values => [.. _values];
+
+        public string[] AssessmentDays => [.. _assessmentDays];
 
         /// <summary>Every community named by an event or an assessment, once.</summary>
         public string[] NamedCodes() => _eventCodes.Concat(_assessmentCodes).Distinct(StringComparer.Ordinal).ToArray();

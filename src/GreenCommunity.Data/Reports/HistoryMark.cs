@@ -15,18 +15,75 @@ internal sealed record HistoryMark(long StageEvent, long Assessment)
                (SELECT COALESCE(MAX(id), 0) FROM criterion_assessments) AS Assessment
         """;
 
-    private const string WrittenSinceSql =
+    // UNION ALL, not UNION: the caller makes a set of the codes, so a community named twice is harmless (another report
+    // that gave a community an event and assessments names it twice, 16 assessments 16 times); UNION sorted them to dedupe.
+    internal const string WrittenSinceSql =
         """
         SELECT community_code FROM stage_events WHERE id > @StageEvent
-        UNION
+        UNION ALL
         SELECT community_code FROM criterion_assessments WHERE id > @Assessment
         """;
+
+    private static readonly IReadOnlySet<string> s_none = new HashSet<string>(StringComparer.Ordinal);
 
     public static Task<HistoryMark> ReadAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         connection.QuerySingleAsync<HistoryMark>(new CommandDefinition(ReadSql, transaction: transaction, cancellationToken: cancellationToken));
 
-    /// <summary>The communities that gained history since the mark.</summary>
-    public async Task<IReadOnlySet<string>> CommunitiesWrittenSinceAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<string>(new CommandDefinition(WrittenSinceSql, this, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
-            .ToHashSet(StringComparer.Ordinal);
+    /// <summary>
+    /// The communities that gained history since the mark, <paramref name="now"/> being where the history ends now; no
+    /// query when it ends where it did (the history is append-only: no row after the mark).
+    /// </summary>
+    public async Task<IReadOnlySet<string>> CommunitiesWrittenSinceAsync(DbConnection connection, DbTransaction transaction, HistoryMark now, CancellationToken cancellationToken) =>
+        now == this ? s_none
+            : (await connection.QueryAsync<string>(new CommandDefinition(WrittenSinceSql, this, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
+                .ToHashSet(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// Where a write transaction starts, read in one query (one round trip where there were five): the idempotency key's
+/// earlier claim and the sender's right, which the writer checks first, the number the report will get and where the
+/// history ends (the recheck's mark to compare, and the first rows the report's own statements will have written after).
+/// </summary>
+internal sealed class WriteStart
+{
+    private const string HeadsSql =
+        """
+        SELECT (SELECT COALESCE(MAX(id), 0) + 1 FROM reports) AS Report,
+               (SELECT COALESCE(MAX(id), 0) FROM stage_events) AS StageEvent,
+               (SELECT COALESCE(MAX(id), 0) FROM criterion_assessments) AS Assessment
+        """;
+
+    private const string ClaimSql =
+        """
+        ,
+               (SELECT request_hash FROM idempotency_keys WHERE client = @Client AND key = @Key) AS ClaimHash,
+               (SELECT report FROM idempotency_keys WHERE client = @Client AND key = @Key) AS ClaimReport
+        """;
+
+    /// <summary>The sequence number the report gets.</summary>
+    public long Report { get; init; }
+
+    public long StageEvent { get; init; }
+
+    public long Assessment { get; init; }
+
+    /// <summary>The request hash of an earlier report with the same idempotency key, if any.</summary>
+    public string? ClaimHash { get; init; }
+
+    public long? ClaimReport { get; init; }
+
+    /// <summary>1 when the sender may still write (or there is no sender to check), 0 when not.</summary>
+    public long Allowed { get; init; } = 1;
+
+    /// <summary>Where the history ends now.</summary>
+    public HistoryMark History => new(StageEvent, Assessment);
+
+    /// <summary>Reads the start; <paramref name="claim"/> and <paramref name="sender"/> null when the caller has none to check.</summary>
+    public static Task<WriteStart> ReadAsync(DbConnection connection, DbTransaction transaction, IdempotencyClaim? claim, SubmittingAccount? sender,
+        CancellationToken cancellationToken)
+    {
+        var sql = HeadsSql + (claim is null ? "" : ClaimSql) + (sender is null ? "" : $",\n       ({sender.AllowedSql}) AS Allowed");
+        return connection.QuerySingleAsync<WriteStart>(new CommandDefinition(sql, new { claim?.Client, claim?.Key, sender?.Name, sender?.TokenId }, transaction,
+            cancellationToken: cancellationToken));
+    }
 }

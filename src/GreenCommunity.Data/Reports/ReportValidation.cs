@@ -15,8 +15,11 @@ internal sealed class ReportValidation
 {
     private const string LocalitySql = "SELECT COUNT(*) FROM regions WHERE code = @code AND level = 2";
 
-    private static readonly EngineText s_communitiesSql = new(engine =>
-        $"SELECT code AS Code, locality_code AS Locality FROM communities WHERE code IN (SELECT w.value FROM {StoreSql.JsonTexts(engine, "@codes", "w")})");
+    // SQLite reads the codes as a JSON list; PostgreSQL takes an array, whose length its planner knows (over a JSON list
+    // it guesses 100 rows: 3.7 ms against 0.035 ms by the primary key for a 3-update report, as in CommunityHistorySql).
+    private static readonly EngineText s_communitiesSql = new(engine => engine == StoreEngine.Postgres
+        ? "SELECT code AS Code, locality_code AS Locality FROM communities WHERE code = ANY(@codes)"
+        : $"SELECT code AS Code, locality_code AS Locality FROM communities WHERE code IN (SELECT w.value FROM {StoreSql.JsonTexts(engine, "@codes", "w")})");
 
     private readonly ReportSubmission _report;
     private readonly SubmitterScope _scope;
@@ -54,13 +57,13 @@ internal sealed class ReportValidation
     }
 
     /// <summary>
-    /// In the write transaction: judges again the updates whose communities gained history since the snapshot.
-    /// Empty when the report still holds (the usual case: nothing it touches changed, and nothing is read but the new rows' communities).
+    /// In the write transaction: judges again the updates whose communities gained history since the snapshot
+    /// (<paramref name="now"/>: where the history ends in the transaction). Empty when the report still holds (the usual case: nothing it touches changed, and nothing is read but the new rows' communities).
     /// </summary>
-    public async Task<ValidationErrors> RecheckAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    public async Task<ValidationErrors> RecheckAsync(DbConnection connection, DbTransaction transaction, HistoryMark now, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var touched = await _mark.CommunitiesWrittenSinceAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var touched = await _mark.CommunitiesWrittenSinceAsync(connection, transaction, now, cancellationToken).ConfigureAwait(false);
         var again = touched.Count == 0 ? [] : _judged.Where(i => touched.Contains(_report.Updates[i].Community)).ToList();
         if (again.Count > 0)
         {
@@ -88,8 +91,9 @@ internal sealed class ReportValidation
     private static async Task<IReadOnlySet<int>> CheckPlacesAsync(DbConnection connection, DbTransaction transaction, ReportSubmission report, ValidationErrors errors, CancellationToken cancellationToken)
     {
         var isLocality = await connection.ExecuteScalarAsync<long>(new CommandDefinition(LocalitySql, new { code = report.Locality }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var codes = System.Text.Json.JsonSerializer.Serialize(report.Updates.Select(u => u.Community).Distinct(StringComparer.Ordinal));
-        var rows = await connection.QueryAsync<CommunityPlace>(new CommandDefinition(s_communitiesSql.For(connection), new { codes }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var distinct = report.Updates.Select(u => u.Community).Distinct(StringComparer.Ordinal).ToArray();
+        object args = StoreSql.EngineOf(connection) == StoreEngine.Postgres ? new { codes = distinct } : new { codes = System.Text.Json.JsonSerializer.Serialize(distinct) };
+        var rows = await connection.QueryAsync<CommunityPlace>(new CommandDefinition(s_communitiesSql.For(connection), args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return ReportRules.CheckPlaces(report, isLocality != 0, rows.ToDictionary(r => r.Code, r => r.Locality, StringComparer.Ordinal), errors);
     }
 

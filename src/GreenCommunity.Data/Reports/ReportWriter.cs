@@ -63,20 +63,21 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
 
-        if (await AnsweredBeforeAsync(connection, transaction, receipt, cancellationToken).ConfigureAwait(false) is { } earlier)
+        var start = await WriteStart.ReadAsync(connection, transaction, receipt.Idempotency, receipt.Sender, cancellationToken).ConfigureAwait(false);
+        if (receipt.Idempotency is { } claim && start is { ClaimHash: { } hash, ClaimReport: { } earlier })
         {
-            return earlier;
+            return await AnswerAsync(connection, transaction, claim, new EarlierClaim(hash, earlier), cancellationToken).ConfigureAwait(false);
         }
-        if (receipt.Sender is { } sender && !await sender.MayWriteAsync(connection, transaction, cancellationToken).ConfigureAwait(false))
+        if (start.Allowed == 0)
         {
             return ReportOutcome.Forbidden([new ReportProblem("sender", ReportProblemCodes.SenderRevoked, [])]);
         }
-        if (await validation.RecheckAsync(connection, transaction, cancellationToken).ConfigureAwait(false) is { IsEmpty: false } changed)
+        if (await validation.RecheckAsync(connection, transaction, start.History, cancellationToken).ConfigureAwait(false) is { IsEmpty: false } changed)
         {
             return ReportOutcome.Rejected(changed);   // disposing the transaction leaves the store as it was
         }
 
-        var stored = await AppendAsync(connection, transaction, report, receipt, validation, rows, cancellationToken).ConfigureAwait(false);
+        var stored = await AppendAsync(connection, transaction, start, report, receipt, validation, rows, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ReportOutcome.Accepted(stored);
     }
@@ -98,19 +99,17 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
             return ReportOutcome.Rejected(validation.Errors);
         }
         var rows = ReportRows.From(report, receipt.Body);
-        return ReportOutcome.Accepted(await AppendAsync(connection, transaction, report, receipt, validation, rows, cancellationToken).ConfigureAwait(false));
+        var start = await WriteStart.ReadAsync(connection, transaction, claim: null, sender: null, cancellationToken).ConfigureAwait(false);
+        return ReportOutcome.Accepted(await AppendAsync(connection, transaction, start, report, receipt, validation, rows, cancellationToken).ConfigureAwait(false));
     }
 
-    private async Task<StoredReport> AppendAsync(DbConnection connection, DbTransaction transaction, ReportSubmission report, ReportReceipt receipt,
+    /// <summary>Appends the report in the transaction <paramref name="start"/> was read in: its history and the present in one command, then the county timelines, then its own rows.</summary>
+    private async Task<StoredReport> AppendAsync(DbConnection connection, DbTransaction transaction, WriteStart start, ReportSubmission report, ReportReceipt receipt,
         ReportValidation validation, ReportRows rows, CancellationToken cancellationToken)
     {
-        var sequence = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COALESCE(MAX(id), 0) + 1 FROM reports", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await CommunityListUpkeepSql.MarkChangesAsync(connection, transaction, rows, cancellationToken).ConfigureAwait(false);
-        await ReportHistorySql.AppendAsync(connection, transaction, sequence, rows, cancellationToken).ConfigureAwait(false);
-        await Progress.CountyTimelineSql.RebuildForReportAsync(connection, transaction, sequence, cancellationToken).ConfigureAwait(false);
-        await CommunityListUpkeepSql.RecountAsync(connection, transaction, sequence, rows, cancellationToken).ConfigureAwait(false);
-        return await StoreAsync(connection, transaction, sequence, report, receipt, rows.Body, validation.Changes, cancellationToken).ConfigureAwait(false);
+        await ReportHistorySql.AppendAsync(connection, transaction, start, rows, cancellationToken).ConfigureAwait(false);
+        await Progress.CountyTimelineSql.RebuildForReportAsync(connection, transaction, start.Report, cancellationToken).ConfigureAwait(false);
+        return await StoreAsync(connection, transaction, start.Report, report, receipt, rows.Body, validation.Changes, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The first answer when the idempotency key came before: the same report again, or a key reused with another body.</summary>
@@ -121,12 +120,16 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
         {
             return null;
         }
-        return earlier.RequestHash == claim.RequestHash
-            ? ReportOutcome.Replay(await ReportQueries.GetBySequenceAsync(connection, transaction, earlier.Report, cancellationToken).ConfigureAwait(false))
-            : ReportOutcome.KeyReused();
+        return await AnswerAsync(connection, transaction, claim, earlier, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Writes the report's row, its audit row and its idempotency claim, all in the report's transaction.</summary>
+    private static async Task<ReportOutcome> AnswerAsync(DbConnection connection, DbTransaction transaction, IdempotencyClaim claim, EarlierClaim earlier,
+        CancellationToken cancellationToken) =>
+        earlier.RequestHash == claim.RequestHash
+            ? ReportOutcome.Replay(await ReportQueries.GetBySequenceAsync(connection, transaction, earlier.Report, cancellationToken).ConfigureAwait(false))
+            : ReportOutcome.KeyReused();
+
+    /// <summary>Writes the report's row, its audit row and its idempotency claim, all in the report's transaction and one command.</summary>
     private async Task<StoredReport> StoreAsync(DbConnection connection, DbTransaction transaction, long sequence,
         ReportSubmission report, ReportReceipt receipt, string body, int applied, CancellationToken cancellationToken)
     {
@@ -134,55 +137,9 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
         var stored = new StoredReport(sequence, receipt.ReportId ?? Guid.CreateVersion7(receivedAt).ToString("N"), report.Locality,
             report.Kind.ToApiName(), report.Period.ToString(), receivedAt.ToUniversalTime(),
             campaign.DeadlineFor(report.Kind, report.Period), campaign.IsOnTime(report.Kind, report.Period, receivedAt), applied, scope.IsProvince);
-        await InsertReportAsync(connection, transaction, stored, report, scope, body, cancellationToken).ConfigureAwait(false);
-        if (receipt.AuditActor is { } actor)
-        {
-            // In the same transaction: an acknowledged report always has its audit row, and a refused one has none here.
-            await connection.ExecuteAsync(new CommandDefinition(AuditSql, new
-            {
-                At = receivedAt.ToUniversalTime(),
-                Actor = actor,
-                Address = receipt.AuditAddress,
-                Target = $"{report.Locality} {stored.ReportId}",
-                Detail = $"stored; {stored.Applied} communities changed",
-            }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }
-        if (receipt.Idempotency is { } newClaim)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(InsertClaimSql,
-                new { newClaim.Client, newClaim.Key, newClaim.RequestHash, Report = sequence, CreatedAt = receivedAt }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }
-        return stored;
-    }
-
-    private const string AuditSql =
-        """
-        INSERT INTO audit_log (at, actor, address, action, target, outcome, detail)
-        VALUES (@At, @Actor, @Address, 'report.submit', @Target, 'allowed', @Detail)
-        """;
-
-    private const string FindClaimSql = "SELECT request_hash AS RequestHash, report AS Report FROM idempotency_keys WHERE client = @Client AND key = @Key";
-
-    private const string InsertClaimSql =
-        """
-        INSERT INTO idempotency_keys (client, key, request_hash, report, created_at)
-        VALUES (@Client, @Key, @RequestHash, @Report, @CreatedAt)
-        """;
-
-    private static Task<EarlierClaim?> FindClaimAsync(DbConnection connection, DbTransaction transaction, IdempotencyClaim claim, CancellationToken cancellationToken) =>
-        connection.QuerySingleOrDefaultAsync<EarlierClaim>(new CommandDefinition(FindClaimSql, new { claim.Client, claim.Key }, transaction, cancellationToken: cancellationToken));
-
-    private const string InsertReportSql =
-        """
-        INSERT INTO reports (id, report_id, locality_code, kind, period, submitted_by, submitter_scope, narrative,
-                             received_at, deadline, on_time, applied, body)
-        VALUES (@Sequence, @ReportId, @Locality, @Kind, @Period, @SubmittedBy, @Scope, @Narrative,
-                @ReceivedAt, @Deadline, @OnTime, @Applied, @Body)
-        """;
-
-    private static Task<int> InsertReportAsync(DbConnection connection, DbTransaction transaction, StoredReport stored,
-        ReportSubmission report, SubmitterScope scope, string body, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(InsertReportSql, new
+        // In the same transaction: an acknowledged report always has its audit row, and a refused one has none here.
+        var (actor, claim) = (receipt.AuditActor, receipt.Idempotency);
+        await connection.ExecuteAsync(new CommandDefinition(s_storeSql[(actor is null ? 0 : 1) + (claim is null ? 0 : 2)], new
         {
             stored.Sequence,
             stored.ReportId,
@@ -197,7 +154,52 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
             stored.OnTime,
             stored.Applied,
             Body = body,
-        }, transaction, cancellationToken: cancellationToken));
+            At = receivedAt.ToUniversalTime(),
+            Actor = actor,
+            Address = receipt.AuditAddress,
+            Target = $"{report.Locality} {stored.ReportId}",
+            Detail = $"stored; {stored.Applied} communities changed",
+            claim?.Client,
+            claim?.Key,
+            claim?.RequestHash,
+            CreatedAt = receivedAt,
+        }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return stored;
+    }
+
+    private const string AuditSql =
+        """
+        INSERT INTO audit_log (at, actor, address, action, target, outcome, detail)
+        VALUES (@At, @Actor, @Address, 'report.submit', @Target, 'allowed', @Detail)
+        """;
+
+    private const string FindClaimSql = "SELECT request_hash AS RequestHash, report AS Report FROM idempotency_keys WHERE client = @Client AND key = @Key";
+
+    private const string InsertClaimSql =
+        """
+        INSERT INTO idempotency_keys (client, key, request_hash, report, created_at)
+        VALUES (@Client, @Key, @RequestHash, @Sequence, @CreatedAt)
+        """;
+
+    private static Task<EarlierClaim?> FindClaimAsync(DbConnection connection, DbTransaction transaction, IdempotencyClaim claim, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<EarlierClaim>(new CommandDefinition(FindClaimSql, new { claim.Client, claim.Key }, transaction, cancellationToken: cancellationToken));
+
+    private const string InsertReportSql =
+        """
+        INSERT INTO reports (id, report_id, locality_code, kind, period, submitted_by, submitter_scope, narrative,
+                             received_at, deadline, on_time, applied, body)
+        VALUES (@Sequence, @ReportId, @Locality, @Kind, @Period, @SubmittedBy, @Scope, @Narrative,
+                @ReceivedAt, @Deadline, @OnTime, @Applied, @Body)
+        """;
+
+    // The report's row, then its audit row (bit 1) and its idempotency claim (bit 2) where the receipt has them.
+    private static readonly string[] s_storeSql =
+    [
+        InsertReportSql,
+        $"{InsertReportSql};\n{AuditSql}",
+        $"{InsertReportSql};\n{InsertClaimSql}",
+        $"{InsertReportSql};\n{AuditSql};\n{InsertClaimSql}",
+    ];
 
     public void Dispose() => _writeLock.Dispose();
 

@@ -47,5 +47,8 @@ public sealed record SubmittingAccount
         await connection.ExecuteScalarAsync<long>(new CommandDefinition(Name is null ? TokenAllowedSql : UserAllowedSql,
             new { Name, TokenId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) != 0;
 
+    /// <summary>The count (0 or 1) <see cref="MayWriteAsync"/> reads, for a query that reads it with other things (<see cref="WriteStart"/>).</summary>
+    internal string AllowedSql => Name is null ? TokenAllowedSql : UserAllowedSql;
+
     public override string ToString() => Name is null ? $"token:{TokenId}" : $"user:{Name}";
 }

@@ -17,6 +17,9 @@ public sealed class PostgresStore : StoreDatabase, IAsyncDisposable
     /// <summary>The advisory lock every write transaction holds ("GCDB" in ASCII): one number shared by all servers.</summary>
     public const long WriteLockKey = 0x47434442;
 
+    /// <summary>How many statements each connection keeps prepared unless the connection string says otherwise.</summary>
+    public const int DefaultMaxAutoPrepare = 64;
+
     private readonly NpgsqlDataSource _dataSource;
 
     public PostgresStore(string connectionString, string filesDirectory)
@@ -26,6 +29,13 @@ public sealed class PostgresStore : StoreDatabase, IAsyncDisposable
         FilesDirectory = Path.GetFullPath(filesDirectory);
         // A server may be set to commit before the log reaches the disk; an acknowledged report must not depend on that.
         builder.Options = string.Join(' ', new[] { builder.Options, "-c synchronous_commit=on" }.Where(o => !string.IsNullOrWhiteSpace(o)));
+        // The intake sends the same dozen statements for every report: prepared on the server after a few uses, they
+        // skip parsing and planning each time (the write profile: 77 against 96 ms a report). A connection string that
+        // sets the number itself (0 turns it off, as behind a pooler that cannot keep prepared statements) wins.
+        if (!SetsKeyword(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
         _dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
     }
 
@@ -67,4 +77,11 @@ public sealed class PostgresStore : StoreDatabase, IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    /// <summary>Whether the connection string itself names one of the keywords (Npgsql's builder cannot tell a default from a given value).</summary>
+    private static bool SetsKeyword(string connectionString, params string[] keywords)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };   // keys compared case-insensitively
+        return keywords.Any(given.ContainsKey);
+    }
 }
