@@ -1,9 +1,19 @@
 using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
-using GreenCommunity.Dashboard.Security;
 using Microsoft.Extensions.Options;
 
 namespace GreenCommunity.Dashboard.Accounts;
+
+/// <summary>
+/// A count of failures kept for every server (in Redis, by the shared rate limits), when there is one: the window's
+/// count after this failure and its time left, or null when it cannot say now.
+/// </summary>
+public interface ISharedFailureCounts
+{
+    bool IsConfigured { get; }
+
+    ValueTask<(long Count, TimeSpan Remaining)?> CountFailureAsync(string address, TimeSpan window, CancellationToken cancellationToken);
+}
 
 /// <summary>Section "RateLimits", key FailedAuthenticationsPerMinute: invalid tokens an address may send in a minute.</summary>
 public sealed class FailedAuthenticationOptions
@@ -22,11 +32,8 @@ public sealed class FailedAuthenticationOptions
 /// its guesses over the servers is stopped after the limit plus at most one more guess per other server; a valid
 /// token never waits for Redis. While Redis does not answer each server counts alone.
 /// </summary>
-public sealed class FailedAuthenticationLimiter(TimeProvider clock, IOptions<FailedAuthenticationOptions> options, SharedRateWindows? shared = null)
+public sealed class FailedAuthenticationLimiter(TimeProvider clock, IOptions<FailedAuthenticationOptions> options, ISharedFailureCounts? shared = null)
 {
-    /// <summary>The Redis key's policy part (<c>gc:rl:auth-failures:{address}</c>).</summary>
-    public const string SharedKey = "auth-failures";
-
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     /// <summary>Beyond this many addresses the ended windows are dropped, so that a spray of addresses cannot grow the map for ever.</summary>
@@ -52,7 +59,7 @@ public sealed class FailedAuthenticationLimiter(TimeProvider clock, IOptions<Fai
     public async ValueTask RecordFailureAsync(string? address, CancellationToken cancellationToken)
     {
         var counter = RecordFailure(address);
-        if (shared is not { IsConfigured: true } || await shared.CountAsync($"{SharedKey}:{address}", 1, Window, cancellationToken) is not { } count)
+        if (shared is not { IsConfigured: true } || await shared.CountFailureAsync(address ?? "", Window, cancellationToken) is not { } count)
         {
             return;
         }

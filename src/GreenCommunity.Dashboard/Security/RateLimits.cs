@@ -37,6 +37,7 @@ public static class RateLimits
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SharedRateWindows>();
+        services.AddSingleton<ISharedFailureCounts>(sp => sp.GetRequiredService<SharedRateWindows>());   // invalid tokens, counted for every server
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, SharedRateWindows>((options, configured, windows) =>
         {

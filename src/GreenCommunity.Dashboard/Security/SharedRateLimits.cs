@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.RateLimiting;
+using GreenCommunity.Dashboard.Accounts;
 using GreenCommunity.Dashboard.Live;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -19,9 +20,12 @@ public readonly record struct WindowCount(long Count, TimeSpan Remaining);
 /// pause run on the real clock (a network wait), not on the app's <see cref="TimeProvider"/>.
 /// </summary>
 public sealed partial class SharedRateWindows(RedisBackplane backplane, IOptions<RateLimitOptions> limits,
-    ILogger<SharedRateWindows> logger)
+    ILogger<SharedRateWindows> logger) : ISharedFailureCounts
 {
     public const string KeyPrefix = "gc:rl:";
+
+    /// <summary>The key's policy part for invalid tokens per address (<c>gc:rl:auth-failures:{address}</c>).</summary>
+    public const string FailuresKey = "auth-failures";
 
     /// <summary>After Redis failed to answer, how long the servers count alone before asking it again.</summary>
     public static readonly TimeSpan Pause = TimeSpan.FromSeconds(5);
@@ -46,6 +50,10 @@ public sealed partial class SharedRateWindows(RedisBackplane backplane, IOptions
 
     /// <summary>Whether the limits are shared at all (<c>ConnectionStrings:Redis</c> is set).</summary>
     public bool IsConfigured => backplane.IsConfigured;
+
+    /// <summary>One invalid token from <paramref name="address"/>, for <see cref="FailedAuthenticationLimiter"/>.</summary>
+    public async ValueTask<(long Count, TimeSpan Remaining)?> CountFailureAsync(string address, TimeSpan window, CancellationToken cancellationToken) =>
+        await CountAsync($"{FailuresKey}:{address}", 1, window, cancellationToken) is { } count ? (count.Count, count.Remaining) : null;
 
     /// <summary>Adds <paramref name="permits"/> to the window of <paramref name="key"/>; null when Redis cannot say now.</summary>
     public async ValueTask<WindowCount?> CountAsync(string key, int permits, TimeSpan window, CancellationToken cancellationToken)
