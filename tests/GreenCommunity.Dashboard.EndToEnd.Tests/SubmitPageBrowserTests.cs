@@ -27,6 +27,9 @@ public sealed class SubmitPageBrowserTests
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = community }).First.ClickAsync();
         await page.GetByLabel("阶段").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "创建中" }).First.ClickAsync();
+        // Under load the click can land before the select takes it: submit only once the row holds the stage
+        // (otherwise the report goes as "no change" and changes nothing).
+        await Assertions.Expect(page.GetByLabel("阶段")).ToContainTextAsync("创建中", new() { Timeout = 10_000 });
         await page.GetByTestId("submit").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("receipt")).ToBeVisibleAsync(new() { Timeout = 5_000 });
