@@ -146,8 +146,9 @@ public sealed class DisplayScreenTests(DashboardFactory factory) : DashboardTest
                 }
             }
         }
-        Note();
+        // Listen before the first look: a frame drawn between the two would otherwise go unseen.
         cut.OnMarkupUpdated += (_, _) => Note();
+        Note();
         // Each frame is drawn before its wait starts: a second given before the wait began is simply given again.
         for (var i = 0; i < 300 && !(seen.Any(f => f.Contains("2021-08-31", StringComparison.Ordinal)) && seen[^1] == "live"); i++)
         {
