@@ -2,6 +2,7 @@ using Dapper;
 using GreenCommunity.Data.Access;
 using GreenCommunity.Data.Demo;
 using GreenCommunity.Data.Reference;
+using GreenCommunity.Data.Progress;
 using GreenCommunity.Data.Reports;
 using GreenCommunity.Data.Startup;
 using GreenCommunity.Data.Storage;
@@ -46,8 +47,8 @@ internal sealed class EngineStore : IAsyncDisposable
     {
         var assets = Path.Combine(AppContext.BaseDirectory, "wwwroot-assets");
         var campaign = CampaignDefinition.Parse(File.ReadAllText(Path.Combine(assets, "campaigns", "hubei-2021-2022.json")));
-        // One template per build of the Data project: a rebuild (perhaps with another schema) seeds again.
-        var key = typeof(ReportWriter).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
+        // One template per build of the Data project and of this one: a rebuild (another schema, another seed) seeds again.
+        var key = typeof(ReportWriter).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..8] + typeof(EngineStore).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..4];
         if (engine == StoreEngine.Sqlite)
         {
             var directory = Path.Combine(Path.GetTempPath(), "gc-bench-template-" + key);
@@ -165,6 +166,9 @@ internal sealed class EngineStore : IAsyncDisposable
             "INSERT INTO communities (code, name, county_code, locality_code, town_code, town_name) VALUES (@code, @name, @county, @locality, @town, '基准街道')",
             extra, transaction);
         await connection.ExecuteAsync("INSERT INTO community_state (community_code) SELECT code FROM communities WHERE town_name = '基准街道'", transaction: transaction);
+        // The timelines count each county's communities: rebuilt as a store loaded with these would have them (left stale,
+        // every report's first county diff reached back to the base day and rewrote each ancestor's whole timeline).
+        await CountyTimelineSql.RebuildAsync(connection, transaction, null, null, CancellationToken.None);
         await transaction.CommitAsync();
     }
 }

@@ -2,6 +2,7 @@ using Dapper;
 using GreenCommunity.Data.Access;
 using GreenCommunity.Data.Demo;
 using GreenCommunity.Data.Reference;
+using GreenCommunity.Data.Progress;
 using GreenCommunity.Data.Reports;
 using GreenCommunity.Data.Startup;
 using GreenCommunity.Data.Storage;
@@ -63,6 +64,8 @@ internal sealed class WritePathStore : IDisposable
                 "INSERT INTO communities (code, name, county_code, locality_code, town_code, town_name) VALUES (@code, @name, '420102', '420100', '420102990', '基准街道')",
                 extra, transaction);
             connection.Execute("INSERT INTO community_state (community_code) SELECT code FROM communities WHERE town_code = '420102990'", transaction: transaction);
+            // The timelines count each county's communities: rebuilt, as a store loaded with these would have them.
+            CountyTimelineSql.RebuildAsync(connection, transaction, null, null, CancellationToken.None).GetAwaiter().GetResult();
             transaction.Commit();
         }
         connection.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
