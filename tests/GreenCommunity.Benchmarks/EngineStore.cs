@@ -1,8 +1,8 @@
 using Dapper;
 using GreenCommunity.Data.Access;
 using GreenCommunity.Data.Demo;
-using GreenCommunity.Data.Reference;
 using GreenCommunity.Data.Progress;
+using GreenCommunity.Data.Reference;
 using GreenCommunity.Data.Reports;
 using GreenCommunity.Data.Startup;
 using GreenCommunity.Data.Storage;
@@ -168,7 +168,7 @@ internal sealed class EngineStore : IAsyncDisposable
         await connection.ExecuteAsync("INSERT INTO community_state (community_code) SELECT code FROM communities WHERE town_name = '基准街道'", transaction: transaction);
         // The timelines count each county's communities: rebuilt as a store loaded with these would have them (left stale,
         // every report's first county diff reached back to the base day and rewrote each ancestor's whole timeline).
-        await CountyTimelineSql.RebuildAsync(connection, transaction, null, null, CancellationToken.None);
+        await CountyTimelineSql.RebuildAllAsync(connection, transaction, CancellationToken.None);
         await transaction.CommitAsync();
     }
 }

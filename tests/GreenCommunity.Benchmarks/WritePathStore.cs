@@ -1,8 +1,8 @@
 using Dapper;
 using GreenCommunity.Data.Access;
 using GreenCommunity.Data.Demo;
-using GreenCommunity.Data.Reference;
 using GreenCommunity.Data.Progress;
+using GreenCommunity.Data.Reference;
 using GreenCommunity.Data.Reports;
 using GreenCommunity.Data.Startup;
 using GreenCommunity.Data.Storage;
@@ -65,7 +65,7 @@ internal sealed class WritePathStore : IDisposable
                 extra, transaction);
             connection.Execute("INSERT INTO community_state (community_code) SELECT code FROM communities WHERE town_code = '420102990'", transaction: transaction);
             // The timelines count each county's communities: rebuilt, as a store loaded with these would have them.
-            CountyTimelineSql.RebuildAsync(connection, transaction, null, null, CancellationToken.None).GetAwaiter().GetResult();
+            CountyTimelineSql.RebuildAllAsync(connection, transaction, CancellationToken.None).GetAwaiter().GetResult();
             transaction.Commit();
         }
         connection.Execute("PRAGMA wal_checkpoint(TRUNCATE)");

@@ -140,7 +140,7 @@ public sealed class NationalDemoHistory(StoreDatabase database, Campaign campaig
             await WriteReportsAsync(connection, transaction, plan, rows, cancellationToken).ConfigureAwait(false);
             await WriteHistoryAsync(connection, transaction, rows, cancellationToken).ConfigureAwait(false);
             await WritePresentAsync(connection, transaction, rows, cancellationToken).ConfigureAwait(false);
-            await CountyTimelineSql.RebuildAsync(connection, transaction, null, null, cancellationToken).ConfigureAwait(false);
+            await CountyTimelineSql.RebuildAllAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             if (database.Engine == StoreEngine.Postgres)
             {
                 await connection.ExecuteAsync(new CommandDefinition(SequencesSql, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);

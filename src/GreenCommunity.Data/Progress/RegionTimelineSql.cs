@@ -8,21 +8,13 @@ using GreenCommunity.Domain.Regions;
 namespace GreenCommunity.Data.Progress;
 
 /// <summary>
-/// Keeps region_timeline (<see cref="RegionTimeline"/>) in step with county_timeline, inside the transaction that
-/// rewrote the counties' rows (<see cref="CountyTimelineSql"/>): after a report, the change of its counties' rows is added
-/// to each ancestor's rows from the first changed day on (a few rows per ancestor, not a national rebuild); after a
-/// rebuild of every county, and at start-up on a store without it, the table is written whole.
+/// Writes region_timeline (<see cref="RegionTimeline"/>) whole from county_timeline, inside the transaction that
+/// rebuilt the counties' rows (<see cref="CountyTimelineSql"/>), and at start-up on a store without it. A report moves
+/// only the rows of its counties' ancestors that it changes (<see cref="ReportTimelineSql"/>).
 /// </summary>
 public static class RegionTimelineSql
 {
     private const string RegionsSql = "SELECT code AS Code, level AS Level, parent_code AS ParentCode FROM regions";
-
-    private static readonly EngineText s_countyRowsSql = new(engine =>
-        $"""
-        SELECT county_code AS County, day AS Day, communities AS Communities, not_started AS NotStarted, pilot AS Pilot,
-               in_progress AS InProgress, accepted AS Accepted, pilots_ever AS PilotsEver
-          FROM county_timeline WHERE {StoreSql.InList(engine, "county_code", "@counties")}
-        """);
 
     private const string AllCountyRowsSql =
         """
@@ -30,19 +22,6 @@ public static class RegionTimelineSql
                in_progress AS InProgress, accepted AS Accepted, pilots_ever AS PilotsEver
           FROM county_timeline
         """;
-
-    // The region's rows from the last one before @from (its figures until @from) on, through the primary key.
-    private const string StoredFromSql =
-        """
-        SELECT level AS Level, region_code AS Code, day AS Day, communities AS Communities, not_started AS NotStarted, pilot AS Pilot,
-               in_progress AS InProgress, accepted AS Accepted, pilots_ever AS PilotsEver
-          FROM region_timeline
-         WHERE level = @level AND region_code = @code
-           AND day >= COALESCE((SELECT MAX(m.day) FROM region_timeline m WHERE m.level = @level AND m.region_code = @code AND m.day < @from), @from)
-         ORDER BY day
-        """;
-
-    private const string DeleteFromSql = "DELETE FROM region_timeline WHERE level = @level AND region_code = @code AND day >= @from";
 
     private const string DeleteAllSql = "DELETE FROM region_timeline";
 
@@ -57,36 +36,6 @@ public static class RegionTimelineSql
         ("level", BulkType.Integer), ("region_code", BulkType.Text), ("day", BulkType.Text), ("communities", BulkType.Integer), ("not_started", BulkType.Integer),
         ("pilot", BulkType.Integer), ("in_progress", BulkType.Integer), ("accepted", BulkType.Integer), ("pilots_ever", BulkType.Integer),
     ];
-
-    /// <summary>Every stored row of <paramref name="counties"/> in county_timeline: what <see cref="ApplyAsync"/> takes as their rows before.</summary>
-    public static async Task<IReadOnlyList<TimelineRow>> ReadCountyRowsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> counties,
-        CancellationToken cancellationToken)
-    {
-        var rows = await connection.QueryAsync<CountyRow>(new CommandDefinition(s_countyRowsSql.For(connection), new { counties = counties.ToArray() }, transaction,
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => r.ToRow()).ToList();
-    }
-
-    /// <summary>
-    /// After some counties' rows were replaced (<paramref name="before"/> and <paramref name="after"/>: every row of those
-    /// counties), each of their ancestors' rows from its first changed day on. Returns the rows written.
-    /// </summary>
-    public static async Task<int> ApplyAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<TimelineRow> before, IReadOnlyList<TimelineRow> after,
-        CancellationToken cancellationToken)
-    {
-        var regions = await ReadRegionsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        var changes = RegionTimeline.Changes(RegionTimeline.AncestorsOfCounties(regions), before, after);
-        var rows = new List<RegionTimelineRow>();
-        foreach (var (region, steps) in changes)
-        {
-            var args = new { level = (long)region.Level, code = region.Code, from = steps.Keys.First() };
-            var stored = await connection.QueryAsync<RegionRow>(new CommandDefinition(StoredFromSql, args, transaction, cancellationToken: cancellationToken))
-                .ConfigureAwait(false);
-            rows.AddRange(RegionTimeline.Apply(region, stored.Select(r => r.ToRow()).ToList(), steps));
-            await connection.ExecuteAsync(new CommandDefinition(DeleteFromSql, args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }
-        return await InsertAsync(connection, transaction, rows, cancellationToken).ConfigureAwait(false);
-    }
 
     /// <summary>The whole table from every county's rows (<paramref name="countyRows"/>: all of county_timeline). Returns the rows written.</summary>
     public static async Task<int> RebuildAsync(DbConnection connection, DbTransaction transaction, IEnumerable<TimelineRow> countyRows, CancellationToken cancellationToken)
@@ -143,11 +92,5 @@ public static class RegionTimelineSql
     private sealed record CountyRow(string County, string Day, long Communities, long NotStarted, long Pilot, long InProgress, long Accepted, long PilotsEver)
     {
         public TimelineRow ToRow() => new(County, Day, new ProgressFigures((int)Communities, (int)NotStarted, (int)Pilot, (int)InProgress, (int)Accepted, (int)PilotsEver));
-    }
-
-    private sealed record RegionRow(long Level, string Code, string Day, long Communities, long NotStarted, long Pilot, long InProgress, long Accepted, long PilotsEver)
-    {
-        public RegionTimelineRow ToRow() => new((RegionLevel)Level, Code, Day,
-            new ProgressFigures((int)Communities, (int)NotStarted, (int)Pilot, (int)InProgress, (int)Accepted, (int)PilotsEver));
     }
 }

@@ -103,12 +103,12 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
         return ReportOutcome.Accepted(await AppendAsync(connection, transaction, start, report, receipt, validation, rows, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>Appends the report in the transaction <paramref name="start"/> was read in: its history and the present in one command, then the county timelines, then its own rows.</summary>
+    /// <summary>Appends the report in the transaction <paramref name="start"/> was read in: its history and the present in one command, then the timelines it moves, then its own rows.</summary>
     private async Task<StoredReport> AppendAsync(DbConnection connection, DbTransaction transaction, WriteStart start, ReportSubmission report, ReportReceipt receipt,
         ReportValidation validation, ReportRows rows, CancellationToken cancellationToken)
     {
         await ReportHistorySql.AppendAsync(connection, transaction, start, rows, cancellationToken).ConfigureAwait(false);
-        await Progress.CountyTimelineSql.RebuildForReportAsync(connection, transaction, start.Report, cancellationToken).ConfigureAwait(false);
+        await Progress.ReportTimelineSql.ApplyAsync(connection, transaction, start.Report, cancellationToken).ConfigureAwait(false);
         return await StoreAsync(connection, transaction, start.Report, report, receipt, rows.Body, validation.Changes, cancellationToken).ConfigureAwait(false);
     }
 

@@ -40,5 +40,7 @@ public sealed class EngineText(Func<StoreEngine, string> build)
     private readonly string _sqlite = build(StoreEngine.Sqlite);
     private readonly string _postgres = build(StoreEngine.Postgres);
 
-    public string For(DbConnection connection) => StoreSql.EngineOf(connection) == StoreEngine.Postgres ? _postgres : _sqlite;
+    public string For(DbConnection connection) => For(StoreSql.EngineOf(connection));
+
+    public string For(StoreEngine engine) => engine == StoreEngine.Postgres ? _postgres : _sqlite;
 }

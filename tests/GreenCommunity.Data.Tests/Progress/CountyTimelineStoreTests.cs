@@ -223,7 +223,7 @@ public sealed class CountyTimelineStoreTests(DemoStoreFixture fixture) : IClassF
     {
         await using var connection = await database.OpenAsync(Ct);
         await using var transaction = await database.BeginWriteAsync(connection, Ct);
-        await CountyTimelineSql.RebuildAsync(connection, transaction, null, null, Ct);
+        await CountyTimelineSql.RebuildAllAsync(connection, transaction, Ct);
         return await ReadRowsAsync(connection, transaction, null);
     }
 

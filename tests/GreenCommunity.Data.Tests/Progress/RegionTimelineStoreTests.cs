@@ -24,6 +24,8 @@ public sealed class RegionTimelineStoreTests(DemoStoreFixture fixture) : IClassF
     private const string Jiangan = "420102";                  // 江岸区
     private const string Baocheng = "420102002003";           // 保成社区, 江岸区
     private const string Taining = "420102002004";
+    private const string Hanyang = "420105";                  // 汉阳区
+    private const string Wuchang = "420106";                  // 武昌区
     private const string Xiantao = "429004";                  // a prefecture-level unit that is its own county
     private static readonly DateTimeOffset s_received = new(2022, 5, 20, 10, 0, 0, TimeSpan.FromHours(8));
 
@@ -95,6 +97,54 @@ public sealed class RegionTimelineStoreTests(DemoStoreFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task Submit_SameStageBackDated_RemovesTheLaterDayFromTheCountyAndEachAncestor()
+    {
+        // Arrange: in progress from 05-10
+        await using var store = await TestStore.CreateAsync();
+        var before = await RegionTimelineAssert.RowsAsync(store.Database);
+        await SubmitAsync(store, SubmitterScope.ForLocality(Wuhan), s_received, Update(Baocheng, Stage.InProgress, 2022, 5, 10));
+
+        // Act: a late report says it was in progress from 04-15 already, so 05-10 changes nothing any more
+        await SubmitAsync(store, SubmitterScope.ForLocality(Wuhan), s_received.AddDays(7), Update(Baocheng, Stage.InProgress, 2022, 4, 15));
+
+        // Assert: each of the county, Wuhan and Hubei has a row on 04-15 and none on 05-10
+        var rows = await RegionTimelineAssert.RowsAsync(store.Database);
+        Assert.Equal(await RegionTimelineAssert.RebuiltRowsAsync(store.Database), rows);
+        Assert.Equal(before.Count + 2, rows.Count);
+        Assert.DoesNotContain(rows, r => r.Day == "2022-05-10");
+        Assert.Equal(new ProgressFigures(5222, 5221, 0, 1, 0, 0), rows.Single(r => r is { Code: Hubei, Day: "2022-04-15" }).Figures);
+        Assert.Equal(["0001-01-01", "2022-04-15"], await CountyDaysAsync(store.Database, Jiangan));
+    }
+
+    [Fact]
+    public async Task Submit_ReportOverTwoCounties_MovesBothAndTheirAncestorsOnly()
+    {
+        // Arrange: one Wuhan county moved first
+        await using var store = await TestStore.CreateAsync();
+        await SubmitAsync(store, SubmitterScope.ForLocality(Wuhan), s_received, Update(Baocheng, Stage.Pilot, 2022, 5, 10));
+        var jiangan = await CountyDaysAsync(store.Database, Jiangan);
+        var hanyang = await FirstCommunityAsync(store.Database, Hanyang);
+        var wuchang = await FirstCommunityAsync(store.Database, Wuchang);
+
+        // Act: a report for two other counties' communities, on two days
+        await SubmitAsync(store, SubmitterScope.ForLocality(Wuhan), s_received.AddDays(1),
+            Update(wuchang, Stage.InProgress, 2022, 5, 11), Update(hanyang, Stage.Pilot, 2022, 5, 3));
+
+        // Assert
+        var rows = await RegionTimelineAssert.RowsAsync(store.Database);
+        Assert.Equal(await RegionTimelineAssert.RebuiltRowsAsync(store.Database), rows);
+        Assert.Equal(["0001-01-01", "2022-05-11"], await CountyDaysAsync(store.Database, Wuchang));
+        Assert.Equal(["0001-01-01", "2022-05-03"], await CountyDaysAsync(store.Database, Hanyang));
+        Assert.Equal(jiangan, await CountyDaysAsync(store.Database, Jiangan));
+        Assert.Equal(["0001-01-01", "2022-05-03", "2022-05-10", "2022-05-11"], rows.Where(r => r.Code == Wuhan).Select(r => r.Day));
+        Assert.Equal(new ProgressFigures(5222, 5219, 2, 1, 0, 2), rows.Single(r => r is { Code: Hubei, Day: "2022-05-11" }).Figures);
+        for (var day = new DateOnly(2022, 5, 2); day <= new DateOnly(2022, 5, 12); day = day.AddDays(1))
+        {
+            await RegionTimelineAssert.AssertEqualsOracleAsync(store.Database, day);
+        }
+    }
+
+    [Fact]
     public async Task GetSummary_HubeiScopesOnPastDaysAndToday_EqualsTheRegionAndItsChildrenReadFromTheCounties()
     {
         // Arrange
@@ -135,6 +185,20 @@ public sealed class RegionTimelineStoreTests(DemoStoreFixture fixture) : IClassF
         Assert.Equal(["0016_region_timeline.sql"], initialization.MigrationsApplied);
         Assert.Equal(before, await RegionTimelineAssert.RowsAsync(store.Database));
         Assert.Equal(3, before.Count(r => r.Code == Wuhan));
+    }
+
+    private static async Task<string> FirstCommunityAsync(StoreDatabase database, string county)
+    {
+        await using var connection = await database.OpenAsync(Ct);
+        return await connection.QuerySingleAsync<string>(new CommandDefinition("SELECT MIN(code) FROM communities WHERE county_code = @county", new { county },
+            cancellationToken: Ct));
+    }
+
+    private static async Task<List<string>> CountyDaysAsync(StoreDatabase database, string county)
+    {
+        await using var connection = await database.OpenAsync(Ct);
+        return (await connection.QueryAsync<string>(new CommandDefinition("SELECT day FROM county_timeline WHERE county_code = @county ORDER BY day", new { county },
+            cancellationToken: Ct))).AsList();
     }
 
     private static async Task ExecuteAsync(StoreDatabase database, string sql)
@@ -189,7 +253,7 @@ public static class RegionTimelineAssert
     {
         await using var connection = await database.OpenAsync(Ct);
         await using var transaction = await database.BeginWriteAsync(connection, Ct);
-        await CountyTimelineSql.RebuildAsync(connection, transaction, null, null, Ct);
+        await CountyTimelineSql.RebuildAllAsync(connection, transaction, Ct);
         return await ReadRowsAsync(connection, transaction);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Dapper;
+using GreenCommunity.Data.Progress;
 using GreenCommunity.Data.Reports;
 using GreenCommunity.Data.Storage;
 using GreenCommunity.Data.Tests.Shared;
@@ -55,6 +56,38 @@ public sealed class WritePathPlanTests
         // Assert
         var foreignKeyCheck = s_foreignKeyChecks.FirstOrDefault(c => sql.TrimStart().StartsWith(c.Key, StringComparison.Ordinal)).Value;
         Assert.DoesNotContain(plan, line => s_tableScan.IsMatch(line) && line != foreignKeyCheck);
+    }
+
+    // The timelines' statements: the history, the timelines and their aliases; the regions table is read whole on purpose (the tree).
+    private static readonly Regex s_timelineTableScan = new(
+        @"^SCAN (stage_events|communities|county_timeline|region_timeline|e|r|c|t|m)\b(?!.*VIRTUAL TABLE)",
+        RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    public static TheoryData<int> TimelineStatements => [.. Enumerable.Range(0, ReportTimelineSql.Statements(StoreEngine.Sqlite).Count)];
+
+    [Theory]
+    [MemberData(nameof(TimelineStatements))]
+    public async Task TimelineStatement_OnSqlite_SearchesEveryTable(int statement)
+    {
+        // Arrange
+        await using var store = await TestStore.CreateAsync();
+        var sql = ReportTimelineSql.Statements(StoreEngine.Sqlite)[statement];
+        var args = new
+        {
+            report = 1L,
+            counties = """[["420102", "2022-04-01"]]""",
+            regions = """[[2, "420100", "2022-04-01"]]""",
+            goneCounties = """[["420102", "2022-05-01"]]""",
+            goneRegions = """[[2, "420100", "2022-05-01"]]""",
+            upCounties = """[["420102", "2022-04-01", 10, 9, 1, 0, 0, 1]]""",
+            upRegions = """[[2, "420100", "2022-04-01", 10, 9, 1, 0, 0, 1]]""",
+        };
+
+        // Act
+        var plan = await PlanAsync(store, sql, args);
+
+        // Assert
+        Assert.DoesNotContain(plan, line => s_timelineTableScan.IsMatch(line));
     }
 
     [Fact]
