@@ -16,12 +16,20 @@ namespace GreenCommunity.Data.Progress;
 /// </summary>
 public static class ReportTimelineSql
 {
+    // The history of the report's communities; the regions above their counties (a code's every level: 429004 is a
+    // county and the prefecture above it), not the whole tree, which is 3,000 rows for the country; whether the store
+    // holds more than one province (then the country is above them, as RegionTree.WithOneRoot has it).
     private const string HistorySql =
         """
         SELECT c.county_code AS County, e.community_code AS Community, e.stage AS Stage, e.effective AS Day, e.id AS Id, e.report AS Report
           FROM stage_events e JOIN communities c ON c.code = e.community_code
          WHERE e.community_code IN (SELECT r.community_code FROM stage_events r WHERE r.report = @report);
-        SELECT code AS Code, level AS Level, parent_code AS ParentCode FROM regions;
+        WITH RECURSIVE up(code) AS (
+            SELECT c.county_code FROM stage_events e JOIN communities c ON c.code = e.community_code WHERE e.report = @report
+            UNION
+            SELECT r.parent_code FROM regions r JOIN up ON r.code = up.code WHERE r.parent_code IS NOT NULL)
+        SELECT code AS Code, level AS Level, parent_code AS ParentCode FROM regions WHERE code IN (SELECT code FROM up);
+        SELECT COUNT(*) FROM (SELECT 1 FROM regions WHERE parent_code IS NULL LIMIT 2) AS roots;
         """;
 
     private const string Figures = "t.communities AS Communities, t.not_started AS NotStarted, t.pilot AS Pilot, t.in_progress AS InProgress, "
@@ -102,6 +110,10 @@ public static class ReportTimelineSql
             history = (await read.ReadAsync<HistoryRow>().ConfigureAwait(false)).AsList();
             regions = (await read.ReadAsync<(string Code, long Level, string? ParentCode)>().ConfigureAwait(false))
                 .Select(r => new Region(r.Code, r.Code, r.Code, (RegionLevel)r.Level, r.ParentCode)).ToList();
+            if (await read.ReadSingleAsync<long>().ConfigureAwait(false) > 1)
+            {
+                regions = [RegionTree.Country, .. regions.Select(r => r.ParentCode is null ? r with { ParentCode = RegionTree.CountryCode } : r)];
+            }
         }
         if (history.Count == 0)
         {

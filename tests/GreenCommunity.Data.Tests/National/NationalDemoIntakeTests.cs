@@ -1,6 +1,7 @@
 using Dapper;
 using GreenCommunity.Data.Demo;
 using GreenCommunity.Data.Reports;
+using GreenCommunity.Data.Tests.Progress;
 using GreenCommunity.Data.Tests.Shared;
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Communities;
@@ -72,6 +73,37 @@ public sealed class NationalDemoIntakeTests
         Assert.Equal(counts.Reports + 1, outcome.Stored!.Sequence);
         Assert.Equal((2L, counts.StageEvents + 1L, counts.Reports + 1L, 0.5), state);
         Assert.Equal(counts.Assessments + 1L, assessment);
+    }
+
+    [Fact]
+    public async Task Write_TwoProvincesThenABackDatedReport_MovesItsCountyProvinceAndTheCountryAsAFullRebuildWould()
+    {
+        // Arrange: Tibet and Ningxia, so the country is the root above both
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = await NationalTestStore.CreateAsync("54", "64");
+        await store.History().WriteAsync(2021, ct);
+        await using var connection = await store.Database.OpenAsync(ct);
+        var (community, locality) = await connection.QueryFirstAsync<(string, string)>(
+            "SELECT c.code, c.locality_code FROM communities c JOIN community_state s ON s.community_code = c.code WHERE s.stage = 0 AND c.code LIKE '64%' ORDER BY c.code");
+        var before = await RegionTimelineAssert.RowsAsync(store.Database);
+        var receivedAt = NationalTestStore.Now.AddHours(1);
+        var report = new ReportSubmission(locality, ReportKind.Monthly, ReportPeriod.OfMonth(2026, 11), "测试", null,
+            [new CommunityUpdate(community, Stage.Pilot, new DateOnly(2022, 3, 9), new Dictionary<int, double>())]);
+
+        // Act
+        using var writer = new ReportWriter(store.Database, TestStore.Campaign);
+        var outcome = await writer.SubmitAsync(report, new ReportReceipt(SubmitterScope.ForLocality(locality), receivedAt), ct);
+
+        // Assert: one more pilot from 2022-03-09 on in Ningxia and the country, none in Tibet
+        Assert.True(outcome.IsStored);
+        var after = await RegionTimelineAssert.RowsAsync(store.Database);
+        Assert.Equal(await RegionTimelineAssert.RebuiltRowsAsync(store.Database), after);
+        Assert.Equal(before.Where(r => r.Code.StartsWith("54", StringComparison.Ordinal)), after.Where(r => r.Code.StartsWith("54", StringComparison.Ordinal)));
+        var country = after.Where(r => r.Level == Domain.Regions.RegionLevel.Country).ToList();
+        var countryBefore = before.Where(r => r.Level == Domain.Regions.RegionLevel.Country).ToList();
+        Assert.Equal(countryBefore.Last().Figures.Pilot + 1, country.Last().Figures.Pilot);
+        Assert.Contains(country, r => r.Day == "2022-03-09");
+        await RegionTimelineAssert.AssertEqualsOracleAsync(store.Database, new DateOnly(2022, 3, 9));
     }
 
     [Fact]
