@@ -61,16 +61,40 @@ internal static class CommunityHistorySql
         {
             return [];
         }
-        object args = StoreSql.EngineOf(connection) == StoreEngine.Postgres
-            ? new { communities = wanted.Select(w => w.Community).ToArray(), days = wanted.Select(w => IsoDay.Text(w.AsOf)).ToArray() }
-            : new { wanted = JsonSerializer.Serialize(wanted.Select(w => new[] { w.Community, IsoDay.Text(w.AsOf) })) };
-        var stages = await connection.QueryAsync<StageRow>(new CommandDefinition(s_stagesSql.For(connection), args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var criteria = new Dictionary<int, double>[wanted.Count];
-        foreach (var row in await connection.QueryAsync<CriterionRow>(new CommandDefinition(s_criteriaSql.For(connection), args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
+        var args = new DynamicParameters();
+        AddArguments(args, StoreSql.EngineOf(connection), wanted);
+        await using var read = await connection.QueryMultipleAsync(new CommandDefinition(Queries(StoreSql.EngineOf(connection)), args, transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return await ReadAsync(read, wanted.Count).ConfigureAwait(false);
+    }
+
+    /// <summary>The two queries over one list (<see cref="AddArguments"/>), for a command that may hold others before them: stages, then criteria.</summary>
+    public static string Queries(StoreEngine engine) => $"{s_stagesSql.For(engine)};\n{s_criteriaSql.For(engine)}";
+
+    /// <summary>The list the queries read: SQLite's as JSON, PostgreSQL's as two arrays.</summary>
+    public static void AddArguments(DynamicParameters args, StoreEngine engine, IReadOnlyList<(string Community, DateOnly AsOf)> wanted)
+    {
+        if (engine == StoreEngine.Postgres)
+        {
+            args.Add("communities", wanted.Select(w => w.Community).ToArray());
+            args.Add("days", wanted.Select(w => IsoDay.Text(w.AsOf)).ToArray());
+        }
+        else
+        {
+            args.Add("wanted", JsonSerializer.Serialize(wanted.Select(w => new[] { w.Community, IsoDay.Text(w.AsOf) })));
+        }
+    }
+
+    /// <summary>Reads the queries' two result sets into the states of the <paramref name="count"/> pairs asked, in order.</summary>
+    public static async Task<IReadOnlyList<CommunityState>> ReadAsync(SqlMapper.GridReader read, int count)
+    {
+        var stages = await read.ReadAsync<StageRow>().ConfigureAwait(false);
+        var criteria = new Dictionary<int, double>[count];
+        foreach (var row in await read.ReadAsync<CriterionRow>().ConfigureAwait(false))
         {
             (criteria[(int)row.Item] ??= new Dictionary<int, double>())[(int)row.Criterion] = row.Value;
         }
-        var states = new CommunityState[wanted.Count];
+        var states = new CommunityState[count];
         foreach (var row in stages)
         {
             var item = (int)row.Item;

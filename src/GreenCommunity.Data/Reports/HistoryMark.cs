@@ -9,12 +9,6 @@ namespace GreenCommunity.Data.Reports;
 /// </summary>
 internal sealed record HistoryMark(long StageEvent, long Assessment)
 {
-    private const string ReadSql =
-        """
-        SELECT (SELECT COALESCE(MAX(id), 0) FROM stage_events) AS StageEvent,
-               (SELECT COALESCE(MAX(id), 0) FROM criterion_assessments) AS Assessment
-        """;
-
     // UNION ALL, not UNION: the caller makes a set of the codes, so a community named twice is harmless (another report
     // that gave a community an event and assessments names it twice, 16 assessments 16 times); UNION sorted them to dedupe.
     internal const string WrittenSinceSql =
@@ -25,9 +19,6 @@ internal sealed record HistoryMark(long StageEvent, long Assessment)
         """;
 
     private static readonly IReadOnlySet<string> s_none = new HashSet<string>(StringComparer.Ordinal);
-
-    public static Task<HistoryMark> ReadAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        connection.QuerySingleAsync<HistoryMark>(new CommandDefinition(ReadSql, transaction: transaction, cancellationToken: cancellationToken));
 
     /// <summary>
     /// The communities that gained history since the mark, <paramref name="now"/> being where the history ends now; no

@@ -13,7 +13,15 @@ namespace GreenCommunity.Data.Reports;
 /// </summary>
 internal sealed class ReportValidation
 {
-    private const string LocalitySql = "SELECT COUNT(*) FROM regions WHERE code = @code AND level = 2";
+    // Where the history ends, whether the locality exists and an earlier claim of the idempotency key, in one row.
+    private const string HeadSql =
+        """
+        SELECT (SELECT COALESCE(MAX(id), 0) FROM stage_events) AS StageEvent,
+               (SELECT COALESCE(MAX(id), 0) FROM criterion_assessments) AS Assessment,
+               (SELECT COUNT(*) FROM regions WHERE code = @locality AND level = 2) AS Locality,
+               (SELECT request_hash FROM idempotency_keys WHERE client = @client AND key = @key) AS ClaimHash,
+               (SELECT report FROM idempotency_keys WHERE client = @client AND key = @key) AS ClaimReport
+        """;
 
     // SQLite reads the codes as a JSON list; PostgreSQL takes an array, whose length its planner knows (over a JSON list
     // it guesses 100 rows: 3.7 ms against 0.035 ms by the primary key for a 3-update report, as in CommunityHistorySql).
@@ -21,17 +29,24 @@ internal sealed class ReportValidation
         ? "SELECT code AS Code, locality_code AS Locality FROM communities WHERE code = ANY(@codes)"
         : $"SELECT code AS Code, locality_code AS Locality FROM communities WHERE code IN (SELECT w.value FROM {StoreSql.JsonTexts(engine, "@codes", "w")})");
 
+    // Everything the judgement reads, one command (one round trip on PostgreSQL where there were six): the head, where
+    // each community is, and every update's community's state on its day (read for all of them, judged for those in place).
+    private static readonly EngineText s_snapshotSql = new(engine => $"{HeadSql};\n{s_communitiesSql.For(engine)};\n{CommunityHistorySql.Queries(engine)}");
+
     private readonly ReportSubmission _report;
     private readonly SubmitterScope _scope;
     private readonly IReadOnlyList<int> _judged;
     private readonly bool[] _changes;
     private readonly HistoryMark _mark;
 
-    private ReportValidation(ReportSubmission report, SubmitterScope scope, IReadOnlyList<int> judged, HistoryMark mark, ValidationErrors errors)
+    private ReportValidation(ReportSubmission report, SubmitterScope scope, IReadOnlyList<int> judged, HistoryMark mark, EarlierClaim? earlier, ValidationErrors errors)
     {
-        (_report, _scope, _judged, _mark, Errors) = (report, scope, judged, mark, errors);
+        (_report, _scope, _judged, _mark, Earlier, Errors) = (report, scope, judged, mark, earlier, errors);
         _changes = new bool[report.Updates.Count];
     }
+
+    /// <summary>The report an earlier request with the receipt's idempotency key stored, as the snapshot saw it; null when none.</summary>
+    public EarlierClaim? Earlier { get; }
 
     /// <summary>Every problem found, in the order found: shape, places, then the updates' rules.</summary>
     public ValidationErrors Errors { get; }
@@ -39,20 +54,35 @@ internal sealed class ReportValidation
     /// <summary>How many communities the report changes (stage or criteria).</summary>
     public int Changes => _changes.Count(c => c);
 
-    /// <summary>Judges the report on the snapshot <paramref name="snapshot"/> reads.</summary>
+    /// <summary>Judges the report on the snapshot <paramref name="snapshot"/> reads, and finds the idempotency key's earlier claim there.</summary>
     public static async Task<ReportValidation> RunAsync(DbConnection connection, DbTransaction snapshot, ReportSubmission report, ReportReceipt receipt,
         Campaign campaign, ReportWritePauses pauses, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         ReportRules.CheckShape(report, receipt.Scope, campaign, receipt.ReceivedAt, errors);
-        var mark = await HistoryMark.ReadAsync(connection, snapshot, cancellationToken).ConfigureAwait(false);
-        var misplaced = await CheckPlacesAsync(connection, snapshot, report, errors, cancellationToken).ConfigureAwait(false);
+        var engine = StoreSql.EngineOf(connection);
+        var codes = report.Updates.Select(u => u.Community).Distinct(StringComparer.Ordinal).ToArray();
+        var args = new DynamicParameters(new { locality = report.Locality, client = receipt.Idempotency?.Client, key = receipt.Idempotency?.Key });
+        args.Add("codes", engine == StoreEngine.Postgres ? codes : System.Text.Json.JsonSerializer.Serialize(codes));
+        CommunityHistorySql.AddArguments(args, engine, report.Updates.Select(u => (u.Community, u.Effective)).ToList());
+
+        Head head;
+        IReadOnlyList<CommunityState> states;
+        IReadOnlySet<int> misplaced;
+        await using (var read = await connection.QueryMultipleAsync(new CommandDefinition(s_snapshotSql.For(connection), args, snapshot,
+            cancellationToken: cancellationToken)).ConfigureAwait(false))
+        {
+            head = await read.ReadSingleAsync<Head>().ConfigureAwait(false);
+            var places = (await read.ReadAsync<CommunityPlace>().ConfigureAwait(false)).ToDictionary(r => r.Code, r => r.Locality, StringComparer.Ordinal);
+            misplaced = ReportRules.CheckPlaces(report, head.Locality != 0, places, errors);
+            states = report.Updates.Count == 0 ? [] : await CommunityHistorySql.ReadAsync(read, report.Updates.Count).ConfigureAwait(false);
+        }
         var repeated = ReportRules.RepeatedCommunities(report.Updates);
         var judged = Enumerable.Range(0, report.Updates.Count).Where(i => !misplaced.Contains(i) && !repeated.ContainsKey(i)).ToList();
-        var validation = new ReportValidation(report, receipt.Scope, judged, mark, errors);
-        var states = await validation.ReadStatesAsync(connection, snapshot, judged, cancellationToken).ConfigureAwait(false);
+        var earlier = head is { ClaimHash: { } hash, ClaimReport: { } stored } ? new EarlierClaim(hash, stored) : null;
+        var validation = new ReportValidation(report, receipt.Scope, judged, new HistoryMark(head.StageEvent, head.Assessment), earlier, errors);
         await pauses.Validating(report, cancellationToken).ConfigureAwait(false);
-        validation.Judge(judged, states, errors);
+        validation.Judge(judged, judged.Select(i => states[i]).ToList(), errors);
         return validation;
     }
 
@@ -87,15 +117,19 @@ internal sealed class ReportValidation
         }
     }
 
-    /// <summary>Loads whether the locality exists and where each community is, for <see cref="ReportRules.CheckPlaces"/>.</summary>
-    private static async Task<IReadOnlySet<int>> CheckPlacesAsync(DbConnection connection, DbTransaction transaction, ReportSubmission report, ValidationErrors errors, CancellationToken cancellationToken)
-    {
-        var isLocality = await connection.ExecuteScalarAsync<long>(new CommandDefinition(LocalitySql, new { code = report.Locality }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var distinct = report.Updates.Select(u => u.Community).Distinct(StringComparer.Ordinal).ToArray();
-        object args = StoreSql.EngineOf(connection) == StoreEngine.Postgres ? new { codes = distinct } : new { codes = System.Text.Json.JsonSerializer.Serialize(distinct) };
-        var rows = await connection.QueryAsync<CommunityPlace>(new CommandDefinition(s_communitiesSql.For(connection), args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return ReportRules.CheckPlaces(report, isLocality != 0, rows.ToDictionary(r => r.Code, r => r.Locality, StringComparer.Ordinal), errors);
-    }
-
     private sealed record CommunityPlace(string Code, string Locality);
+
+    // Settable: the columns are expressions, whose SQLite type Dapper cannot match to a constructor.
+    private sealed class Head
+    {
+        public long StageEvent { get; init; }
+
+        public long Assessment { get; init; }
+
+        public long Locality { get; init; }
+
+        public string? ClaimHash { get; init; }
+
+        public long? ClaimReport { get; init; }
+    }
 }

@@ -33,11 +33,11 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
         await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
         await using (var snapshot = await database.BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false))
         {
-            if (await AnsweredBeforeAsync(connection, snapshot, receipt, cancellationToken).ConfigureAwait(false) is { } earlier)
-            {
-                return earlier;
-            }
             validation = await ReportValidation.RunAsync(connection, snapshot, report, receipt, campaign, _pauses, cancellationToken).ConfigureAwait(false);
+            if (receipt.Idempotency is { } claim && validation.Earlier is { } earlier)
+            {
+                return await AnswerAsync(connection, snapshot, claim, earlier, cancellationToken).ConfigureAwait(false);   // its first answer, whatever this body holds
+            }
         }
         if (!validation.Errors.IsEmpty)
         {
@@ -112,17 +112,6 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
         return await StoreAsync(connection, transaction, start.Report, report, receipt, rows.Body, validation.Changes, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The first answer when the idempotency key came before: the same report again, or a key reused with another body.</summary>
-    private static async Task<ReportOutcome?> AnsweredBeforeAsync(DbConnection connection, DbTransaction transaction, ReportReceipt receipt, CancellationToken cancellationToken)
-    {
-        if (receipt.Idempotency is not { } claim
-            || await FindClaimAsync(connection, transaction, claim, cancellationToken).ConfigureAwait(false) is not { } earlier)
-        {
-            return null;
-        }
-        return await AnswerAsync(connection, transaction, claim, earlier, cancellationToken).ConfigureAwait(false);
-    }
-
     private static async Task<ReportOutcome> AnswerAsync(DbConnection connection, DbTransaction transaction, IdempotencyClaim claim, EarlierClaim earlier,
         CancellationToken cancellationToken) =>
         earlier.RequestHash == claim.RequestHash
@@ -173,16 +162,11 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
         VALUES (@At, @Actor, @Address, 'report.submit', @Target, 'allowed', @Detail)
         """;
 
-    private const string FindClaimSql = "SELECT request_hash AS RequestHash, report AS Report FROM idempotency_keys WHERE client = @Client AND key = @Key";
-
     private const string InsertClaimSql =
         """
         INSERT INTO idempotency_keys (client, key, request_hash, report, created_at)
         VALUES (@Client, @Key, @RequestHash, @Sequence, @CreatedAt)
         """;
-
-    private static Task<EarlierClaim?> FindClaimAsync(DbConnection connection, DbTransaction transaction, IdempotencyClaim claim, CancellationToken cancellationToken) =>
-        connection.QuerySingleOrDefaultAsync<EarlierClaim>(new CommandDefinition(FindClaimSql, new { claim.Client, claim.Key }, transaction, cancellationToken: cancellationToken));
 
     private const string InsertReportSql =
         """
@@ -202,6 +186,7 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
     ];
 
     public void Dispose() => _writeLock.Dispose();
-
-    private sealed record EarlierClaim(string RequestHash, long Report);
 }
+
+/// <summary>What an idempotency key's earlier request stored: its request's hash and the report's number.</summary>
+internal sealed record EarlierClaim(string RequestHash, long Report);
