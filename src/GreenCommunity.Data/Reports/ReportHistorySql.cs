@@ -43,8 +43,13 @@ internal static class ReportHistorySql
     /// <summary>
     /// Writes every update of the report numbered <paramref name="start"/>.Report (each one already judged allowed) in
     /// <paramref name="transaction"/>, which <paramref name="start"/> was read in: its rows come after the history's end there.
+    /// <paramref name="before"/> (with <paramref name="beforeArgs"/>) goes first in the same command: the report's own rows.
     /// </summary>
-    public static Task AppendAsync(DbConnection connection, DbTransaction transaction, WriteStart start, ReportRows rows, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(s_appendSql.For(connection),
-            CommunityListUpkeepSql.Arguments(connection, rows, start.Report, start.StageEvent, start.Assessment), transaction, cancellationToken: cancellationToken));
+    public static Task AppendAsync(DbConnection connection, DbTransaction transaction, WriteStart start, ReportRows rows, string before, object beforeArgs,
+        CancellationToken cancellationToken)
+    {
+        var args = new DynamicParameters(beforeArgs);
+        args.AddDynamicParams(CommunityListUpkeepSql.Arguments(connection, rows, start.Report, start.StageEvent, start.Assessment));
+        return connection.ExecuteAsync(new CommandDefinition($"{before};\n{s_appendSql.For(connection)}", args, transaction, cancellationToken: cancellationToken));
+    }
 }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Dapper;
 using GreenCommunity.Data.Storage;
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Reports;
@@ -103,13 +102,17 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
         return ReportOutcome.Accepted(await AppendAsync(connection, transaction, start, report, receipt, validation, rows, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>Appends the report in the transaction <paramref name="start"/> was read in: its history and the present in one command, then the timelines it moves, then its own rows.</summary>
+    /// <summary>
+    /// Appends the report in the transaction <paramref name="start"/> was read in: its own rows, its history and the
+    /// present in one command, then the timelines it moves.
+    /// </summary>
     private async Task<StoredReport> AppendAsync(DbConnection connection, DbTransaction transaction, WriteStart start, ReportSubmission report, ReportReceipt receipt,
         ReportValidation validation, ReportRows rows, CancellationToken cancellationToken)
     {
-        await ReportHistorySql.AppendAsync(connection, transaction, start, rows, cancellationToken).ConfigureAwait(false);
+        var (stored, storeSql, storeArgs) = Store(start.Report, report, receipt, rows.Body, validation.Changes);
+        await ReportHistorySql.AppendAsync(connection, transaction, start, rows, storeSql, storeArgs, cancellationToken).ConfigureAwait(false);
         await Progress.ReportTimelineSql.ApplyAsync(connection, transaction, start.Report, cancellationToken).ConfigureAwait(false);
-        return await StoreAsync(connection, transaction, start.Report, report, receipt, rows.Body, validation.Changes, cancellationToken).ConfigureAwait(false);
+        return stored;
     }
 
     private static async Task<ReportOutcome> AnswerAsync(DbConnection connection, DbTransaction transaction, IdempotencyClaim claim, EarlierClaim earlier,
@@ -118,9 +121,8 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
             ? ReportOutcome.Replay(await ReportQueries.GetBySequenceAsync(connection, transaction, earlier.Report, cancellationToken).ConfigureAwait(false))
             : ReportOutcome.KeyReused();
 
-    /// <summary>Writes the report's row, its audit row and its idempotency claim, all in the report's transaction and one command.</summary>
-    private async Task<StoredReport> StoreAsync(DbConnection connection, DbTransaction transaction, long sequence,
-        ReportSubmission report, ReportReceipt receipt, string body, int applied, CancellationToken cancellationToken)
+    /// <summary>The report as stored, and the statements that write its row, its audit row and its idempotency claim, with their arguments.</summary>
+    private (StoredReport Stored, string Sql, object Args) Store(long sequence, ReportSubmission report, ReportReceipt receipt, string body, int applied)
     {
         var (scope, receivedAt) = (receipt.Scope, receipt.ReceivedAt);
         var stored = new StoredReport(sequence, receipt.ReportId ?? Guid.CreateVersion7(receivedAt).ToString("N"), report.Locality,
@@ -128,7 +130,7 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
             campaign.DeadlineFor(report.Kind, report.Period), campaign.IsOnTime(report.Kind, report.Period, receivedAt), applied, scope.IsProvince);
         // In the same transaction: an acknowledged report always has its audit row, and a refused one has none here.
         var (actor, claim) = (receipt.AuditActor, receipt.Idempotency);
-        await connection.ExecuteAsync(new CommandDefinition(s_storeSql[(actor is null ? 0 : 1) + (claim is null ? 0 : 2)], new
+        return (stored, s_storeSql[(actor is null ? 0 : 1) + (claim is null ? 0 : 2)], new
         {
             stored.Sequence,
             stored.ReportId,
@@ -152,8 +154,7 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
             claim?.Key,
             claim?.RequestHash,
             CreatedAt = receivedAt,
-        }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return stored;
+        });
     }
 
     private const string AuditSql =
