@@ -33,8 +33,6 @@ internal sealed class SqliteStatementProbe(SqliteStore inner) : StoreDatabase
         return connection;
     }
 
-    public override Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) => inner.BeginSnapshotAsync(connection, cancellationToken);
-
     public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) => inner.BeginWriteAsync(connection, cancellationToken);
 
     public override Task PrepareAsync(CancellationToken cancellationToken) => inner.PrepareAsync(cancellationToken);

@@ -19,7 +19,7 @@ public static class ReportTimelineSql
     // The history of the report's communities; the regions above their counties (a code's every level: 429004 is a
     // county and the prefecture above it), not the whole tree, which is 3,000 rows for the country; whether the store
     // holds more than one province (then the country is above them, as RegionTree.WithOneRoot has it).
-    private const string HistorySql =
+    public const string HistorySql =
         """
         SELECT c.county_code AS County, e.community_code AS Community, e.stage AS Stage, e.effective AS Day, e.id AS Id, e.report AS Report
           FROM stage_events e JOIN communities c ON c.code = e.community_code
@@ -97,24 +97,29 @@ public static class ReportTimelineSql
             .ToList();
 
     /// <summary>
-    /// After the stage events of report <paramref name="report"/> are appended in <paramref name="transaction"/>: the
-    /// timelines of its communities' counties and their ancestors moved by them. Returns the rows written or removed.
+    /// What <see cref="HistorySql"/> read after the report's stage events were appended (its caller sends it at the end
+    /// of the command that appends them, <paramref name="read"/> its results): the communities' history and the regions above them.
     /// </summary>
-    public static async Task<int> ApplyAsync(DbConnection connection, DbTransaction transaction, long report, CancellationToken cancellationToken)
+    public static async Task<ReportHistory> ReadHistoryAsync(SqlMapper.GridReader read)
     {
-        List<HistoryRow> history;
-        IReadOnlyList<Region> regions;
-        await using (var read = await connection.QueryMultipleAsync(new CommandDefinition(HistorySql, new { report }, transaction,
-            cancellationToken: cancellationToken)).ConfigureAwait(false))
+        var history = (await read.ReadAsync<HistoryRow>().ConfigureAwait(false)).AsList();
+        IReadOnlyList<Region> regions = (await read.ReadAsync<(string Code, long Level, string? ParentCode)>().ConfigureAwait(false))
+            .Select(r => new Region(r.Code, r.Code, r.Code, (RegionLevel)r.Level, r.ParentCode)).ToList();
+        if (await read.ReadSingleAsync<long>().ConfigureAwait(false) > 1)
         {
-            history = (await read.ReadAsync<HistoryRow>().ConfigureAwait(false)).AsList();
-            regions = (await read.ReadAsync<(string Code, long Level, string? ParentCode)>().ConfigureAwait(false))
-                .Select(r => new Region(r.Code, r.Code, r.Code, (RegionLevel)r.Level, r.ParentCode)).ToList();
-            if (await read.ReadSingleAsync<long>().ConfigureAwait(false) > 1)
-            {
-                regions = [RegionTree.Country, .. regions.Select(r => r.ParentCode is null ? r with { ParentCode = RegionTree.CountryCode } : r)];
-            }
+            regions = [RegionTree.Country, .. regions.Select(r => r.ParentCode is null ? r with { ParentCode = RegionTree.CountryCode } : r)];
         }
+        return new ReportHistory(history, regions);
+    }
+
+    /// <summary>
+    /// After the stage events of report <paramref name="report"/> are appended in <paramref name="transaction"/> (and
+    /// <paramref name="read"/> from there): the timelines of its communities' counties and their ancestors moved by them.
+    /// Returns the rows written or removed.
+    /// </summary>
+    public static async Task<int> ApplyAsync(DbConnection connection, DbTransaction transaction, long report, ReportHistory read, CancellationToken cancellationToken)
+    {
+        var (history, regions) = (read.Events, read.Regions);
         if (history.Count == 0)
         {
             return 0;   // criteria only: no stage changed
@@ -243,7 +248,7 @@ public static class ReportTimelineSql
 
     private static long[] Numbers(ProgressFigures f) => [f.Communities, f.NotStarted, f.Pilot, f.InProgress, f.Accepted, f.PilotsEver];
 
-    private sealed record HistoryRow(string County, string Community, long Stage, string Day, long Id, long Report);
+    internal sealed record HistoryRow(string County, string Community, long Stage, string Day, long Id, long Report);
 
     // Settable, not positional: Level is an expression for county rows, whose SQLite type Dapper cannot match to a constructor.
     private sealed class StoredRow
@@ -266,4 +271,14 @@ public static class ReportTimelineSql
 
         public long PilotsEver { get; init; }
     }
+}
+
+/// <summary>The stage history of a report's communities (with its own events) and the regions above their counties, as <see cref="ReportTimelineSql.HistorySql"/> read them.</summary>
+public sealed class ReportHistory
+{
+    internal ReportHistory(IReadOnlyList<ReportTimelineSql.HistoryRow> events, IReadOnlyList<Region> regions) => (Events, Regions) = (events, regions);
+
+    internal IReadOnlyList<ReportTimelineSql.HistoryRow> Events { get; }
+
+    internal IReadOnlyList<Region> Regions { get; }
 }

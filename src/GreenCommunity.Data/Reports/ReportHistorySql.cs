@@ -43,13 +43,15 @@ internal static class ReportHistorySql
     /// <summary>
     /// Writes every update of the report numbered <paramref name="start"/>.Report (each one already judged allowed) in
     /// <paramref name="transaction"/>, which <paramref name="start"/> was read in: its rows come after the history's end there.
-    /// <paramref name="before"/> (with <paramref name="beforeArgs"/>) goes first in the same command: the report's own rows.
+    /// In the same command, <paramref name="before"/> (with <paramref name="beforeArgs"/>) goes first, the report's own rows, and
+    /// <paramref name="after"/> last, queries over what was written (they may use <c>@report</c>), whose results are returned.
     /// </summary>
-    public static Task AppendAsync(DbConnection connection, DbTransaction transaction, WriteStart start, ReportRows rows, string before, object beforeArgs,
-        CancellationToken cancellationToken)
+    public static Task<SqlMapper.GridReader> AppendAsync(DbConnection connection, DbTransaction transaction, WriteStart start, ReportRows rows, string before,
+        object beforeArgs, string after, CancellationToken cancellationToken)
     {
         var args = new DynamicParameters(beforeArgs);
         args.AddDynamicParams(CommunityListUpkeepSql.Arguments(connection, rows, start.Report, start.StageEvent, start.Assessment));
-        return connection.ExecuteAsync(new CommandDefinition($"{before};\n{s_appendSql.For(connection)}", args, transaction, cancellationToken: cancellationToken));
+        return connection.QueryMultipleAsync(new CommandDefinition($"{before};\n{s_appendSql.For(connection)}\n{after}", args, transaction,
+            cancellationToken: cancellationToken));
     }
 }

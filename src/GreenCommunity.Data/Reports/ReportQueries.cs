@@ -52,7 +52,7 @@ public sealed class ReportQueries(StoreDatabase database)
         return rows.ToDictionary(r => r.Locality, r => r.OnTime != 0, StringComparer.Ordinal);
     }
 
-    internal static async Task<StoredReport> GetBySequenceAsync(DbConnection connection, DbTransaction transaction, long sequence, CancellationToken cancellationToken)
+    internal static async Task<StoredReport> GetBySequenceAsync(DbConnection connection, DbTransaction? transaction, long sequence, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleAsync<ReportRow>(new CommandDefinition(BySequenceSql, new { sequence }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return row.ToStoredReport();

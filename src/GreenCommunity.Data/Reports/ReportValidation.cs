@@ -7,9 +7,9 @@ using GreenCommunity.Domain.Reports;
 namespace GreenCommunity.Data.Reports;
 
 /// <summary>
-/// A report judged whole against one read snapshot of the store, without the write lock: its shape, its places and
+/// A report judged whole against what one command reads of the store, without the write lock: its shape, its places and
 /// every update against its community's state before the report. The write transaction then only judges again the
-/// updates whose communities another report changed since that snapshot (<see cref="RecheckAsync"/>).
+/// updates whose communities another report changed since those reads (<see cref="RecheckAsync"/>).
 /// </summary>
 internal sealed class ReportValidation
 {
@@ -31,7 +31,7 @@ internal sealed class ReportValidation
 
     // Everything the judgement reads, one command (one round trip on PostgreSQL where there were six): the head, where
     // each community is, and every update's community's state on its day (read for all of them, judged for those in place).
-    private static readonly EngineText s_snapshotSql = new(engine => $"{HeadSql};\n{s_communitiesSql.For(engine)};\n{CommunityHistorySql.Queries(engine)}");
+    private static readonly EngineText s_readsSql = new(engine => $"{HeadSql};\n{s_communitiesSql.For(engine)};\n{CommunityHistorySql.Queries(engine)}");
 
     private readonly ReportSubmission _report;
     private readonly SubmitterScope _scope;
@@ -45,7 +45,7 @@ internal sealed class ReportValidation
         _changes = new bool[report.Updates.Count];
     }
 
-    /// <summary>The report an earlier request with the receipt's idempotency key stored, as the snapshot saw it; null when none.</summary>
+    /// <summary>The report an earlier request with the receipt's idempotency key stored, as the reads saw it; null when none.</summary>
     public EarlierClaim? Earlier { get; }
 
     /// <summary>Every problem found, in the order found: shape, places, then the updates' rules.</summary>
@@ -54,8 +54,12 @@ internal sealed class ReportValidation
     /// <summary>How many communities the report changes (stage or criteria).</summary>
     public int Changes => _changes.Count(c => c);
 
-    /// <summary>Judges the report on the snapshot <paramref name="snapshot"/> reads, and finds the idempotency key's earlier claim there.</summary>
-    public static async Task<ReportValidation> RunAsync(DbConnection connection, DbTransaction snapshot, ReportSubmission report, ReportReceipt receipt,
+    /// <summary>
+    /// Judges the report on what one command reads (in <paramref name="transaction"/> when the caller holds one), and
+    /// finds the idempotency key's earlier claim there. Its first statement reads where the history ends: each later one
+    /// sees at least that, and what is written after it is judged again in the write transaction (<see cref="RecheckAsync"/>).
+    /// </summary>
+    public static async Task<ReportValidation> RunAsync(DbConnection connection, DbTransaction? transaction, ReportSubmission report, ReportReceipt receipt,
         Campaign campaign, ReportWritePauses pauses, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -69,7 +73,7 @@ internal sealed class ReportValidation
         Head head;
         IReadOnlyList<CommunityState> states;
         IReadOnlySet<int> misplaced;
-        await using (var read = await connection.QueryMultipleAsync(new CommandDefinition(s_snapshotSql.For(connection), args, snapshot,
+        await using (var read = await connection.QueryMultipleAsync(new CommandDefinition(s_readsSql.For(connection), args, transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false))
         {
             head = await read.ReadSingleAsync<Head>().ConfigureAwait(false);
@@ -87,7 +91,7 @@ internal sealed class ReportValidation
     }
 
     /// <summary>
-    /// In the write transaction: judges again the updates whose communities gained history since the snapshot
+    /// In the write transaction: judges again the updates whose communities gained history since the reads
     /// (<paramref name="now"/>: where the history ends in the transaction). Empty when the report still holds (the usual case: nothing it touches changed, and nothing is read but the new rows' communities).
     /// </summary>
     public async Task<ValidationErrors> RecheckAsync(DbConnection connection, DbTransaction transaction, HistoryMark now, CancellationToken cancellationToken)

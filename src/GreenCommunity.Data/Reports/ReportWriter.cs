@@ -7,7 +7,7 @@ namespace GreenCommunity.Data.Reports;
 
 /// <summary>
 /// The one write path for reports: the API, the UI and the demo history all come through here.
-/// A report is judged whole on a read snapshot without any lock; only a valid one takes the write lock, and its one
+/// A report is judged whole without any lock, its reads one command; only a valid one takes the write lock, and its one
 /// transaction checks again what could have changed meanwhile (the idempotency key, the sender's right, the history
 /// of its communities) before it stores the report with all its updates, or nothing.
 /// </summary>
@@ -30,12 +30,13 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
 
         ReportValidation validation;
         await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
-        await using (var snapshot = await database.BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false))
         {
-            validation = await ReportValidation.RunAsync(connection, snapshot, report, receipt, campaign, _pauses, cancellationToken).ConfigureAwait(false);
+            // No transaction: the judgement's reads are one command that first reads where the history ends, so each later
+            // statement sees at least that much, and whatever is written after it is judged again in the write transaction.
+            validation = await ReportValidation.RunAsync(connection, null, report, receipt, campaign, _pauses, cancellationToken).ConfigureAwait(false);
             if (receipt.Idempotency is { } claim && validation.Earlier is { } earlier)
             {
-                return await AnswerAsync(connection, snapshot, claim, earlier, cancellationToken).ConfigureAwait(false);   // its first answer, whatever this body holds
+                return await AnswerAsync(connection, null, claim, earlier, cancellationToken).ConfigureAwait(false);   // its first answer, whatever this body holds
             }
         }
         if (!validation.Errors.IsEmpty)
@@ -104,18 +105,23 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
 
     /// <summary>
     /// Appends the report in the transaction <paramref name="start"/> was read in: its own rows, its history and the
-    /// present in one command, then the timelines it moves.
+    /// present in one command, which also reads what the timelines need; then the timelines it moves.
     /// </summary>
     private async Task<StoredReport> AppendAsync(DbConnection connection, DbTransaction transaction, WriteStart start, ReportSubmission report, ReportReceipt receipt,
         ReportValidation validation, ReportRows rows, CancellationToken cancellationToken)
     {
         var (stored, storeSql, storeArgs) = Store(start.Report, report, receipt, rows.Body, validation.Changes);
-        await ReportHistorySql.AppendAsync(connection, transaction, start, rows, storeSql, storeArgs, cancellationToken).ConfigureAwait(false);
-        await Progress.ReportTimelineSql.ApplyAsync(connection, transaction, start.Report, cancellationToken).ConfigureAwait(false);
+        Progress.ReportHistory history;
+        await using (var read = await ReportHistorySql.AppendAsync(connection, transaction, start, rows, storeSql, storeArgs, Progress.ReportTimelineSql.HistorySql,
+            cancellationToken).ConfigureAwait(false))
+        {
+            history = await Progress.ReportTimelineSql.ReadHistoryAsync(read).ConfigureAwait(false);
+        }
+        await Progress.ReportTimelineSql.ApplyAsync(connection, transaction, start.Report, history, cancellationToken).ConfigureAwait(false);
         return stored;
     }
 
-    private static async Task<ReportOutcome> AnswerAsync(DbConnection connection, DbTransaction transaction, IdempotencyClaim claim, EarlierClaim earlier,
+    private static async Task<ReportOutcome> AnswerAsync(DbConnection connection, DbTransaction? transaction, IdempotencyClaim claim, EarlierClaim earlier,
         CancellationToken cancellationToken) =>
         earlier.RequestHash == claim.RequestHash
             ? ReportOutcome.Replay(await ReportQueries.GetBySequenceAsync(connection, transaction, earlier.Report, cancellationToken).ConfigureAwait(false))

@@ -22,9 +22,6 @@ public abstract class StoreDatabase
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
-    /// <summary>A consistent read of the store as it was at its first query, that no writer waits for.</summary>
-    public abstract Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken);
-
     /// <summary>A write transaction that holds the store's one write lock from its start to its end.</summary>
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
