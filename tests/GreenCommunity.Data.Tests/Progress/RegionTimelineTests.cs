@@ -7,8 +7,8 @@ namespace GreenCommunity.Data.Tests.Progress;
 /// <summary>The regions' timeline computed from the counties' alone (no store): sums per day, and the upkeep equal to a full build.</summary>
 public sealed class RegionTimelineTests
 {
-    // Two provinces, so the country is the root; 429004 is a prefecture-level unit and its own county.
-    private static readonly Region[] s_regions =
+    /// <summary>Two provinces, so the country is the root; 429004 is a prefecture-level unit and its own county.</summary>
+    internal static readonly Region[] TwoProvinces =
     [
         new("420000", "湖北省", "Hubei", RegionLevel.Province, null),
         new("420100", "武汉市", "Wuhan", RegionLevel.Prefecture, "420000"),
@@ -28,13 +28,13 @@ public sealed class RegionTimelineTests
     public void AncestorsOfCounties_TwoProvinces_PrefectureProvinceThenTheCountry()
     {
         // Act
-        var ancestors = RegionTimeline.AncestorsOfCounties(s_regions);
+        var ancestors = RegionTimeline.AncestorsOfCounties(TwoProvinces);
 
         // Assert
         Assert.Equal([new(RegionLevel.Prefecture, "420100"), new(RegionLevel.Province, "420000"), new(RegionLevel.Country, RegionTree.CountryCode)], ancestors["420102"]);
         Assert.Equal([new(RegionLevel.Prefecture, "429004"), new(RegionLevel.Province, "420000"), new(RegionLevel.Country, RegionTree.CountryCode)], ancestors["429004"]);
         Assert.Equal([new RegionKey(RegionLevel.Prefecture, "420100"), new RegionKey(RegionLevel.Province, "420000")],
-            RegionTimeline.AncestorsOfCounties(s_regions.Where(r => r.Code.StartsWith("42", StringComparison.Ordinal)).ToList())["420103"]);
+            RegionTimeline.AncestorsOfCounties(TwoProvinces.Where(r => r.Code.StartsWith("42", StringComparison.Ordinal)).ToList())["420103"]);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class RegionTimelineTests
         ];
 
         // Act
-        var rows = RegionTimeline.Build(s_regions.Take(4).ToList(), counties);
+        var rows = RegionTimeline.Build(TwoProvinces.Take(4).ToList(), counties);
 
         // Assert: on 05-10 one county's pilot and the other's step back; Xiantao has no communities, so no rows
         RegionTimelineRow[] wuhan =
@@ -76,7 +76,7 @@ public sealed class RegionTimelineTests
         ];
 
         // Act
-        var rows = RegionTimeline.Build(s_regions, counties);
+        var rows = RegionTimeline.Build(TwoProvinces, counties);
 
         // Assert
         Assert.Equal(3, rows.Count);   // country, Tibet, Lhasa: each its base row only
@@ -94,7 +94,7 @@ public sealed class RegionTimelineTests
         // Arrange: random timelines, then some counties' rows replaced from a day on (earlier rows kept, as the write path does)
         var random = new Random(seed);
         var stored = RandomRows(random, s_counties, from: null, keep: []);
-        var regionRows = RegionTimeline.Build(s_regions, stored).ToList();
+        var regionRows = RegionTimeline.Build(TwoProvinces, stored).ToList();
         for (var round = 0; round < 6; round++)
         {
             var touched = s_counties.Where(_ => random.Next(2) == 0).ToList();
@@ -104,7 +104,7 @@ public sealed class RegionTimelineTests
             stored = [.. stored.Where(r => !touched.Contains(r.County)), .. replaced];
 
             // Act
-            var changes = RegionTimeline.Changes(RegionTimeline.AncestorsOfCounties(s_regions), before, replaced);
+            var changes = RegionTimeline.Changes(RegionTimeline.AncestorsOfCounties(TwoProvinces), before, replaced);
             foreach (var (region, steps) in changes)
             {
                 var first = steps.Keys.First();
@@ -115,7 +115,7 @@ public sealed class RegionTimelineTests
             }
 
             // Assert
-            Assert.Equal(RegionTimeline.Build(s_regions, stored).OrderBy(r => r.Level).ThenBy(r => r.Code, StringComparer.Ordinal).ThenBy(r => r.Day, StringComparer.Ordinal),
+            Assert.Equal(RegionTimeline.Build(TwoProvinces, stored).OrderBy(r => r.Level).ThenBy(r => r.Code, StringComparer.Ordinal).ThenBy(r => r.Day, StringComparer.Ordinal),
                 regionRows.OrderBy(r => r.Level).ThenBy(r => r.Code, StringComparer.Ordinal).ThenBy(r => r.Day, StringComparer.Ordinal));
         }
         Assert.Contains(regionRows, r => r.Level == RegionLevel.Country && r.Day != CountyTimeline.BaseDay);

@@ -9,21 +9,9 @@ namespace GreenCommunity.Data.Tests.Progress;
 /// </summary>
 public sealed class ReportTimelineTests
 {
-    // Two provinces, so the country is the root too; 429004 is a prefecture-level unit and its own county.
-    private static readonly Region[] s_regions =
-    [
-        new("420000", "湖北省", "Hubei", RegionLevel.Province, null),
-        new("420100", "武汉市", "Wuhan", RegionLevel.Prefecture, "420000"),
-        new("420102", "江岸区", "Jiang'an", RegionLevel.County, "420100"),
-        new("420103", "江汉区", "Jianghan", RegionLevel.County, "420100"),
-        new("429004", "仙桃市", "Xiantao", RegionLevel.Prefecture, "420000"),
-        new("429004", "仙桃市", "Xiantao", RegionLevel.County, "429004"),
-        new("540000", "西藏自治区", "Tibet", RegionLevel.Province, null),
-        new("540100", "拉萨市", "Lhasa", RegionLevel.Prefecture, "540000"),
-        new("540102", "城关区", "Chengguan", RegionLevel.County, "540100"),
-    ];
+    private static readonly Region[] s_regions = RegionTimelineTests.TwoProvinces;
 
-    private static readonly string[] s_counties = ["420102", "420103", "429004", "540102"];
+    private static readonly string[] s_counties = ["420102", "420103", "429004", "540102", "540103"];
 
     [Theory]
     [InlineData(1)]
