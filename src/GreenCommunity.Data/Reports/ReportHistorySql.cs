@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using GreenCommunity.Data.Storage;
+using Npgsql;
 
 namespace GreenCommunity.Data.Reports;
 
@@ -28,23 +29,41 @@ internal static class ReportHistorySql
         SELECT a.value ->> 0, CAST(a.value ->> 1 AS INTEGER), CAST(a.value ->> 2 AS DOUBLE PRECISION), CAST(a.value ->> 3 AS INTEGER), a.value ->> 4, @report
           FROM {StoreSql.JsonRows(engine, "@assessments", "a")} ORDER BY a.key
         """,
+        UpsertPresentCriteria,
+        CommunityListUpkeepSql.MoveAndRecount(engine),
+    ];
+
+    /// <summary>The present criteria moved where the report's new assessment (after <c>@afterAssessment</c>) is the latest.</summary>
+    internal const string UpsertPresentCriteria =
         """
         INSERT INTO community_criteria (community_code, criterion, value, met, effective, assessment_id)
         SELECT community_code, criterion, value, met, effective, id FROM criterion_assessments WHERE id > @afterAssessment
         ON CONFLICT (community_code, criterion) DO UPDATE
            SET value = excluded.value, met = excluded.met, effective = excluded.effective, assessment_id = excluded.assessment_id
          WHERE community_criteria.effective <= excluded.effective
-        """,
-        CommunityListUpkeepSql.MoveAndRecount(engine),
-    ];
+        """;
 
     private static readonly EngineText s_appendSql = new(engine => string.Join(";\n", Statements(engine)) + ";");
 
     /// <summary>
     /// Writes every update of the report numbered <paramref name="start"/>.Report (each one already judged allowed) in
     /// <paramref name="transaction"/>, which <paramref name="start"/> was read in: its rows come after the history's end there.
+    /// A large report on PostgreSQL goes by COPY instead (<see cref="ReportHistoryCopy"/>), to the same rows.
     /// </summary>
     public static Task AppendAsync(DbConnection connection, DbTransaction transaction, WriteStart start, ReportRows rows, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(s_appendSql.For(connection),
-            CommunityListUpkeepSql.Arguments(connection, rows, start.Report, start.StageEvent, start.Assessment), transaction, cancellationToken: cancellationToken));
+        AppendAsync(connection, transaction, start, rows, ReportHistoryCopy.Suits(connection, rows) ? AppendWay.Copy : AppendWay.OneCommand, cancellationToken);
+
+    /// <summary>As <see cref="AppendAsync(DbConnection, DbTransaction, WriteStart, ReportRows, CancellationToken)"/>, the way given (COPY on PostgreSQL only).</summary>
+    internal static Task AppendAsync(DbConnection connection, DbTransaction transaction, WriteStart start, ReportRows rows, AppendWay way, CancellationToken cancellationToken) =>
+        way == AppendWay.Copy
+            ? ReportHistoryCopy.AppendAsync((NpgsqlConnection)connection, transaction, start, rows, cancellationToken)
+            : connection.ExecuteAsync(new CommandDefinition(s_appendSql.For(connection),
+                CommunityListUpkeepSql.Arguments(connection, rows, start.Report, start.StageEvent, start.Assessment), transaction, cancellationToken: cancellationToken));
+}
+
+/// <summary>How a report's history goes to the store: its statements in one command, or (PostgreSQL) its rows by COPY first.</summary>
+internal enum AppendWay
+{
+    OneCommand,
+    Copy,
 }
