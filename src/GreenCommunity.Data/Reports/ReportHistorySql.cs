@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using GreenCommunity.Data.Storage;
+using Npgsql;
 
 namespace GreenCommunity.Data.Reports;
 
@@ -28,15 +29,19 @@ internal static class ReportHistorySql
         SELECT a.value ->> 0, CAST(a.value ->> 1 AS INTEGER), CAST(a.value ->> 2 AS DOUBLE PRECISION), CAST(a.value ->> 3 AS INTEGER), a.value ->> 4, @report
           FROM {StoreSql.JsonRows(engine, "@assessments", "a")} ORDER BY a.key
         """,
+        UpsertPresentCriteria,
+        CommunityListUpkeepSql.MoveAndRecount(engine),
+    ];
+
+    /// <summary>The present criteria moved where the report's new assessment (after <c>@afterAssessment</c>) is the latest.</summary>
+    internal const string UpsertPresentCriteria =
         """
         INSERT INTO community_criteria (community_code, criterion, value, met, effective, assessment_id)
         SELECT community_code, criterion, value, met, effective, id FROM criterion_assessments WHERE id > @afterAssessment
         ON CONFLICT (community_code, criterion) DO UPDATE
            SET value = excluded.value, met = excluded.met, effective = excluded.effective, assessment_id = excluded.assessment_id
          WHERE community_criteria.effective <= excluded.effective
-        """,
-        CommunityListUpkeepSql.MoveAndRecount(engine),
-    ];
+        """;
 
     private static readonly EngineText s_appendSql = new(engine => string.Join(";\n", Statements(engine)) + ";");
 
@@ -45,13 +50,38 @@ internal static class ReportHistorySql
     /// <paramref name="transaction"/>, which <paramref name="start"/> was read in: its rows come after the history's end there.
     /// In the same command, <paramref name="before"/> (with <paramref name="beforeArgs"/>) goes first, the report's own rows, and
     /// <paramref name="after"/> last, queries over what was written (they may use <c>@report</c>), whose results are returned.
+    /// A large report on PostgreSQL goes by COPY first instead (<see cref="ReportHistoryCopy"/>), to the same rows.
     /// </summary>
     public static Task<SqlMapper.GridReader> AppendAsync(DbConnection connection, DbTransaction transaction, WriteStart start, ReportRows rows, string before,
-        object beforeArgs, string after, CancellationToken cancellationToken)
+        object beforeArgs, string after, CancellationToken cancellationToken) =>
+        AppendAsync(connection, transaction, start, rows, ReportHistoryCopy.Suits(connection, rows) ? AppendWay.Copy : AppendWay.OneCommand, before, beforeArgs, after,
+            cancellationToken);
+
+    /// <summary>As the overload without <paramref name="way"/>, the way given (COPY on PostgreSQL only).</summary>
+    internal static async Task<SqlMapper.GridReader> AppendAsync(DbConnection connection, DbTransaction transaction, WriteStart start, ReportRows rows, AppendWay way,
+        string before, object beforeArgs, string after, CancellationToken cancellationToken)
     {
         var args = new DynamicParameters(beforeArgs);
-        args.AddDynamicParams(CommunityListUpkeepSql.Arguments(connection, rows, start.Report, start.StageEvent, start.Assessment));
-        return connection.QueryMultipleAsync(new CommandDefinition($"{before};\n{s_appendSql.For(connection)}\n{after}", args, transaction,
-            cancellationToken: cancellationToken));
+        string sql;
+        if (way == AppendWay.Copy)
+        {
+            await ReportHistoryCopy.CopyAsync((NpgsqlConnection)connection, start, rows, cancellationToken).ConfigureAwait(false);
+            args.AddDynamicParams(ReportHistoryCopy.Arguments(start, rows));
+            sql = ReportHistoryCopy.PresentSql;
+        }
+        else
+        {
+            args.AddDynamicParams(CommunityListUpkeepSql.Arguments(connection, rows, start.Report, start.StageEvent, start.Assessment));
+            sql = s_appendSql.For(connection);
+        }
+        return await connection.QueryMultipleAsync(new CommandDefinition($"{before};\n{sql}\n{after}", args, transaction, cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
     }
+}
+
+/// <summary>How a report's history goes to the store: its statements in one command, or (PostgreSQL) its rows by COPY first.</summary>
+internal enum AppendWay
+{
+    OneCommand,
+    Copy,
 }

@@ -1,0 +1,39 @@
+using GreenCommunity.Data.Storage;
+
+namespace GreenCommunity.Data.Reports;
+
+/// <summary>
+/// Where <see cref="CommunityListUpkeepSql"/>'s statements read a report's rows from, as SQL naming three row sets:
+/// <c>e(code, stage, day)</c> its stage events, <c>a(code, criterion, value, day)</c> its assessments and <c>t(code)</c>
+/// the communities it names, once each; and what narrows <c>community_state</c> to those communities where the planner
+/// needs telling (<see cref="NamedFilter"/>, appended to a WHERE clause on <c>s</c>).
+/// </summary>
+internal sealed record ReportRowSource(string Events, string Assessments, string Named, string NamedFilter)
+{
+    /// <summary>SQLite: the report's JSON lists (<c>@events</c>, <c>@assessments</c>).</summary>
+    public static ReportRowSource SqliteJson { get; } = new(
+        "(SELECT j.value ->> 0 AS code, CAST(j.value ->> 1 AS INTEGER) AS stage, j.value ->> 2 AS day FROM json_each(@events) AS j) AS e",
+        "(SELECT j.value ->> 0 AS code, CAST(j.value ->> 1 AS INTEGER) AS criterion, CAST(j.value ->> 2 AS DOUBLE PRECISION) AS value, j.value ->> 4 AS day FROM json_each(@assessments) AS j) AS a",
+        "(SELECT e.value ->> 0 AS code FROM json_each(@events) AS e UNION SELECT a.value ->> 0 FROM json_each(@assessments) AS a) AS t",
+        "");
+
+    /// <summary>PostgreSQL: the report's rows as one array per column (<see cref="CommunityListUpkeepSql.Arguments"/>).</summary>
+    public static ReportRowSource PostgresArrays { get; } = new(
+        "unnest(@eventCodes, @eventStages, @eventDays) AS e(code, stage, day)",
+        "unnest(@assessmentCodes, @criteria, @values, @assessmentDays) AS a(code, criterion, value, day)",
+        "unnest(@codes) AS t(code)",
+        " AND s.community_code = ANY(@codes)");
+
+    /// <summary>
+    /// PostgreSQL, the history already appended: the report's rows are those after where the history ended before it
+    /// (the write lock lets no other report append meanwhile), the named communities <c>@codes</c>.
+    /// </summary>
+    public static ReportRowSource PostgresAppended { get; } = new(
+        "(SELECT community_code AS code, stage, effective AS day FROM stage_events WHERE id > @afterEvent) AS e",
+        "(SELECT community_code AS code, criterion, value, effective AS day FROM criterion_assessments WHERE id > @afterAssessment) AS a",
+        "unnest(@codes) AS t(code)",
+        " AND s.community_code = ANY(@codes)");
+
+    /// <summary>The report's own rows on <paramref name="engine"/>, before they are appended.</summary>
+    public static ReportRowSource Of(StoreEngine engine) => engine == StoreEngine.Postgres ? PostgresArrays : SqliteJson;
+}
