@@ -79,7 +79,9 @@ internal sealed class ReportValidation
             head = await read.ReadSingleAsync<Head>().ConfigureAwait(false);
             var places = (await read.ReadAsync<CommunityPlace>().ConfigureAwait(false)).ToDictionary(r => r.Code, r => r.Locality, StringComparer.Ordinal);
             misplaced = ReportRules.CheckPlaces(report, head.Locality != 0, places, errors);
-            states = report.Updates.Count == 0 ? [] : await CommunityHistorySql.ReadAsync(read, report.Updates.Count).ConfigureAwait(false);
+            // Every result set read, even for a report without updates: Dapper cancels the command when a reader is left
+            // with results unread, and on PostgreSQL a cancel request can reach the connection's next command.
+            states = await CommunityHistorySql.ReadAsync(read, report.Updates.Count).ConfigureAwait(false);
         }
         var repeated = ReportRules.RepeatedCommunities(report.Updates);
         var judged = Enumerable.Range(0, report.Updates.Count).Where(i => !misplaced.Contains(i) && !repeated.ContainsKey(i)).ToList();
