@@ -1,6 +1,6 @@
 using System.Data.Common;
+using GreenCommunity.Data.Reference;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace GreenCommunity.Data.Reports;
 
@@ -33,40 +33,39 @@ internal static class ReportHistoryCopy
     /// <summary>Whether the report goes by COPY: on PostgreSQL, from <see cref="FromRows"/> rows.</summary>
     public static bool Suits(DbConnection connection, ReportRows rows) => connection is NpgsqlConnection && rows.Count >= FromRows;
 
+    private static readonly (string, BulkType)[] s_eventColumns =
+        [("community_code", BulkType.Text), ("stage", BulkType.Integer), ("effective", BulkType.Text), ("report", BulkType.Integer)];
+
+    private static readonly (string, BulkType)[] s_assessmentColumns =
+    [
+        ("community_code", BulkType.Text), ("criterion", BulkType.Integer), ("value", BulkType.Real), ("met", BulkType.Integer), ("effective", BulkType.Text),
+        ("report", BulkType.Integer),
+    ];
+
     /// <summary>
     /// Copies the report's stage events and assessments (numbered <paramref name="start"/>.Report) into the history, in
-    /// the connection's transaction; <see cref="PresentSql"/> then moves the present.
+    /// <paramref name="transaction"/> (<see cref="BulkRows"/>' binary COPY); <see cref="PresentSql"/> then moves the present.
     /// </summary>
-    public static async Task CopyAsync(NpgsqlConnection connection, WriteStart start, ReportRows rows, CancellationToken cancellationToken)
+    public static async Task CopyAsync(DbConnection connection, DbTransaction transaction, WriteStart start, ReportRows rows, CancellationToken cancellationToken)
     {
         // The events first, then the assessments, each in the report's order: the ids come out as the one command's.
         if (rows.EventRows.Count > 0)
         {
-            await using var events = await connection.BeginBinaryImportAsync(
-                "COPY stage_events (community_code, stage, effective, report) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+            await using var events = await BulkRows.OpenAsync(connection, transaction, "stage_events", s_eventColumns, cancellationToken).ConfigureAwait(false);
             foreach (var e in rows.EventRows)
             {
-                await events.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await events.WriteAsync(e.Community, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await events.WriteAsync(e.Stage, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                await events.WriteAsync(e.Effective, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await events.WriteAsync(start.Report, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await events.Text(e.Community).Integer(e.Stage).Text(e.Effective).Integer(start.Report).EndRowAsync(cancellationToken).ConfigureAwait(false);
             }
             await events.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
         if (rows.AssessmentRows.Count > 0)
         {
-            await using var assessments = await connection.BeginBinaryImportAsync(
-                "COPY criterion_assessments (community_code, criterion, value, met, effective, report) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+            await using var assessments = await BulkRows.OpenAsync(connection, transaction, "criterion_assessments", s_assessmentColumns, cancellationToken)
+                .ConfigureAwait(false);
             foreach (var a in rows.AssessmentRows)
             {
-                await assessments.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await assessments.WriteAsync(a.Community, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await assessments.WriteAsync(a.Criterion, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                await assessments.WriteAsync(a.Value, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
-                await assessments.WriteAsync(a.Met, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                await assessments.WriteAsync(a.Effective, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await assessments.WriteAsync(start.Report, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await assessments.Text(a.Community).Integer(a.Criterion).Real(a.Value).Integer(a.Met).Text(a.Effective).Integer(start.Report)
+                    .EndRowAsync(cancellationToken).ConfigureAwait(false);
             }
             await assessments.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Dapper;
 using GreenCommunity.Data.Storage;
-using Npgsql;
 
 namespace GreenCommunity.Data.Reports;
 
@@ -65,7 +64,7 @@ internal static class ReportHistorySql
         string sql;
         if (way == AppendWay.Copy)
         {
-            await ReportHistoryCopy.CopyAsync((NpgsqlConnection)connection, start, rows, cancellationToken).ConfigureAwait(false);
+            await ReportHistoryCopy.CopyAsync(connection, transaction, start, rows, cancellationToken).ConfigureAwait(false);
             args.AddDynamicParams(ReportHistoryCopy.Arguments(start, rows));
             sql = ReportHistoryCopy.PresentSql;
         }
