@@ -170,6 +170,9 @@ internal sealed class EngineStore : IAsyncDisposable
         // every report's first county diff reached back to the base day and rewrote each ancestor's whole timeline).
         await CountyTimelineSql.RebuildAllAsync(connection, transaction, CancellationToken.None);
         await transaction.CommitAsync();
+        // As the product does after a load (and autovacuum later): a template without statistics had PostgreSQL plan the
+        // intake's statements anew for every report on guessed row counts.
+        await PlannerStatistics.RefreshAsync(connection, CancellationToken.None);
     }
 }
 

@@ -71,16 +71,16 @@ internal static class ApiWrite
     }
 }
 
-/// <summary>How a recorded table's rows go back in: a plain INSERT, an UPDATE of the present by community, an upsert of a community's criterion.</summary>
+/// <summary>How a recorded table's rows go back in: a plain INSERT, an UPDATE of the present by community, an upsert on the table's key.</summary>
 internal enum RowWrite
 {
     Insert,
     UpdateState,
-    UpsertCriteria,
+    Upsert,
 }
 
-/// <summary>The rows one table got from one report: column names, and each row's values in that order.</summary>
-internal sealed record TableRows(string Table, RowWrite Write, IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows);
+/// <summary>The rows one table got from one report: column names, and each row's values in that order; <paramref name="Key"/> the upsert's conflict columns.</summary>
+internal sealed record TableRows(string Table, RowWrite Write, IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows, string Key = "");
 
 /// <summary>Everything one report wrote, table by table, in an order the foreign keys accept.</summary>
 internal sealed record ReportRowSet(IReadOnlyList<TableRows> Tables)
@@ -107,7 +107,15 @@ internal static class RowRecorder
                 await ReadAsync(connection, "stage_events", RowWrite.Insert, "SELECT * FROM stage_events WHERE report = @report ORDER BY id", report),
                 await ReadAsync(connection, "criterion_assessments", RowWrite.Insert, "SELECT * FROM criterion_assessments WHERE report = @report ORDER BY id", report),
                 await ReadAsync(connection, "community_state", RowWrite.UpdateState, $"SELECT * FROM community_state WHERE {inList} ORDER BY community_code", report),
-                await ReadAsync(connection, "community_criteria", RowWrite.UpsertCriteria, $"SELECT * FROM community_criteria WHERE {inList} ORDER BY community_code, criterion", report),
+                await ReadAsync(connection, "community_criteria", RowWrite.Upsert, $"SELECT * FROM community_criteria WHERE {inList} ORDER BY community_code, criterion", report,
+                    "community_code, criterion"),
+                // The timelines' rows of the report's day in its counties and the regions above them, as the writer upserts them
+                // (its reports are of today, the last day of every timeline: no later row moves).
+                await ReadAsync(connection, "county_timeline", RowWrite.Upsert, $"{DaysSql} SELECT t.* FROM county_timeline t JOIN days d ON d.day = t.day "
+                    + "WHERE t.county_code IN (SELECT c.county_code FROM communities c JOIN stage_events e ON e.community_code = c.code WHERE e.report = @report) "
+                    + "ORDER BY t.county_code, t.day", report, "county_code, day"),
+                await ReadAsync(connection, "region_timeline", RowWrite.Upsert, $"{DaysSql} SELECT t.* FROM region_timeline t JOIN days d ON d.day = t.day "
+                    + "WHERE t.region_code IN (SELECT code FROM up) ORDER BY t.level, t.region_code, t.day", report, "level, region_code, day"),
                 await ReadAsync(connection, "audit_log", RowWrite.Insert, "SELECT * FROM audit_log WHERE action = 'report.submit' AND target = @target ORDER BY id", report),
                 await ReadAsync(connection, "idempotency_keys", RowWrite.Insert, "SELECT * FROM idempotency_keys WHERE report = @report", report),
             ]));
@@ -134,12 +142,22 @@ internal static class RowRecorder
         return string.Join(", ", counts) + "; state " + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", state))))[..16];
     }
 
-    private static async Task<TableRows> ReadAsync(DbConnection connection, string table, RowWrite write, string sql, object args)
+    // The report's event days, and its counties with every region above them.
+    private const string DaysSql =
+        """
+        WITH RECURSIVE days(day) AS (SELECT DISTINCT effective FROM stage_events WHERE report = @report),
+        up(code) AS (
+            SELECT c.county_code FROM stage_events e JOIN communities c ON c.code = e.community_code WHERE e.report = @report
+            UNION
+            SELECT r.parent_code FROM regions r JOIN up ON r.code = up.code WHERE r.parent_code IS NOT NULL)
+        """;
+
+    private static async Task<TableRows> ReadAsync(DbConnection connection, string table, RowWrite write, string sql, object args, string key = "")
     {
         var rows = (await connection.QueryAsync(sql, args)).Cast<IDictionary<string, object>>().ToList();
         var columns = rows.Count > 0 ? rows[0].Keys.ToList()
             : [];
-        return new TableRows(table, write, columns, rows.Select(r => columns.Select(c => r[c] is DBNull ? null : r[c]).ToArray()).ToList());
+        return new TableRows(table, write, columns, rows.Select(r => columns.Select(c => r[c] is DBNull ? null : r[c]).ToArray()).ToList(), key);
     }
 }
 
@@ -263,8 +281,8 @@ internal sealed class BareWriter : IAsyncDisposable
             RowWrite.Insert => $"INSERT INTO {table.Table} ({string.Join(", ", columns)}) VALUES ({values})",
             RowWrite.UpdateState => $"UPDATE community_state SET {string.Join(", ", columns.Select((c, i) => (c, i)).Where(x => x.c != "community_code").Select(x => $"{x.c} = {P(x.i)}"))} "
                 + $"WHERE community_code = {P(columns.ToList().IndexOf("community_code"))}",
-            _ => $"INSERT INTO community_criteria ({string.Join(", ", columns)}) VALUES ({values}) ON CONFLICT (community_code, criterion) DO UPDATE SET "
-                + string.Join(", ", columns.Where(c => c is not "community_code" and not "criterion").Select(c => $"{c} = excluded.{c}")),
+            _ => $"INSERT INTO {table.Table} ({string.Join(", ", columns)}) VALUES ({values}) ON CONFLICT ({table.Key}) DO UPDATE SET "
+                + string.Join(", ", columns.Where(c => !table.Key.Split(", ").Contains(c)).Select(c => $"{c} = excluded.{c}")),
         };
     }
 

@@ -73,8 +73,6 @@ public sealed class NationalDemoHistory(StoreDatabase database, Campaign campaig
         SELECT setval(pg_get_serial_sequence('criterion_assessments', 'id'), COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM criterion_assessments;
         """;
 
-    private const string AnalyzeSql = "ANALYZE regions, communities, reports, stage_events, criterion_assessments, community_state, community_criteria, county_timeline, region_timeline";
-
     private static readonly (string, BulkType)[] s_reportColumns =
     [
         ("id", BulkType.Integer), ("report_id", BulkType.Text), ("locality_code", BulkType.Text), ("kind", BulkType.Text), ("period", BulkType.Text),
@@ -146,11 +144,7 @@ public sealed class NationalDemoHistory(StoreDatabase database, Campaign campaig
                 await connection.ExecuteAsync(new CommandDefinition(SequencesSql, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            if (database.Engine == StoreEngine.Postgres)
-            {
-                // The planner's statistics for the tables just filled, instead of waiting for autovacuum.
-                await connection.ExecuteAsync(new CommandDefinition(AnalyzeSql, commandTimeout: 600, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            }
+            await PlannerStatistics.RefreshAsync(connection, cancellationToken).ConfigureAwait(false);   // the tables just filled
         }
         return new NationalDemoCounts(plan.Count, rows.Events.Count, rows.Assessments.Count,
             rows.Stage.Count(s => s != 0), rows.Stage.Count(s => s == (byte)Domain.Communities.Stage.Accepted));

@@ -69,12 +69,20 @@ internal sealed class WriteStart
     /// <summary>Where the history ends now.</summary>
     public HistoryMark History => new(StageEvent, Assessment);
 
-    /// <summary>Reads the start; <paramref name="claim"/> and <paramref name="sender"/> null when the caller has none to check.</summary>
-    public static Task<WriteStart> ReadAsync(DbConnection connection, DbTransaction transaction, IdempotencyClaim? claim, SubmittingAccount? sender,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the start; <paramref name="claim"/> and <paramref name="sender"/> null when the caller has none to check.
+    /// <paramref name="writeLock"/> (<see cref="Storage.StoreDatabase.WriteLockStatement"/>, or empty) goes first in the same command.
+    /// </summary>
+    public static async Task<WriteStart> ReadAsync(DbConnection connection, DbTransaction transaction, string writeLock, IdempotencyClaim? claim,
+        SubmittingAccount? sender, CancellationToken cancellationToken)
     {
-        var sql = HeadsSql + (claim is null ? "" : ClaimSql) + (sender is null ? "" : $",\n       ({sender.AllowedSql}) AS Allowed");
-        return connection.QuerySingleAsync<WriteStart>(new CommandDefinition(sql, new { claim?.Client, claim?.Key, sender?.Name, sender?.TokenId }, transaction,
-            cancellationToken: cancellationToken));
+        var sql = writeLock + HeadsSql + (claim is null ? "" : ClaimSql) + (sender is null ? "" : $",\n       ({sender.AllowedSql}) AS Allowed");
+        await using var read = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { claim?.Client, claim?.Key, sender?.Name, sender?.TokenId },
+            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (writeLock.Length > 0)
+        {
+            await read.ReadAsync().ConfigureAwait(false);   // the lock's empty row
+        }
+        return await read.ReadSingleAsync<WriteStart>().ConfigureAwait(false);
     }
 }

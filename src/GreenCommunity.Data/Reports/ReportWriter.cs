@@ -61,9 +61,10 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
     private async Task<ReportOutcome> WriteAsync(ReportSubmission report, ReportReceipt receipt, ReportValidation validation, ReportRows rows, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var transaction = await database.BeginWriteLockedByCallerAsync(connection, cancellationToken).ConfigureAwait(false);
 
-        var start = await WriteStart.ReadAsync(connection, transaction, receipt.Idempotency, receipt.Sender, cancellationToken).ConfigureAwait(false);
+        var start = await WriteStart.ReadAsync(connection, transaction, database.WriteLockStatement, receipt.Idempotency, receipt.Sender, cancellationToken)
+            .ConfigureAwait(false);
         if (receipt.Idempotency is { } claim && start is { ClaimHash: { } hash, ClaimReport: { } earlier })
         {
             return await AnswerAsync(connection, transaction, claim, new EarlierClaim(hash, earlier), cancellationToken).ConfigureAwait(false);
@@ -99,7 +100,7 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
             return ReportOutcome.Rejected(validation.Errors);
         }
         var rows = ReportRows.From(report, receipt.Body);
-        var start = await WriteStart.ReadAsync(connection, transaction, claim: null, sender: null, cancellationToken).ConfigureAwait(false);
+        var start = await WriteStart.ReadAsync(connection, transaction, writeLock: "", claim: null, sender: null, cancellationToken).ConfigureAwait(false);   // the caller's transaction holds the lock
         return ReportOutcome.Accepted(await AppendAsync(connection, transaction, start, report, receipt, validation, rows, cancellationToken).ConfigureAwait(false));
     }
 

@@ -31,6 +31,11 @@ public sealed class StoreInitializer(StoreDatabase database, DatabaseMigrator mi
         await CountyTimelineSql.RebuildIfEmptyAsync(database, cancellationToken).ConfigureAwait(false);
         // A store from before the region timeline (its counties' timeline there already): the regions' from it, once.
         await RegionTimelineSql.RebuildIfEmptyAsync(database, cancellationToken).ConfigureAwait(false);
+        if (loaded)
+        {
+            // Statistics of the tables just filled, before the first report is planned on them (the demo's among them).
+            await PlannerStatistics.RefreshAsync(database, cancellationToken).ConfigureAwait(false);
+        }
         if (!created || !playDemo)
         {
             return new StoreInitialization(created, applied, loaded, 0, null);
@@ -38,6 +43,10 @@ public sealed class StoreInitializer(StoreDatabase database, DatabaseMigrator mi
         var demoReports = national is null
             ? await demo.PlayAsync(demoSeed, progress, cancellationToken).ConfigureAwait(false)
             : (await national.History.WriteAsync(demoSeed, cancellationToken).ConfigureAwait(false)).Reports;
+        if (national is null)
+        {
+            await PlannerStatistics.RefreshAsync(database, cancellationToken).ConfigureAwait(false);   // the history grew from nothing (the national one refreshes its own)
+        }
         var credentialsFile = await credentials.CreateAsync(cancellationToken).ConfigureAwait(false);
         return new StoreInitialization(created, applied, loaded, demoReports, credentialsFile);
     }

@@ -67,6 +67,14 @@ public sealed class PostgresStore : StoreDatabase, IAsyncDisposable
         }
     }
 
+    // Npgsql sends BEGIN with the transaction's first command, so the caller's first command carries BEGIN and the lock.
+    public override async Task<DbTransaction> BeginWriteLockedByCallerAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+
+    // A statement of its own before the reads: under READ COMMITTED each statement sees what was committed when it began,
+    // so the statements after it see every write of the servers that held the lock before.
+    public override string WriteLockStatement { get; } = $"SELECT pg_advisory_xact_lock({WriteLockKey});\n";
+
     public override Task PrepareAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(FilesDirectory);

@@ -25,6 +25,17 @@ public abstract class StoreDatabase
     /// <summary>A write transaction that holds the store's one write lock from its start to its end.</summary>
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A write transaction whose caller takes the write lock itself: the first statement of its first command must be
+    /// <see cref="WriteLockStatement"/> (on PostgreSQL one round trip fewer than <see cref="BeginWriteAsync"/>, where the
+    /// lock is a command of its own). Where beginning takes the lock (SQLite's BEGIN IMMEDIATE) the statement is empty.
+    /// </summary>
+    public virtual Task<DbTransaction> BeginWriteLockedByCallerAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        BeginWriteAsync(connection, cancellationToken);
+
+    /// <summary>The statement, with its terminator, that takes the write lock in <see cref="BeginWriteLockedByCallerAsync"/>'s transaction; empty where beginning took it.</summary>
+    public virtual string WriteLockStatement => "";
+
     /// <summary>Makes the place the data lives ready for the migrations (a folder; a server needs nothing).</summary>
     public abstract Task PrepareAsync(CancellationToken cancellationToken);
 }

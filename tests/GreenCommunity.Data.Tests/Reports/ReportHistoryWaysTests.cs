@@ -65,7 +65,7 @@ public sealed class ReportHistoryWaysTests
     {
         await using var connection = await store.Database.OpenAsync(Ct);
         await using var transaction = await store.Database.BeginWriteAsync(connection, Ct);
-        var start = await WriteStart.ReadAsync(connection, transaction, claim: null, sender: null, Ct);
+        var start = await WriteStart.ReadAsync(connection, transaction, writeLock: "", claim: null, sender: null, Ct);
         const string reportRow =
             """
             INSERT INTO reports (id, report_id, locality_code, kind, period, submitted_by, submitter_scope, narrative, received_at, deadline, on_time, applied, body)

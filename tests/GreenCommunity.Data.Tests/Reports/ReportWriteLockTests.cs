@@ -1,6 +1,7 @@
 using Dapper;
 using GreenCommunity.Data.Access;
 using GreenCommunity.Data.Reports;
+using GreenCommunity.Data.Storage;
 using GreenCommunity.Data.Tests.Shared;
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Communities;
@@ -156,6 +157,49 @@ public sealed class ReportWriteLockTests
         Assert.NotEqual(before, await store.FingerprintAsync());
         Assert.Equal(1L, await store.CountAsync("reports"));
         Assert.Equal(0L, await store.CountAsync("criterion_assessments"));
+    }
+
+    [Fact]
+    public async Task Submit_WhileAnotherServerHoldsTheWriteLock_WaitsForItThenStores()
+    {
+        Assert.SkipWhen(TestDatabases.Engine == StoreEngine.Sqlite, "The lock between servers is PostgreSQL's advisory lock; SQLite's is its BEGIN IMMEDIATE.");
+
+        // Arrange: another server's write transaction holds the lock.
+        await using var store = await TestStore.CreateAsync();
+        await using var other = await store.Database.OpenAsync(Ct);
+        await using var held = await store.Database.BeginWriteAsync(other, Ct);
+
+        // Act: the report is sent meanwhile; it must wait for the lock, not write beside the other server.
+        var outcome = store.Writer.SubmitAsync(Monthly(Wuhan, Update(Baocheng, Stage.InProgress, 5, 10)), SubmitterScope.ForLocality(Wuhan), s_received, Ct);
+        var waited = await WaitsForTheLockAsync(store, outcome);
+        var reportsWhileHeld = await store.CountAsync("reports");
+        await held.CommitAsync(Ct);
+        var stored = await outcome.WaitAsync(TimeSpan.FromSeconds(60), Ct);   // a guard against a hang, not a measure
+
+        // Assert
+        Assert.True(waited, "the writer never waited for the write lock");
+        Assert.Equal(0L, reportsWhileHeld);
+        Assert.True(stored.IsStored);
+        Assert.Equal(1L, await store.CountAsync("reports"));
+    }
+
+    /// <summary>Whether a session waits for the store's advisory write lock before <paramref name="outcome"/> ends (PostgreSQL splits the bigint key into classid and objid).</summary>
+    private static async Task<bool> WaitsForTheLockAsync(TestStore store, Task outcome)
+    {
+        await using var connection = await store.Database.OpenAsync(Ct);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!outcome.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            var waiting = await connection.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid = 0 AND objid = @objid AND objsubid = 1",
+                new { objid = (long)PostgresStore.WriteLockKey });
+            if (waiting > 0)
+            {
+                return true;
+            }
+            await Task.Delay(20, Ct);
+        }
+        return false;
     }
 
     private static async Task<IReadOnlyList<string>> WuhanCommunitiesAsync(TestStore store)
