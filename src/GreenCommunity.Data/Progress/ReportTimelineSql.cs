@@ -18,19 +18,35 @@ public static class ReportTimelineSql
 {
     // The history of the report's communities; the regions above their counties (a code's every level: 429004 is a
     // county and the prefecture above it), not the whole tree, which is 3,000 rows for the country; whether the store
-    // holds more than one province (then the country is above them, as RegionTree.WithOneRoot has it).
-    public const string HistorySql =
-        """
+    // holds more than one province (then the country is above them, as RegionTree.WithOneRoot has it). On PostgreSQL each
+    // community's history is a lateral query by its code (OFFSET 0 keeps it one): the writer's transaction keeps one plan
+    // for all arguments, and that plan, guessing a report's communities from the statistics, scanned stage_events whole.
+    private static readonly EngineText s_historySql = new(engine =>
+        $"""
         SELECT c.county_code AS County, e.community_code AS Community, e.stage AS Stage, e.effective AS Day, e.id AS Id, e.report AS Report
-          FROM stage_events e JOIN communities c ON c.code = e.community_code
-         WHERE e.community_code IN (SELECT r.community_code FROM stage_events r WHERE r.report = @report);
+        {(engine == StoreEngine.Postgres
+            ? """
+                FROM (SELECT DISTINCT r.community_code FROM stage_events r WHERE r.report = @report) AS r
+               CROSS JOIN LATERAL (SELECT x.community_code, x.stage, x.effective, x.id, x.report FROM stage_events x WHERE x.community_code = r.community_code OFFSET 0) AS e
+                JOIN communities c ON c.code = e.community_code;
+              """
+            : """
+                FROM stage_events e JOIN communities c ON c.code = e.community_code
+               WHERE e.community_code IN (SELECT r.community_code FROM stage_events r WHERE r.report = @report);
+              """)}
         WITH RECURSIVE up(code) AS (
             SELECT c.county_code FROM stage_events e JOIN communities c ON c.code = e.community_code WHERE e.report = @report
             UNION
             SELECT r.parent_code FROM regions r JOIN up ON r.code = up.code WHERE r.parent_code IS NOT NULL)
         SELECT code AS Code, level AS Level, parent_code AS ParentCode FROM regions WHERE code IN (SELECT code FROM up);
         SELECT COUNT(*) FROM (SELECT 1 FROM regions WHERE parent_code IS NULL LIMIT 2) AS roots;
-        """;
+        """);
+
+    /// <summary>
+    /// The queries of what a report moves in the timelines, in <paramref name="connection"/>'s dialect: its caller sends them at
+    /// the end of the command that appends the report (<c>@report</c> its number), and <see cref="ReadHistoryAsync"/> reads them.
+    /// </summary>
+    public static string HistorySql(DbConnection connection) => s_historySql.For(connection);
 
     private const string Figures = "t.communities AS Communities, t.not_started AS NotStarted, t.pilot AS Pilot, t.in_progress AS InProgress, "
         + "t.accepted AS Accepted, t.pilots_ever AS PilotsEver";
@@ -92,12 +108,12 @@ public static class ReportTimelineSql
 
     /// <summary>Every statement this class runs, one by one, in the engine's text (for the plan tests).</summary>
     internal static IReadOnlyList<string> Statements(StoreEngine engine) =>
-        new[] { HistorySql, s_storedSql.For(engine), s_countyDeleteSql.For(engine), s_regionDeleteSql.For(engine), s_countyUpsertSql.For(engine), s_regionUpsertSql.For(engine) }
+        new[] { s_historySql.For(engine), s_storedSql.For(engine), s_countyDeleteSql.For(engine), s_regionDeleteSql.For(engine), s_countyUpsertSql.For(engine), s_regionUpsertSql.For(engine) }
             .SelectMany(text => text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             .ToList();
 
     /// <summary>
-    /// What <see cref="HistorySql"/> read after the report's stage events were appended (its caller sends it at the end
+    /// What <see cref="HistorySql"/>'s queries read after the report's stage events were appended (its caller sends it at the end
     /// of the command that appends them, <paramref name="read"/> its results): the communities' history and the regions above them.
     /// </summary>
     public static async Task<ReportHistory> ReadHistoryAsync(SqlMapper.GridReader read)
@@ -273,7 +289,7 @@ public static class ReportTimelineSql
     }
 }
 
-/// <summary>The stage history of a report's communities (with its own events) and the regions above their counties, as <see cref="ReportTimelineSql.HistorySql"/> read them.</summary>
+/// <summary>The stage history of a report's communities (with its own events) and the regions above their counties, as <see cref="ReportTimelineSql.HistorySql"/>'s queries read them.</summary>
 public sealed class ReportHistory
 {
     internal ReportHistory(IReadOnlyList<ReportTimelineSql.HistoryRow> events, IReadOnlyList<Region> regions) => (Events, Regions) = (events, regions);

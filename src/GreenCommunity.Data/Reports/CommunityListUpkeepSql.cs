@@ -42,9 +42,7 @@ internal static class CommunityListUpkeepSql
 
     // One UPDATE for what was two (the present stage's move, then the recount): a community the report gave a stage
     // event (at most one: a report names a community once) takes it where it is the latest (a tie goes to the later
-    // receipt), and becomes a pilot for good with a stage-1 event; every named community gets its criteria counted. The
-    // report's event is found by its number, not by the id range after @afterEvent (the same rows under the write lock):
-    // PostgreSQL's one plan for all arguments takes an id range for a third of the table and scanned it (4.9 ms a report).
+    // receipt), and becomes a pilot for good with a stage-1 event; every named community gets its criteria counted.
     /// <summary>
     /// After the history is appended: moves the present stage, recounts what is met now for each community the report
     /// named, and notes the report as their last.
@@ -68,7 +66,7 @@ internal static class CommunityListUpkeepSql
                           FROM {source.Named}
                           LEFT JOIN community_criteria k ON k.community_code = t.code
                          GROUP BY t.code) AS c
-                  LEFT JOIN stage_events e ON e.community_code = c.code AND e.report = @report) AS x
+                  LEFT JOIN stage_events e ON e.community_code = c.code AND {source.OwnEvents}) AS x
          WHERE x.code = s.community_code
         """;
 

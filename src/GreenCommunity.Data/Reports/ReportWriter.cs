@@ -113,7 +113,7 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
     {
         var (stored, storeSql, storeArgs) = Store(start.Report, report, receipt, rows.Body, validation.Changes);
         Progress.ReportHistory history;
-        await using (var read = await ReportHistorySql.AppendAsync(connection, transaction, start, rows, storeSql, storeArgs, Progress.ReportTimelineSql.HistorySql,
+        await using (var read = await ReportHistorySql.AppendAsync(connection, transaction, start, rows, storeSql, storeArgs, Progress.ReportTimelineSql.HistorySql(connection),
             cancellationToken).ConfigureAwait(false))
         {
             history = await Progress.ReportTimelineSql.ReadHistoryAsync(read).ConfigureAwait(false);

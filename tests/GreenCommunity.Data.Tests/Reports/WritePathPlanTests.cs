@@ -58,6 +58,22 @@ public sealed class WritePathPlanTests
         Assert.DoesNotContain(plan, line => s_tableScan.IsMatch(line) && line != foreignKeyCheck);
     }
 
+    [Fact]
+    public async Task MoveAndRecount_OnSqlite_FindsEachCommunitysNewEventByItsCommunity()
+    {
+        // Arrange: by the report's index SQLite read every event of the report for each community it names (3.7 s for 5,000).
+        await using var store = await TestStore.CreateAsync();
+        var sql = CommunityListUpkeepSql.MoveAndRecount(StoreEngine.Sqlite);
+        var args = new { report = 1L, afterEvent = 0L, events = """[["420102002003", 2, "2022-04-01"]]""", assessments = "[]" };
+
+        // Act
+        var plan = await PlanAsync(store, sql, args);
+
+        // Assert
+        Assert.Contains(plan, line => line.StartsWith("SEARCH e USING INDEX ix_stage_events_community (community_code=?", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, line => line.Contains("ix_stage_events_report", StringComparison.Ordinal));
+    }
+
     // The timelines' statements: the history, the timelines and their aliases; the regions table is read whole on purpose (the tree).
     private static readonly Regex s_timelineTableScan = new(
         @"^SCAN (stage_events|communities|county_timeline|region_timeline|e|r|c|t|m)\b(?!.*VIRTUAL TABLE)",
