@@ -31,7 +31,13 @@ internal sealed class ReportValidation
 
     // Everything the judgement reads, one command (one round trip on PostgreSQL where there were six): the head, where
     // each community is, and every update's community's state on its day (read for all of them, judged for those in place).
-    private static readonly EngineText s_readsSql = new(engine => $"{HeadSql};\n{s_communitiesSql.For(engine)};\n{CommunityHistorySql.Queries(engine)}");
+    // On PostgreSQL first one plan per prepared statement for the rest of the command, as in the write transaction
+    // (PostgresStore.WriteLockStatement): outside a transaction block a command is one implicit transaction, where the
+    // setting ends with it.
+    private static readonly EngineText s_readsSql = new(engine =>
+        $"{(engine == StoreEngine.Postgres ? GenericPlansSql + ";\n" : "")}{HeadSql};\n{s_communitiesSql.For(engine)};\n{CommunityHistorySql.Queries(engine)}");
+
+    private const string GenericPlansSql = "SELECT set_config('plan_cache_mode', 'force_generic_plan', true)";
 
     private readonly ReportSubmission _report;
     private readonly SubmitterScope _scope;
@@ -76,6 +82,10 @@ internal sealed class ReportValidation
         await using (var read = await connection.QueryMultipleAsync(new CommandDefinition(s_readsSql.For(connection), args, transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false))
         {
+            if (engine == StoreEngine.Postgres)
+            {
+                await read.ReadAsync().ConfigureAwait(false);   // the setting's row
+            }
             head = await read.ReadSingleAsync<Head>().ConfigureAwait(false);
             var places = (await read.ReadAsync<CommunityPlace>().ConfigureAwait(false)).ToDictionary(r => r.Code, r => r.Locality, StringComparer.Ordinal);
             misplaced = ReportRules.CheckPlaces(report, head.Locality != 0, places, errors);
