@@ -17,6 +17,7 @@ public sealed class PostgresStoreSettingsTests
 
         // Assert
         Assert.Equal(PostgresStore.DefaultMaxAutoPrepare, settings.MaxAutoPrepare);
+        Assert.Equal(PostgresStore.DefaultAutoPrepareMinUsages, settings.AutoPrepareMinUsages);
         Assert.Contains("synchronous_commit=on", settings.Options, StringComparison.Ordinal);
     }
 
@@ -33,5 +34,18 @@ public sealed class PostgresStoreSettingsTests
 
         // Assert
         Assert.Equal(expected, settings.MaxAutoPrepare);
+    }
+
+    [Fact]
+    public async Task ConnectionString_SettingAutoPrepareMinUsages_Wins()
+    {
+        // Arrange
+        await using var store = new PostgresStore("Host=localhost;Database=gc;Auto Prepare Min Usages=7", Path.GetTempPath());
+
+        // Act
+        var settings = new NpgsqlConnectionStringBuilder(store.DataSource.ConnectionString);
+
+        // Assert
+        Assert.Equal(7, settings.AutoPrepareMinUsages);
     }
 }
