@@ -9,10 +9,11 @@ namespace GreenCommunity.Data.Progress;
 
 /// <summary>
 /// Moves county_timeline and region_timeline by what one report's stage events change (<see cref="ReportTimeline"/>), in
-/// the report's transaction: the history of the communities it named and the region tree in one command, the stored rows
-/// of the units it moves from their first changed day in another, the writes in a third (three round trips on PostgreSQL,
-/// whatever the report's length; the rest of each county is neither read nor rewritten). SQLite takes the key and row
-/// lists as JSON; PostgreSQL as arrays, whose length its planner knows.
+/// the report's transaction: the history of the communities it named and the regions above their counties at the end of
+/// the command that appends the report (<see cref="HistorySql"/>), the stored rows of the units it moves from their first
+/// changed day in a command of their own, the writes in another (two round trips of its own on PostgreSQL, whatever the
+/// report's length; the rest of each county is neither read nor rewritten). SQLite takes the key and row lists as JSON;
+/// PostgreSQL as arrays, whose length its planner knows.
 /// </summary>
 public static class ReportTimelineSql
 {

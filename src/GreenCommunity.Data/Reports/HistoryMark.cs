@@ -81,7 +81,7 @@ internal sealed class WriteStart
             transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (writeLock.Length > 0)
         {
-            await read.ReadAsync().ConfigureAwait(false);   // the lock's empty row
+            await read.ReadAsync().ConfigureAwait(false);   // the lock statement's row
         }
         return await read.ReadSingleAsync<WriteStart>().ConfigureAwait(false);
     }
