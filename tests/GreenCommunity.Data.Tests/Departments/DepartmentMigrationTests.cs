@@ -1,6 +1,7 @@
 using Dapper;
 using GreenCommunity.Data.Access;
 using GreenCommunity.Data.Storage;
+using GreenCommunity.Data.Tests.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 
@@ -34,7 +35,7 @@ public sealed class DepartmentMigrationTests : IAsyncLifetime
     public async Task Migrate_UsersCreatedBefore0010_KeepTheirIdsPasswordsAndSignInFailures()
     {
         // Arrange: the store as it was before 0010, with two accounts, one with a wrong password on record
-        await ApplyScriptsBeforeAsync(Before);
+        await ScriptsBefore.ApplyAsync(_database, Before, Ct);
         var hash = new PasswordHasher<UserAccount>().HashPassword(null!, "an-old-users-password");
         await using (var connection = await _database.OpenAsync(Ct))
         {
@@ -87,20 +88,5 @@ public sealed class DepartmentMigrationTests : IAsyncLifetime
         Assert.Contains("has a department", without.Message, StringComparison.Ordinal);
         Assert.Contains("has a department", viewerWithOne.Message, StringComparison.Ordinal);
         Assert.Single(await users.ListAsync(Ct));
-    }
-
-    /// <summary>Applies the embedded scripts before <paramref name="first"/> as the migrator would, and journals them.</summary>
-    private async Task ApplyScriptsBeforeAsync(string first)
-    {
-        await using var connection = await _database.OpenAsync(Ct);
-        await connection.ExecuteAsync("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
-        var assembly = typeof(DatabaseMigrator).Assembly;
-        foreach (var name in DatabaseMigrator.ScriptNames.Where(n => string.CompareOrdinal(n, first) < 0))
-        {
-            await using var stream = assembly.GetManifestResourceStream("GreenCommunity.Data.Migrations.Sqlite." + name)!;
-            using var reader = new StreamReader(stream);
-            await connection.ExecuteAsync(await reader.ReadToEndAsync(Ct));
-            await connection.ExecuteAsync("INSERT INTO schema_migrations (name, applied_at) VALUES (@name, '2021-06-01T00:00:00Z')", new { name });
-        }
     }
 }

@@ -1,0 +1,35 @@
+using Dapper;
+using GreenCommunity.Data.Storage;
+using GreenCommunity.Data.Tests.Shared;
+
+namespace GreenCommunity.Data.Tests.Reports;
+
+/// <summary>
+/// Migration 0017: the present criteria (community_criteria, derived in the report's transaction from the history) have
+/// no foreign keys of their own, which PostgreSQL checked one query per row; the history they are derived from keeps its.
+/// </summary>
+public sealed class PresentCriteriaKeysTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task MigratedStore_PresentCriteriaHaveNoForeignKeys_TheirHistoryKeepsItsReferenceToCommunities()
+    {
+        // Arrange
+        await using var store = await TestStore.CreateAsync();
+        await using var connection = await store.Database.OpenAsync(Ct);
+
+        // Act
+        var present = await ReferencedTablesAsync(connection, "community_criteria");
+        var history = await ReferencedTablesAsync(connection, "criterion_assessments");
+
+        // Assert
+        Assert.Empty(present);
+        Assert.Contains("communities", history);
+    }
+
+    private static async Task<IReadOnlyList<string>> ReferencedTablesAsync(System.Data.Common.DbConnection connection, string table) =>
+        (await connection.QueryAsync<string>(StoreSql.For(connection,
+            "SELECT \"table\" FROM pragma_foreign_key_list(@table)",
+            "SELECT confrelid::regclass::text FROM pg_constraint WHERE conrelid = CAST(@table AS regclass) AND contype = 'f'"), new { table })).AsList();
+}
