@@ -19,13 +19,27 @@ internal static class ReportHistoryCopy
     /// </summary>
     public const int FromRows = 2_000;
 
-    /// <summary>The present's statements once the history is appended: as in <see cref="ReportHistorySql.Statements"/>, without the INSERTs.</summary>
+    /// <summary>The present's statements once the history is appended: as in <see cref="ReportHistorySql.Statements"/>, without the INSERTs, the present criteria merged.</summary>
     internal static IReadOnlyList<string> Statements { get; } =
     [
         CommunityListUpkeepSql.MarkChanges(ReportRowSource.PostgresAppended),
-        ReportHistorySql.UpsertPresentCriteria,
+        MergePresentCriteria,
         CommunityListUpkeepSql.MoveAndRecount(ReportRowSource.PostgresAppended),
     ];
+
+    // As ReportHistorySql.UpsertPresentCriteria, by MERGE: one join of the appended rows with the present, then plain
+    // inserts, where ON CONFLICT probes the key and inserts speculatively row by row (80,000 rows: 482 ms, auto_explain).
+    // The same rows: a report names each community's criterion once, and the write lock keeps other writers out.
+    private const string MergePresentCriteria =
+        """
+        MERGE INTO community_criteria AS k
+        USING (SELECT community_code, criterion, value, met, effective, id FROM criterion_assessments WHERE id > @afterAssessment) AS a
+           ON k.community_code = a.community_code AND k.criterion = a.criterion
+         WHEN MATCHED AND k.effective <= a.effective THEN
+              UPDATE SET value = a.value, met = a.met, effective = a.effective, assessment_id = a.id
+         WHEN NOT MATCHED THEN
+              INSERT (community_code, criterion, value, met, effective, assessment_id) VALUES (a.community_code, a.criterion, a.value, a.met, a.effective, a.id)
+        """;
 
     /// <summary>The present's statements as one command's text, run once the rows are copied (<see cref="Arguments"/>).</summary>
     public static string PresentSql { get; } = string.Join(";\n", Statements) + ";";
