@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Reflection;
 using Dapper;
 
@@ -42,6 +43,12 @@ public sealed class DatabaseMigrator(StoreDatabase database)
         if (database.Engine == StoreEngine.Postgres)
         {
             await RequireByteOrderAsync(connection, cancellationToken).ConfigureAwait(false);
+            var version = await connection.QuerySingleAsync<(string Number, string Shown)>(new CommandDefinition(
+                "SELECT current_setting('server_version_num'), current_setting('server_version')", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (VersionProblem(int.Parse(version.Number, CultureInfo.InvariantCulture), version.Shown) is { } problem)
+            {
+                throw new InvalidOperationException(problem);
+            }
         }
         await connection.ExecuteAsync(new CommandDefinition(
             database.Engine == StoreEngine.Postgres ? PostgresJournalSql : SqliteJournalSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -67,6 +74,14 @@ public sealed class DatabaseMigrator(StoreDatabase database)
         }
         return appliedNow;
     }
+
+    /// <summary>The oldest PostgreSQL the intake runs on: a large report's present criteria are written by MERGE (15).</summary>
+    public const int OldestPostgres = 150000;
+
+    /// <summary>Why a PostgreSQL server of <paramref name="versionNumber"/> (<c>server_version_num</c>; <paramref name="shown"/> as it names itself) cannot hold the store, or null.</summary>
+    public static string? VersionProblem(int versionNumber, string shown) => versionNumber >= OldestPostgres
+        ? null
+        : $"The PostgreSQL server is version {shown}; the dashboard needs {OldestPostgres / 10000} or later.";
 
     private static async Task RequireByteOrderAsync(DbConnection connection, CancellationToken cancellationToken)
     {
