@@ -3,41 +3,27 @@ using GreenCommunity.Data.Access;
 using GreenCommunity.Data.Storage;
 using GreenCommunity.Data.Tests.Shared;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 
 namespace GreenCommunity.Data.Tests.Departments;
 
 /// <summary>0010 rebuilds users (SQLite cannot change a CHECK): a store from before it keeps its accounts and their sign-ins.</summary>
-public sealed class DepartmentMigrationTests : IAsyncLifetime
+public sealed class DepartmentMigrationTests : IAsyncDisposable
 {
     private const string Before = "0010_departments.sql";
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "gc-tests-" + Guid.NewGuid().ToString("N"));
-    private SqliteStore _database = null!;
+    private readonly UnmigratedStore _store = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public ValueTask InitializeAsync()
-    {
-        Directory.CreateDirectory(_directory);
-        _database = SqliteStore.ForDirectory(_directory);
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
 
     [Fact]
     public async Task Migrate_UsersCreatedBefore0010_KeepTheirIdsPasswordsAndSignInFailures()
     {
         // Arrange: the store as it was before 0010, with two accounts, one with a wrong password on record
-        await ScriptsBefore.ApplyAsync(_database, Before, Ct);
+        await _store.ApplyScriptsBeforeAsync(Before, Ct);
         var hash = new PasswordHasher<UserAccount>().HashPassword(null!, "an-old-users-password");
-        await using (var connection = await _database.OpenAsync(Ct))
+        await using (var connection = await _store.Database.OpenAsync(Ct))
         {
             await connection.ExecuteAsync(
                 """
@@ -50,16 +36,16 @@ public sealed class DepartmentMigrationTests : IAsyncLifetime
         }
 
         // Act
-        var applied = await new DatabaseMigrator(_database).MigrateAsync(Ct);
+        var applied = await new DatabaseMigrator(_store.Database).MigrateAsync(Ct);
 
         // Assert
         Assert.Contains(Before, applied);
-        var users = new UserStore(_database, TimeProvider.System);
+        var users = new UserStore(_store.Database, TimeProvider.System);
         var wuhan = await users.GetAsync(7, Ct);
         Assert.Equal(("old-wuhan", "coordinator", "420100", "stamp-7", (string?)null), (wuhan!.UserName, wuhan.Role, wuhan.Locality, wuhan.SecurityStamp, wuhan.Department));
         Assert.Equal(new DateTimeOffset(2026, 11, 1, 1, 0, 0, TimeSpan.Zero), wuhan.LastSignInAt);
         Assert.True((await users.GetAsync(9, Ct))!.MustChangePassword);
-        await using var check = await _database.OpenAsync(Ct);
+        await using var check = await _store.Database.OpenAsync(Ct);
         Assert.Equal(2L, await check.ExecuteScalarAsync<long>("SELECT failures FROM sign_in_failures WHERE user_id = 7"));
         Assert.Empty(await check.QueryAsync("PRAGMA foreign_key_check"));
         Assert.Equal("users", await check.ExecuteScalarAsync<string>("SELECT \"table\" FROM pragma_foreign_key_list('sign_in_failures')"));
@@ -70,8 +56,8 @@ public sealed class DepartmentMigrationTests : IAsyncLifetime
     public async Task Migrate_ThenCreate_TakesADepartmentAccountOnlyWithAKnownDepartment()
     {
         // Arrange
-        await new DatabaseMigrator(_database).MigrateAsync(Ct);
-        var users = new UserStore(_database, TimeProvider.System);
+        await new DatabaseMigrator(_store.Database).MigrateAsync(Ct);
+        var users = new UserStore(_store.Database, TimeProvider.System);
 
         // Act
         var fgw = await users.CreateAsync(new NewAccount("dept-fgw", "省发展改革委", UserAccount.DepartmentRole, null, "fgw"), "a-departments-password", false, Ct);

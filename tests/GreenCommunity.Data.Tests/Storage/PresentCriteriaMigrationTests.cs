@@ -6,37 +6,24 @@ using Microsoft.Data.Sqlite;
 namespace GreenCommunity.Data.Tests.Storage;
 
 /// <summary>0017 rebuilds community_criteria on SQLite (it cannot drop a foreign key): a store from before it keeps every present criterion.</summary>
-public sealed class PresentCriteriaMigrationTests : IAsyncLifetime
+public sealed class PresentCriteriaMigrationTests : IAsyncDisposable
 {
     private const string Rebuild = "0017_present_criteria_keys.sql";
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "gc-tests-" + Guid.NewGuid().ToString("N"));
-    private SqliteStore _database = null!;
+    private readonly UnmigratedStore _store = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public ValueTask InitializeAsync()
-    {
-        Directory.CreateDirectory(_directory);
-        _database = SqliteStore.ForDirectory(_directory);
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
 
     [Fact]
     public async Task Migrate_PresentCriteriaStoredBefore0017_KeptRowForRowWithoutForeignKeys()
     {
         // Arrange: the store as it was before 0017, with two present criteria (their references are not the point here)
-        await ScriptsBefore.ApplyAsync(_database, Rebuild, Ct);
+        await _store.ApplyScriptsBeforeAsync(Rebuild, Ct);
         const string Rows = "SELECT community_code, criterion, value, met, effective, assessment_id FROM community_criteria ORDER BY community_code, criterion";
         IReadOnlyList<(string, long, double, long, string, long)> before;
-        await using (var connection = await _database.OpenAsync(Ct))
+        await using (var connection = await _store.Database.OpenAsync(Ct))
         {
             await connection.ExecuteAsync(
                 """
@@ -49,11 +36,11 @@ public sealed class PresentCriteriaMigrationTests : IAsyncLifetime
         }
 
         // Act
-        var applied = await new DatabaseMigrator(_database).MigrateAsync(Ct);
+        var applied = await new DatabaseMigrator(_store.Database).MigrateAsync(Ct);
 
         // Assert
         Assert.Contains(Rebuild, applied);
-        await using var check = await _database.OpenAsync(Ct);
+        await using var check = await _store.Database.OpenAsync(Ct);
         Assert.Equal(before, (await check.QueryAsync<(string, long, double, long, string, long)>(Rows)).AsList());
         Assert.Equal(2, before.Count);
         Assert.Empty(await check.QueryAsync("SELECT * FROM pragma_foreign_key_list('community_criteria')"));

@@ -1,15 +1,29 @@
 using Dapper;
 using GreenCommunity.Data.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace GreenCommunity.Data.Tests.Shared;
 
-/// <summary>A SQLite store as it was before a migration: for the tests of what a migration does to the rows it finds.</summary>
-internal static class ScriptsBefore
+/// <summary>
+/// A SQLite store in a folder of its own with no schema yet, brought to where it was before a migration: for the tests
+/// of what a migration does to the rows it finds.
+/// </summary>
+internal sealed class UnmigratedStore : IAsyncDisposable
 {
-    /// <summary>Applies the embedded scripts before <paramref name="first"/> as the migrator would, and journals them.</summary>
-    public static async Task ApplyAsync(SqliteStore database, string first, CancellationToken cancellationToken)
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "gc-tests-" + Guid.NewGuid().ToString("N"));
+
+    public UnmigratedStore()
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        Directory.CreateDirectory(_directory);
+        Database = SqliteStore.ForDirectory(_directory);
+    }
+
+    public SqliteStore Database { get; }
+
+    /// <summary>Applies the embedded scripts before <paramref name="first"/> as the migrator would, and journals them.</summary>
+    public async Task ApplyScriptsBeforeAsync(string first, CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
         var assembly = typeof(DatabaseMigrator).Assembly;
         foreach (var name in DatabaseMigrator.ScriptNames.Where(n => string.CompareOrdinal(n, first) < 0))
@@ -19,5 +33,12 @@ internal static class ScriptsBefore
             await connection.ExecuteAsync(await reader.ReadToEndAsync(cancellationToken));
             await connection.ExecuteAsync("INSERT INTO schema_migrations (name, applied_at) VALUES (@name, '2021-06-01T00:00:00Z')", new { name });
         }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+        return ValueTask.CompletedTask;
     }
 }
