@@ -35,9 +35,7 @@ internal sealed class ReportValidation
     // (PostgresStore.WriteLockStatement): outside a transaction block a command is one implicit transaction, where the
     // setting ends with it.
     private static readonly EngineText s_readsSql = new(engine =>
-        $"{(engine == StoreEngine.Postgres ? GenericPlansSql + ";\n" : "")}{HeadSql};\n{s_communitiesSql.For(engine)};\n{CommunityHistorySql.Queries(engine)}");
-
-    private const string GenericPlansSql = "SELECT set_config('plan_cache_mode', 'force_generic_plan', true)";
+        $"{(engine == StoreEngine.Postgres ? $"SELECT {PostgresStore.GenericPlansForTransaction};\n" : "")}{HeadSql};\n{s_communitiesSql.For(engine)};\n{CommunityHistorySql.Queries(engine)}");
 
     private readonly ReportSubmission _report;
     private readonly SubmitterScope _scope;

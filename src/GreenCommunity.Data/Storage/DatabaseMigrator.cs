@@ -43,12 +43,7 @@ public sealed class DatabaseMigrator(StoreDatabase database)
         if (database.Engine == StoreEngine.Postgres)
         {
             await RequireByteOrderAsync(connection, cancellationToken).ConfigureAwait(false);
-            var version = await connection.QuerySingleAsync<(string Number, string Shown)>(new CommandDefinition(
-                "SELECT current_setting('server_version_num'), current_setting('server_version')", cancellationToken: cancellationToken)).ConfigureAwait(false);
-            if (VersionProblem(int.Parse(version.Number, CultureInfo.InvariantCulture), version.Shown) is { } problem)
-            {
-                throw new InvalidOperationException(problem);
-            }
+            await RequireVersionAsync(connection, cancellationToken).ConfigureAwait(false);
         }
         await connection.ExecuteAsync(new CommandDefinition(
             database.Engine == StoreEngine.Postgres ? PostgresJournalSql : SqliteJournalSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -82,6 +77,16 @@ public sealed class DatabaseMigrator(StoreDatabase database)
     public static string? VersionProblem(int versionNumber, string shown) => versionNumber >= OldestPostgres
         ? null
         : $"The PostgreSQL server is version {shown}; the dashboard needs {OldestPostgres / 10000} or later.";
+
+    private static async Task RequireVersionAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var version = await connection.QuerySingleAsync<(string Number, string Shown)>(new CommandDefinition(
+            "SELECT current_setting('server_version_num'), current_setting('server_version')", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (VersionProblem(int.Parse(version.Number, CultureInfo.InvariantCulture), version.Shown) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+    }
 
     private static async Task RequireByteOrderAsync(DbConnection connection, CancellationToken cancellationToken)
     {

@@ -86,8 +86,10 @@ public sealed class PostgresStore : StoreDatabase, IAsyncDisposable
     // keep one plan per prepared statement for all arguments: left to choose, PostgreSQL planned the intake's statements
     // over arrays anew for every report (about 1.2 ms of a 3-update report's server time, docs/PERFORMANCE.md), since a
     // plan for the actual array length always looks cheaper than one for a guessed length. Their one plans are searches by key.
-    public override string WriteLockStatement { get; } =
-        $"SELECT set_config('plan_cache_mode', 'force_generic_plan', true), pg_advisory_xact_lock({WriteLockKey});\n";
+    public override string WriteLockStatement { get; } = $"SELECT {GenericPlansForTransaction}, pg_advisory_xact_lock({WriteLockKey});\n";
+
+    /// <summary>An expression that has the current transaction (or a command outside one) keep one plan per prepared statement.</summary>
+    internal const string GenericPlansForTransaction = "set_config('plan_cache_mode', 'force_generic_plan', true)";
 
     public override Task PrepareAsync(CancellationToken cancellationToken)
     {
