@@ -22,9 +22,8 @@ internal static class ReportHistoryCopy
     /// <summary>The present's statements once the history is appended: as in <see cref="ReportHistorySql.Statements"/>, without the INSERTs, the present criteria merged.</summary>
     internal static IReadOnlyList<string> Statements { get; } =
     [
-        CommunityListUpkeepSql.MarkChanges(ReportRowSource.PostgresAppended),
-        MergePresentCriteria,
         CommunityListUpkeepSql.MoveAndRecount(ReportRowSource.PostgresAppended),
+        MergePresentCriteria,
     ];
 
     // As ReportHistorySql.UpsertPresentCriteria, by MERGE: one join of the appended rows with the present, then plain

@@ -12,13 +12,12 @@ namespace GreenCommunity.Data.Reports;
 internal static class ReportHistorySql
 {
     /// <summary>
-    /// The report's statements in order: 1. the change marks, against the present before it moves; 2. the events and
-    /// 3. the assessments appended (none for a null list); 4. the present criteria moved where the new assessment is the
-    /// latest; 5. the present stage moved where the new event is the latest, the criteria recounted and the report noted.
+    /// The report's statements in order: 1. the events and 2. the assessments appended (none for a null list); 3. the
+    /// present stage moved where the new event is the latest, the criteria recounted over the present they move to, the
+    /// changes and the report noted; 4. the present criteria moved where the new assessment is the latest.
     /// </summary>
     internal static IReadOnlyList<string> Statements(StoreEngine engine) =>
     [
-        CommunityListUpkeepSql.MarkChanges(engine),
         $"""
         INSERT INTO stage_events (community_code, stage, effective, report)
         SELECT e.value ->> 0, CAST(e.value ->> 1 AS INTEGER), e.value ->> 2, @report FROM {StoreSql.JsonRows(engine, "@events", "e")} ORDER BY e.key
@@ -28,8 +27,8 @@ internal static class ReportHistorySql
         SELECT a.value ->> 0, CAST(a.value ->> 1 AS INTEGER), CAST(a.value ->> 2 AS DOUBLE PRECISION), CAST(a.value ->> 3 AS INTEGER), a.value ->> 4, @report
           FROM {StoreSql.JsonRows(engine, "@assessments", "a")} ORDER BY a.key
         """,
-        UpsertPresentCriteria,
         CommunityListUpkeepSql.MoveAndRecount(engine),
+        UpsertPresentCriteria,
     ];
 
     /// <summary>The present criteria moved where the report's new assessment (after <c>@afterAssessment</c>) is the latest.</summary>

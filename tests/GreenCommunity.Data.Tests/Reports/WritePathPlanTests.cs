@@ -17,7 +17,7 @@ public sealed class WritePathPlanTests
 {
     // A table of the store, by its name or by the alias the statements give it.
     private static readonly Regex s_tableScan = new(
-        @"^SCAN (stage_events|criterion_assessments|community_state|community_criteria|communities|reports|s|p|k|e)\b(?!.*VIRTUAL TABLE)",
+        @"^SCAN (stage_events|criterion_assessments|community_state|community_criteria|communities|reports|s|k|e)\b(?!.*VIRTUAL TABLE)",
         RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
