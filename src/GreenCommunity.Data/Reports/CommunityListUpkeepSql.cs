@@ -15,11 +15,13 @@ internal static class CommunityListUpkeepSql
 {
     // One UPDATE for what were two (the change marks against the present, then the move and the recount over the moved
     // present), each of which rewrote the same rows: 261 and 245 ms for a 5,000-update report on PostgreSQL (auto_explain).
-    // So it runs before the present criteria move, and reads the present they will have: per criterion, the report's
-    // assessment where it is the latest (as the upsert decides: the present's day not after it), else the present's.
-    // Every assessment whose value differs from the present's marks a change on its day, latest or not, as does a stage
-    // event whose stage differs from the present stage (read from s before it is set). A report names a community's
-    // criterion once, and a community once.
+    // So it runs before the present criteria move, and counts what they will be: the present's criteria as they are,
+    // plus, for each of the report's assessments that will replace the present one (the present's day not after its
+    // own, as the upsert decides), its difference from it (criterion 12's value taken from it). Each assessment joins its
+    // present criterion by the key; none is matched against the report's list (SQLite scanned the list for each, 0.5 s
+    // for 5,000 updates). Every assessment whose value differs from the present's marks a change on its day, latest or
+    // not, as does a stage event whose stage differs from the present stage (read from s before it is set). A report
+    // names a community's criterion once, and a community once.
     /// <summary>
     /// Before the present criteria move, after the report's stage events are appended: moves the present stage (a
     /// community's new event where it is the latest, a tie to the later receipt; a pilot for good with a stage-1 event),
@@ -33,6 +35,8 @@ internal static class CommunityListUpkeepSql
     {
         var moves = "x.event_id IS NOT NULL AND (s.effective IS NULL OR s.effective <= x.effective)";
         var stageChange = "CASE WHEN x.event_id IS NOT NULL AND s.stage <> x.stage THEN x.effective END";
+        var replaces = "(k.effective IS NULL OR k.effective <= a.day)";
+        static string Bit(string met, string criterion) => $"CASE WHEN {met} = 1 THEN CAST(1 AS BIGINT) << CAST({criterion} - 1 AS INTEGER) ELSE 0 END";
         return $"""
             UPDATE community_state AS s
                SET stage = CASE WHEN {moves} THEN x.stage ELSE s.stage END,
@@ -42,26 +46,22 @@ internal static class CommunityListUpkeepSql
                    criteria_met = x.met, met_mask = x.mask, c12 = x.c12, last_report = @report,
                    last_change = {source.Latest("s.last_change", "x.changed", stageChange)}
               FROM (SELECT c.code, c.met, c.mask, c.c12, c.changed, e.id AS event_id, e.stage, e.effective
-                      FROM (SELECT present.code,
-                                   COALESCE(SUM(present.met), 0) AS met,
-                                   COALESCE(SUM(CASE WHEN present.met = 1 THEN CAST(1 AS BIGINT) << CAST(present.criterion - 1 AS INTEGER) ELSE 0 END), 0) AS mask,
-                                   MAX(CASE WHEN present.criterion = 12 THEN present.value END) AS c12,
-                                   MAX(present.changed) AS changed
-                              FROM (SELECT t.code, k.criterion, k.met, k.value, NULL AS changed
+                      FROM (SELECT d.code, COALESCE(SUM(d.met), 0) AS met, COALESCE(SUM(d.mask), 0) AS mask,
+                                   COALESCE(MAX(d.new12), MAX(d.old12)) AS c12, MAX(d.changed) AS changed
+                              FROM (SELECT t.code, k.met, {Bit("k.met", "k.criterion")} AS mask,
+                                           CASE WHEN k.criterion = 12 THEN k.value END AS old12, NULL AS new12, NULL AS changed
                                       FROM {source.Named}
-                                      JOIN community_criteria k ON k.community_code = t.code
-                                      LEFT JOIN {source.Assessments} ON a.code = k.community_code AND a.criterion = k.criterion
-                                     WHERE a.code IS NULL OR k.effective > a.day
+                                      LEFT JOIN community_criteria k ON k.community_code = t.code
                                     UNION ALL
-                                    SELECT a.code, a.criterion,
-                                           CASE WHEN k.effective IS NULL OR k.effective <= a.day THEN a.met END,
-                                           CASE WHEN k.effective IS NULL OR k.effective <= a.day THEN a.value END,
+                                    SELECT a.code,
+                                           CASE WHEN {replaces} THEN a.met - COALESCE(k.met, 0) ELSE 0 END,
+                                           CASE WHEN {replaces} THEN {Bit("a.met", "a.criterion")} - {Bit("k.met", "a.criterion")} ELSE 0 END,
+                                           NULL,
+                                           CASE WHEN {replaces} AND a.criterion = 12 THEN a.value END,
                                            CASE WHEN k.value IS NULL OR k.value <> a.value THEN a.day END
                                       FROM {source.Assessments}
-                                      LEFT JOIN community_criteria k ON k.community_code = a.code AND k.criterion = a.criterion
-                                    UNION ALL
-                                    SELECT t.code, NULL, NULL, NULL, NULL FROM {source.Named}) AS present
-                             GROUP BY present.code) AS c
+                                      LEFT JOIN community_criteria k ON k.community_code = a.code AND k.criterion = a.criterion) AS d
+                             GROUP BY d.code) AS c
                       LEFT JOIN stage_events e ON e.community_code = c.code AND {source.OwnEvents}) AS x
              WHERE x.code = s.community_code{source.NamedFilter}
             """;

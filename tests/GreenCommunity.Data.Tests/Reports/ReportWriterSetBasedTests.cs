@@ -95,6 +95,22 @@ public sealed class ReportWriterSetBasedTests
             afterThird);
     }
 
+    [Fact]
+    public async Task Submit_BackdatedAssessments_CountOnlyWhereTheyAreTheLatest()
+    {
+        // Arrange: Baocheng in progress with criterion 1 met (May 10) and criterion 12 at 20% (May 10), then 40% (May 18)
+        await using var store = await TestStore.CreateAsync();
+        await SubmitAsync(store, SubmitterScope.ForLocality(Wuhan), Update(Baocheng, Stage.InProgress, 5, 10, new() { [1] = 1, [12] = 0.2 }));
+        await SubmitAsync(store, SubmitterScope.ForLocality(Wuhan), Update(Baocheng, null, 5, 18, new() { [12] = 0.4 }));
+
+        // Act: a correction dated May 15: criterion 1 not met (later than its May 10, so it is the present now) and
+        // criterion 12 at 30% (earlier than its May 18: history, not the present)
+        var correction = await SubmitAsync(store, SubmitterScope.ForLocality(Wuhan), Update(Baocheng, null, 5, 15, new() { [1] = 0, [12] = 0.3 }));
+
+        // Assert: only criterion 12 met, at 40%; the last change still May 18
+        Assert.Equal($"{Baocheng}:1:{1 << 11}:0.4:{correction}:2022-05-18", (await ListColumnsAsync(store))[0]);
+    }
+
     private static async Task<IReadOnlyList<string>> ListColumnsAsync(TestStore store)
     {
         await using var connection = await store.Database.OpenAsync(Ct);
