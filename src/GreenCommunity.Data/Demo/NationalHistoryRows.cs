@@ -100,7 +100,7 @@ internal sealed class NationalHistoryRows
             throw new InvalidOperationException($"The national demo's report for {submission.Locality} {submission.Period} would be refused: {reasons}");
         }
 
-        // Before the present moves (CommunityListUpkeepSql.MoveAndRecount): a stage or a value other than the present one is a change.
+        // Before the present moves (CommunityListUpkeepSql.MarkChanges): a stage or a value other than the present one is a change.
         for (var k = 0; k < indexes.Length; k++)
         {
             var (c, update) = (indexes[k], submission.Updates[k]);

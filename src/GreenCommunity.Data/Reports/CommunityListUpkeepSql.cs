@@ -6,15 +6,70 @@ namespace GreenCommunity.Data.Reports;
 /// <summary>
 /// Keeps the community list's columns of <c>community_state</c> (criteria met, which, criterion 12's share, the last
 /// report, the last change) in step with a report, in its transaction and set-based like <see cref="ReportHistorySql"/>.
-/// Where the statements read the report's rows from is a <see cref="ReportRowSource"/>: SQLite's JSON lists, PostgreSQL's
-/// arrays (whose length its planner knows: over a JSON list it guesses 100 rows and joined them to every community by
-/// scanning <c>community_state</c> and <c>community_criteria</c> whole, docs/PERFORMANCE.md), or, for a large report on
-/// PostgreSQL, the history rows it has just appended (<see cref="ReportHistoryCopy"/>).
+/// SQLite in two UPDATEs, PostgreSQL in one. Where the statements read the report's rows from is a <see cref="ReportRowSource"/>:
+/// SQLite's JSON lists, PostgreSQL's arrays (whose length its planner knows: over a JSON list it guesses 100 rows and
+/// joined them to every community by scanning <c>community_state</c> and <c>community_criteria</c> whole,
+/// docs/PERFORMANCE.md), or, for a large report on PostgreSQL, the history rows it has just appended (<see cref="ReportHistoryCopy"/>).
 /// </summary>
 internal static class CommunityListUpkeepSql
 {
-    // One UPDATE for what were two (the change marks against the present, then the move and the recount over the moved
-    // present), each of which rewrote the same rows: 261 and 245 ms for a 5,000-update report on PostgreSQL (auto_explain).
+    // Before the present moves: a stage other than the present one, or a value other than the present one, is a change.
+    /// <summary>
+    /// SQLite: notes the effective day of each update that changes a stage or a criterion's value; before the present
+    /// moves (<c>community_state</c>'s stage and <c>community_criteria</c>, which it compares with).
+    /// </summary>
+    public static string MarkChanges { get; } = MarkChangesFrom(ReportRowSource.SqliteJson);
+
+    private static string MarkChangesFrom(ReportRowSource source) =>
+        $"""
+        UPDATE community_state AS s
+           SET last_change = CASE WHEN s.last_change IS NULL OR s.last_change < x.day THEN x.day ELSE s.last_change END
+          FROM (SELECT code, MAX(day) AS day FROM (
+                    SELECT e.code, e.day
+                      FROM {source.Events} JOIN community_state p ON p.community_code = e.code
+                     WHERE p.stage <> e.stage
+                    UNION ALL
+                    SELECT a.code, a.day
+                      FROM {source.Assessments}
+                      LEFT JOIN community_criteria k ON k.community_code = a.code AND k.criterion = a.criterion
+                     WHERE k.value IS NULL OR k.value <> a.value) AS changed
+                 GROUP BY code) AS x
+         WHERE x.code = s.community_code{source.NamedFilter}
+        """;
+
+    // One UPDATE for what was two (the present stage's move, then the recount): a community the report gave a stage
+    // event (at most one: a report names a community once) takes it where it is the latest (a tie goes to the later
+    // receipt), and becomes a pilot for good with a stage-1 event; every named community gets its criteria counted.
+    /// <summary>
+    /// SQLite, after the history and the present criteria moved: moves the present stage, recounts what is met now for
+    /// each community the report named, and notes the report as their last.
+    /// </summary>
+    public static string MoveAndRecount { get; } = MoveAndRecountFrom(ReportRowSource.SqliteJson);
+
+    private static string MoveAndRecountFrom(ReportRowSource source) =>
+        $"""
+        UPDATE community_state AS s
+           SET stage = CASE WHEN x.event_id IS NOT NULL AND (s.effective IS NULL OR s.effective <= x.effective) THEN x.stage ELSE s.stage END,
+               event_id = CASE WHEN x.event_id IS NOT NULL AND (s.effective IS NULL OR s.effective <= x.effective) THEN x.event_id ELSE s.event_id END,
+               effective = CASE WHEN x.event_id IS NOT NULL AND (s.effective IS NULL OR s.effective <= x.effective) THEN x.effective ELSE s.effective END,
+               pilot = CASE WHEN x.stage = 1 THEN 1 ELSE s.pilot END,
+               criteria_met = x.met, met_mask = x.mask, c12 = x.c12, last_report = @report
+          FROM (SELECT c.code, c.met, c.mask, c.c12, e.id AS event_id, e.stage, e.effective
+                  FROM (SELECT t.code,
+                               COALESCE(SUM(k.met), 0) AS met,
+                               COALESCE(SUM(CASE WHEN k.met = 1 THEN CAST(1 AS BIGINT) << CAST(k.criterion - 1 AS INTEGER) ELSE 0 END), 0) AS mask,
+                               MAX(CASE WHEN k.criterion = 12 THEN k.value END) AS c12
+                          FROM {source.Named}
+                          LEFT JOIN community_criteria k ON k.community_code = t.code
+                         GROUP BY t.code) AS c
+                  LEFT JOIN stage_events e ON e.community_code = c.code AND {source.OwnEvents}) AS x
+         WHERE x.code = s.community_code
+        """;
+
+    // PostgreSQL: one UPDATE for SQLite's two (MarkChanges, then MoveAndRecount over the moved present), each of which
+    // wrote a new version of the same rows: 261 and 245 ms for a 5,000-update report (auto_explain); this one took 217 ms
+    // (pg_stat_statements). On SQLite, which updates a row in place, the one took longer than the two (to prepare 174
+    // against 142 µs, to run 250 against 208 µs for a 3-update report), so SQLite keeps them.
     // So it runs before the present criteria move, and counts what they will be: the present's criteria as they are,
     // plus, for each of the report's assessments that will replace the present one (the present's day not after its
     // own, as the upsert decides), its difference from it (criterion 12's value taken from it). Each assessment joins its
@@ -23,15 +78,13 @@ internal static class CommunityListUpkeepSql
     // not, as does a stage event whose stage differs from the present stage (read from s before it is set). A report
     // names a community's criterion once, and a community once.
     /// <summary>
-    /// Before the present criteria move, after the report's stage events are appended: moves the present stage (a
+    /// PostgreSQL: <see cref="MarkChanges"/> and <see cref="MoveAndRecount"/> in one
+    /// statement, run before the present criteria move, after the report's stage events are appended: moves the present stage (a
     /// community's new event where it is the latest, a tie to the later receipt; a pilot for good with a stage-1 event),
     /// recounts what is met for each community the report names, notes the report as their last, and the latest day a
     /// stage or a criterion's value changed.
     /// </summary>
-    public static string MoveAndRecount(StoreEngine engine) => MoveAndRecount(ReportRowSource.Of(engine));
-
-    /// <inheritdoc cref="MoveAndRecount(StoreEngine)"/>
-    public static string MoveAndRecount(ReportRowSource source)
+    public static string MarkMoveAndRecount(ReportRowSource source)
     {
         var moves = "x.event_id IS NOT NULL AND (s.effective IS NULL OR s.effective <= x.effective)";
         var stageChange = "CASE WHEN x.event_id IS NOT NULL AND s.stage <> x.stage THEN x.effective END";
@@ -44,7 +97,7 @@ internal static class CommunityListUpkeepSql
                    effective = CASE WHEN {moves} THEN x.effective ELSE s.effective END,
                    pilot = CASE WHEN x.stage = 1 THEN 1 ELSE s.pilot END,
                    criteria_met = x.met, met_mask = x.mask, c12 = x.c12, last_report = @report,
-                   last_change = {source.Latest("s.last_change", "x.changed", stageChange)}
+                   last_change = GREATEST(s.last_change, x.changed, {stageChange})
               FROM (SELECT c.code, c.met, c.mask, c.c12, c.changed, e.id AS event_id, e.stage, e.effective
                       FROM (SELECT d.code, COALESCE(SUM(d.met), 0) AS met, COALESCE(SUM(d.mask), 0) AS mask,
                                    COALESCE(MAX(d.new12), MAX(d.old12)) AS c12, MAX(d.changed) AS changed

@@ -22,7 +22,7 @@ internal static class ReportHistoryCopy
     /// <summary>The present's statements once the history is appended: as in <see cref="ReportHistorySql.Statements"/>, without the INSERTs, the present criteria merged.</summary>
     internal static IReadOnlyList<string> Statements { get; } =
     [
-        CommunityListUpkeepSql.MoveAndRecount(ReportRowSource.PostgresAppended),
+        CommunityListUpkeepSql.MarkMoveAndRecount(ReportRowSource.PostgresAppended),
         MergePresentCriteria,
     ];
 

@@ -12,24 +12,32 @@ namespace GreenCommunity.Data.Reports;
 internal static class ReportHistorySql
 {
     /// <summary>
-    /// The report's statements in order: 1. the events and 2. the assessments appended (none for a null list); 3. the
-    /// present stage moved where the new event is the latest, the criteria recounted over the present they move to, the
-    /// changes and the report noted; 4. the present criteria moved where the new assessment is the latest.
+    /// The report's statements in order. SQLite: 1. the change marks, against the present before it moves; 2. the events
+    /// and 3. the assessments appended (none for a null list); 4. the present criteria moved where the new assessment is
+    /// the latest; 5. the present stage moved where the new event is the latest, the criteria recounted and the report
+    /// noted. PostgreSQL: the events and the assessments appended; the marks, the move and the recount in one UPDATE,
+    /// over the present criteria they will move to; then the present criteria moved.
     /// </summary>
-    internal static IReadOnlyList<string> Statements(StoreEngine engine) =>
-    [
+    internal static IReadOnlyList<string> Statements(StoreEngine engine) => engine == StoreEngine.Postgres
+        ? [AppendEvents(engine), AppendAssessments(engine), CommunityListUpkeepSql.MarkMoveAndRecount(ReportRowSource.PostgresArrays), UpsertPresentCriteria]
+        :
+        [
+            CommunityListUpkeepSql.MarkChanges, AppendEvents(engine), AppendAssessments(engine), UpsertPresentCriteria,
+            CommunityListUpkeepSql.MoveAndRecount,
+        ];
+
+    private static string AppendEvents(StoreEngine engine) =>
         $"""
         INSERT INTO stage_events (community_code, stage, effective, report)
         SELECT e.value ->> 0, CAST(e.value ->> 1 AS INTEGER), e.value ->> 2, @report FROM {StoreSql.JsonRows(engine, "@events", "e")} ORDER BY e.key
-        """,
+        """;
+
+    private static string AppendAssessments(StoreEngine engine) =>
         $"""
         INSERT INTO criterion_assessments (community_code, criterion, value, met, effective, report)
         SELECT a.value ->> 0, CAST(a.value ->> 1 AS INTEGER), CAST(a.value ->> 2 AS DOUBLE PRECISION), CAST(a.value ->> 3 AS INTEGER), a.value ->> 4, @report
           FROM {StoreSql.JsonRows(engine, "@assessments", "a")} ORDER BY a.key
-        """,
-        CommunityListUpkeepSql.MoveAndRecount(engine),
-        UpsertPresentCriteria,
-    ];
+        """;
 
     /// <summary>The present criteria moved where the report's new assessment (after <c>@afterAssessment</c>) is the latest.</summary>
     internal const string UpsertPresentCriteria =

@@ -1,5 +1,3 @@
-using GreenCommunity.Data.Storage;
-
 namespace GreenCommunity.Data.Reports;
 
 /// <summary>
@@ -43,12 +41,4 @@ internal sealed record ReportRowSource(string Events, string Assessments, string
         "unnest(@codes) AS t(code)",
         " AND s.community_code = ANY(@codes)",
         "e.report = @report");
-
-    /// <summary>The latest of ISO days, any of which may be null (null when all are): SQLite's MAX() of several is null if any is.</summary>
-    public string Latest(params string[] days) => this == SqliteJson
-        ? $"NULLIF(MAX({string.Join(", ", days.Select(d => $"COALESCE({d}, '')"))}), '')"
-        : $"GREATEST({string.Join(", ", days)})";
-
-    /// <summary>The report's own rows on <paramref name="engine"/>, before they are appended.</summary>
-    public static ReportRowSource Of(StoreEngine engine) => engine == StoreEngine.Postgres ? PostgresArrays : SqliteJson;
 }
