@@ -67,22 +67,20 @@ internal static class CommunityListUpkeepSql
         """;
 
     // PostgreSQL: one UPDATE for SQLite's two (MarkChanges, then MoveAndRecount over the moved present), each of which
-    // wrote a new version of the same rows: 261 and 245 ms for a 5,000-update report (auto_explain); this one took 217 ms
+    // wrote a new version of the same rows: for a 5,000-update report the two took 412-506 ms, this one 217 ms
     // (pg_stat_statements). On SQLite, which updates a row in place, the one took longer than the two (to prepare 174
     // against 142 µs, to run 250 against 208 µs for a 3-update report), so SQLite keeps them.
-    // So it runs before the present criteria move, and counts what they will be: the present's criteria as they are,
-    // plus, for each of the report's assessments that will replace the present one (the present's day not after its
-    // own, as the upsert decides), its difference from it (criterion 12's value taken from it). Each assessment joins its
-    // present criterion by the key; none is matched against the report's list (SQLite scanned the list for each, 0.5 s
-    // for 5,000 updates). Every assessment whose value differs from the present's marks a change on its day, latest or
-    // not, as does a stage event whose stage differs from the present stage (read from s before it is set). A report
-    // names a community's criterion once, and a community once.
+    // It runs before the present criteria move, and counts what they will be: the present's criteria as they are, plus,
+    // for each of the report's assessments that will replace the present one (the present's day not after its own, as
+    // the upsert and the MERGE decide), its difference from it (criterion 12's value taken from it); each assessment
+    // joined to its present criterion by the key. Every assessment whose value differs from the present's marks a change
+    // on its day, latest or not, as does a stage event whose stage differs from the present stage (read from s before it
+    // is set). A report names a community's criterion once, and a community once.
     /// <summary>
-    /// PostgreSQL: <see cref="MarkChanges"/> and <see cref="MoveAndRecount"/> in one
-    /// statement, run before the present criteria move, after the report's stage events are appended: moves the present stage (a
-    /// community's new event where it is the latest, a tie to the later receipt; a pilot for good with a stage-1 event),
-    /// recounts what is met for each community the report names, notes the report as their last, and the latest day a
-    /// stage or a criterion's value changed.
+    /// PostgreSQL: <see cref="MarkChanges"/> and <see cref="MoveAndRecount"/> in one statement, run before the present
+    /// criteria move, after the report's stage events are appended: moves the present stage (a community's new event where
+    /// it is the latest, a tie to the later receipt; a pilot for good with a stage-1 event), recounts what is met for each
+    /// community the report names, notes the report as their last, and the latest day a stage or a criterion's value changed.
     /// </summary>
     public static string MarkMoveAndRecount(ReportRowSource source)
     {
