@@ -8,11 +8,14 @@ namespace GreenCommunity.Data.Storage;
 /// report survives a crash or power cut, and with foreign keys enforced. SQLite has one writer at a time by design,
 /// so a write transaction is BEGIN IMMEDIATE and a snapshot a deferred transaction (WAL lets it read beside a writer).
 /// </summary>
-public sealed class SqliteStore : StoreDatabase
+public sealed class SqliteStore : StoreDatabase, IDisposable
 {
     public const string DatabaseFileName = "greencommunity.db";
 
     private readonly string _connectionString;
+
+    private StatementKeepingSqliteConnection? _keptForWriting;
+    private volatile bool _disposed;
 
     public SqliteStore(string databasePath)
     {
@@ -37,9 +40,37 @@ public sealed class SqliteStore : StoreDatabase
 
     public static SqliteStore ForDirectory(string dataDirectory) => new(Path.Combine(dataDirectory, DatabaseFileName));
 
-    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    public override Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(new SqliteConnection(_connectionString), cancellationToken);
+
+    /// <summary>
+    /// The connection this store keeps for its writer, when it is free, or a new one to be kept: its compiled statements
+    /// serve the next write transaction (see <see cref="StatementKeepingSqliteConnection"/>). One is kept; a second
+    /// caller meanwhile gets one of its own, closed when disposed.
+    /// </summary>
+    public override async Task<DbConnection> OpenForWritingAsync(CancellationToken cancellationToken) =>
+        Interlocked.Exchange(ref _keptForWriting, null) is { } kept
+            ? kept
+            : await OpenAsync(new StatementKeepingSqliteConnection(_connectionString, Keep), cancellationToken).ConfigureAwait(false);
+
+    private bool Keep(StatementKeepingSqliteConnection connection)
     {
-        var connection = new SqliteConnection(_connectionString);
+        if (_disposed || Interlocked.CompareExchange(ref _keptForWriting, connection, null) is not null)
+        {
+            return false;
+        }
+        // Disposed meanwhile: take it back (unless Dispose already closed it) and let it close.
+        return !_disposed || Interlocked.CompareExchange(ref _keptForWriting, null, connection) != connection;
+    }
+
+    /// <summary>Closes the connection kept for the writer: the last connection to close folds SQLite's log back into the file.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        Interlocked.Exchange(ref _keptForWriting, null)?.CloseForGood();
+    }
+
+    private static async Task<DbConnection> OpenAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
