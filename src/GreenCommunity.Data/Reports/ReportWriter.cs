@@ -60,7 +60,7 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
     /// <summary>Applies a report found valid: what could have changed since its validation is checked first, in the same transaction.</summary>
     private async Task<ReportOutcome> WriteAsync(ReportSubmission report, ReportReceipt receipt, ReportValidation validation, ReportRows rows, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenForWritingAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await database.BeginWriteLockedByCallerAsync(connection, cancellationToken).ConfigureAwait(false);
 
         var start = await WriteStart.ReadAsync(connection, transaction, database.WriteLockStatement, receipt.Idempotency, receipt.Sender, cancellationToken)

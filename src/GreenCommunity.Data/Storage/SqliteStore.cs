@@ -12,10 +12,15 @@ public sealed class SqliteStore : StoreDatabase, IDisposable
 {
     public const string DatabaseFileName = "greencommunity.db";
 
+    /// <summary>How many open connections the store keeps idle between uses (the app's concurrent readers rarely exceed it).</summary>
+    public const int MaxIdleConnections = 8;
+
     private readonly string _connectionString;
 
-    private StatementKeepingSqliteConnection? _keptForWriting;
-    private volatile bool _disposed;
+    // Most recently used first: the warmest statements serve the next caller.
+    private readonly Stack<StatementKeepingSqliteConnection> _idle = new();
+    private readonly Lock _gate = new();
+    private bool _disposed;
 
     public SqliteStore(string databasePath)
     {
@@ -40,33 +45,63 @@ public sealed class SqliteStore : StoreDatabase, IDisposable
 
     public static SqliteStore ForDirectory(string dataDirectory) => new(Path.Combine(dataDirectory, DatabaseFileName));
 
-    public override Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(new SqliteConnection(_connectionString), cancellationToken);
-
     /// <summary>
-    /// The connection this store keeps for its writer, when it is free, or a new one to be kept: its compiled statements
-    /// serve the next write transaction (see <see cref="StatementKeepingSqliteConnection"/>). One is kept; a second
-    /// caller meanwhile gets one of its own, closed when disposed.
+    /// An idle connection this store keeps, or a new one: kept connections hold their compiled statements for the next
+    /// user (see <see cref="StatementKeepingSqliteConnection"/>), as Npgsql's pool does with automatic preparation. At most
+    /// <see cref="MaxIdleConnections"/> are kept idle; beyond that a connection closes when disposed.
     /// </summary>
-    public override async Task<DbConnection> OpenForWritingAsync(CancellationToken cancellationToken) =>
-        Interlocked.Exchange(ref _keptForWriting, null) is { } kept
-            ? kept
-            : await OpenAsync(new StatementKeepingSqliteConnection(_connectionString, Keep), cancellationToken).ConfigureAwait(false);
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (_idle.TryPop(out var kept))
+            {
+                return kept;
+            }
+        }
+        return await OpenAsync(new StatementKeepingSqliteConnection(_connectionString, Keep), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The idle connections, most recently used first: for tests.</summary>
+    internal IReadOnlyList<StatementKeepingSqliteConnection> IdleConnections
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _idle];
+            }
+        }
+    }
 
     private bool Keep(StatementKeepingSqliteConnection connection)
     {
-        if (_disposed || Interlocked.CompareExchange(ref _keptForWriting, connection, null) is not null)
+        lock (_gate)
         {
-            return false;
+            if (_disposed || _idle.Count >= MaxIdleConnections)
+            {
+                return false;
+            }
+            _idle.Push(connection);
+            return true;
         }
-        // Disposed meanwhile: take it back (unless Dispose already closed it) and let it close.
-        return !_disposed || Interlocked.CompareExchange(ref _keptForWriting, null, connection) != connection;
     }
 
-    /// <summary>Closes the connection kept for the writer: the last connection to close folds SQLite's log back into the file.</summary>
+    /// <summary>Closes the idle connections, and any handed back later: the last connection to close folds SQLite's log back into the file.</summary>
     public void Dispose()
     {
-        _disposed = true;
-        Interlocked.Exchange(ref _keptForWriting, null)?.CloseForGood();
+        StatementKeepingSqliteConnection[] idle;
+        lock (_gate)
+        {
+            _disposed = true;
+            idle = [.. _idle];
+            _idle.Clear();
+        }
+        foreach (var connection in idle)
+        {
+            connection.CloseForGood();
+        }
     }
 
     private static async Task<DbConnection> OpenAsync(SqliteConnection connection, CancellationToken cancellationToken)
@@ -74,8 +109,8 @@ public sealed class SqliteStore : StoreDatabase, IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;";
+            // A plain command: run once per connection, it is not one to keep compiled.
+            await using var pragma = new SqliteCommand("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;", connection);
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }

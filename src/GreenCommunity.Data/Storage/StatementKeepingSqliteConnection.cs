@@ -7,20 +7,31 @@ namespace GreenCommunity.Data.Storage;
 /// <summary>
 /// A SQLite connection that outlives its users and keeps each command text's compiled statements for the next command of
 /// the same text. Microsoft.Data.Sqlite compiles a command's statements again for every new command, and Dapper makes a
-/// new command for every call: for the report writer's two dozen statements that was 0.5-0.6 ms of a 3.7 ms report
-/// (docs/PERFORMANCE.md, seventh round). Disposing it hands it back to its <see cref="SqliteStore"/> while it is
-/// clean (open, no transaction left); otherwise, or when the store already keeps one, it closes for good.
+/// new command for every call: for the report writer that was 0.5-0.6 ms of a 3.7 ms report (docs/PERFORMANCE.md,
+/// seventh round). Disposing it hands it back to its <see cref="SqliteStore"/> while it is clean (open, no transaction
+/// left); otherwise, or when the store keeps enough, it closes for good.
 /// </summary>
 internal sealed class StatementKeepingSqliteConnection(string connectionString, Func<StatementKeepingSqliteConnection, bool> keep)
     : SqliteConnection(connectionString)
 {
-    // Beyond this many texts a new one runs uncached: a text that varies with its data must not grow the set without end.
+    /// <summary>How many command texts stay compiled; the least recently used goes first.</summary>
     internal const int MaxKeptTexts = 64;
 
-    private readonly Dictionary<string, SqliteCommand> _kept = new(StringComparer.Ordinal);
+    /// <summary>
+    /// A text or blob parameter longer than this runs on statements of its own, compiled for the call and finalized after
+    /// it: SQLite keeps a copy of each bound value in its statement until the next binding, and a large report's lists
+    /// (megabytes) must not stay held by a kept statement.
+    /// </summary>
+    internal const int MaxKeptParameterLength = 64 * 1024;
 
-    /// <summary>How many command texts had their statements compiled here (each once while it stays kept): for tests.</summary>
+    private readonly Dictionary<string, (SqliteCommand Command, long LastUse)> _kept = new(StringComparer.Ordinal);
+    private readonly HashSet<SqliteCommand> _running = [];   // kept commands whose caller has not disposed its command yet
+    private long _uses;
+
+    /// <summary>How many times a command text was taken in to be kept: for tests.</summary>
     internal int Compilations { get; private set; }
+
+    internal int KeptTexts => _kept.Count;
 
     public override SqliteCommand CreateCommand() => new KeptStatementCommand(this)
     {
@@ -28,7 +39,7 @@ internal sealed class StatementKeepingSqliteConnection(string connectionString, 
         Transaction = Transaction,
     };
 
-    /// <summary>Clean enough for the next writer: open, and no transaction left behind (SQLite's own autocommit, not just the object's).</summary>
+    /// <summary>Clean enough for the next user: open, and no transaction left behind (SQLite's own autocommit, not just the object's).</summary>
     internal bool IsReusable => State == ConnectionState.Open && Transaction is null && raw.sqlite3_get_autocommit(Handle) != 0;
 
     public override void Close()
@@ -51,23 +62,45 @@ internal sealed class StatementKeepingSqliteConnection(string connectionString, 
     /// <summary>Closes it whatever its state: its store no longer keeps it.</summary>
     internal void CloseForGood() => base.Dispose(true);
 
-    /// <summary>The command kept for <paramref name="text"/>, compiled on its first use; null when no more texts are kept.</summary>
-    private SqliteCommand? KeptFor(string text)
+    /// <summary>
+    /// The command kept for <paramref name="text"/>, compiled on its first use and marked running until <see cref="Release"/>;
+    /// null while it runs for another caller (a reader still open), who keeps it.
+    /// </summary>
+    private SqliteCommand? Take(string text)
     {
-        if (_kept.TryGetValue(text, out var command))
+        var use = ++_uses;
+        if (_kept.TryGetValue(text, out var kept))
         {
-            return command;
+            if (!_running.Add(kept.Command))
+            {
+                return null;
+            }
+            _kept[text] = (kept.Command, use);
+            return kept.Command;
         }
         if (_kept.Count >= MaxKeptTexts)
         {
-            return null;
+            if (_kept.Where(k => !_running.Contains(k.Value.Command)).OrderBy(k => k.Value.LastUse).Select(k => k.Key).FirstOrDefault() is not { } oldest)
+            {
+                return null;
+            }
+            _kept.Remove(oldest, out var evicted);
+            evicted.Command.Dispose();
         }
-        command = new SqliteCommand(text, this);
-        // All its statements at once: a reader closed before its last statement would leave them to be compiled again.
-        command.Prepare();
+        // Compiled as it runs, statement by statement (a script may create a table its next statement uses); kept compiled
+        // once a run has gone through all its statements, as every reader's disposal makes it.
+        var compiled = new SqliteCommand(text, this);
         Compilations++;
-        _kept.Add(text, command);
-        return command;
+        _kept.Add(text, (compiled, use));
+        _running.Add(compiled);
+        return compiled;
+    }
+
+    /// <summary>Its caller is done with it (its reader is closed): it lets go of that call's values and may serve the next.</summary>
+    private void Release(SqliteCommand command)
+    {
+        command.Parameters.Clear();
+        _running.Remove(command);
     }
 
     /// <summary>
@@ -76,20 +109,48 @@ internal sealed class StatementKeepingSqliteConnection(string connectionString, 
     /// </summary>
     private sealed class KeptStatementCommand(StatementKeepingSqliteConnection owner) : SqliteCommand(null, owner)
     {
+        private SqliteCommand? _ran;   // the kept command it runs as, until disposed
+
         public override SqliteDataReader ExecuteReader(CommandBehavior behavior)
         {
-            if (owner.KeptFor(CommandText) is not { } kept)
+            if (Parameters.Cast<SqliteParameter>().Any(IsLarge))
             {
                 return base.ExecuteReader(behavior);
             }
+            if (_ran is { } ran && !string.Equals(ran.CommandText, CommandText, StringComparison.Ordinal))
+            {
+                owner.Release(ran);   // its text changed since it last ran
+                _ran = null;
+            }
+            // Run again (Dapper's list of arguments), the same kept command serves.
+            if ((_ran ?? owner.Take(CommandText)) is not { } kept)
+            {
+                return base.ExecuteReader(behavior);
+            }
+            _ran = kept;
             kept.Transaction = Transaction;
             kept.CommandTimeout = CommandTimeout;
-            kept.Parameters.Clear();   // the last use's, left until now: its reader bound them statement by statement
-            foreach (SqliteParameter parameter in Parameters)
-            {
-                kept.Parameters.Add(parameter);
-            }
+            kept.Parameters.Clear();
+            kept.Parameters.AddRange(Parameters.Cast<SqliteParameter>().ToArray());
             return kept.ExecuteReader(behavior);
         }
+
+        protected override void Dispose(bool disposing)
+        {
+            // Its reader is done by now (Dapper disposes the reader first).
+            if (_ran is not null)
+            {
+                owner.Release(_ran);
+                _ran = null;
+            }
+            base.Dispose(disposing);
+        }
+
+        private static bool IsLarge(SqliteParameter parameter) => parameter.Value switch
+        {
+            string text => text.Length > MaxKeptParameterLength,
+            byte[] bytes => bytes.Length > MaxKeptParameterLength,
+            _ => false,
+        };
     }
 }

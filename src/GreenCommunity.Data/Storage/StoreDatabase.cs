@@ -22,13 +22,6 @@ public abstract class StoreDatabase
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
-    /// <summary>
-    /// A connection for the report writer's write transactions, one caller at a time. Where the engine's driver compiles
-    /// each new command again (SQLite) the store keeps it open between writes with its statements compiled; where the
-    /// pool keeps prepared statements itself (Npgsql's automatic preparation) it is an ordinary connection.
-    /// </summary>
-    public virtual Task<DbConnection> OpenForWritingAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
-
     /// <summary>A write transaction that holds the store's one write lock from its start to its end.</summary>
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 

@@ -26,7 +26,7 @@ public static class TestDatabases
         return new PostgresStore(await server.CreateDatabaseAsync(CancellationToken.None), directory);
     }
 
-    /// <summary>Lets go of the store: SQLite's pooled handles (so its folder can go), or the PostgreSQL database.</summary>
+    /// <summary>Lets go of the store: SQLite's kept and pooled handles (so its folder can go), or the PostgreSQL database.</summary>
     public static async Task DropAsync(StoreDatabase database)
     {
         switch (database)
@@ -38,6 +38,7 @@ public static class TestDatabases
                 await (await PostgresServer.SharedAsync()).DropDatabaseAsync(connectionString);
                 break;
             default:
+                (database as IDisposable)?.Dispose();   // the store's idle connections
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 break;
         }

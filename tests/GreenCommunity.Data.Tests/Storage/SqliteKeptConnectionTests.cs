@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Dapper;
 using GreenCommunity.Data.Storage;
@@ -10,11 +11,11 @@ using Microsoft.Data.Sqlite;
 namespace GreenCommunity.Data.Tests.Storage;
 
 /// <summary>
-/// SQLite's store keeps one connection open for the report writer, with each command text's statements compiled once:
-/// it must be the same connection from one write to the next, hand back nothing half-done (a transaction, a reader that
-/// holds a snapshot), and a write that failed must leave it usable or closed, never wrong.
+/// SQLite's store keeps its idle connections open, each with its command texts' statements compiled once: a connection
+/// must come back to the next user with nothing half-done (a transaction, a reader that holds a snapshot), a failed
+/// write must leave it usable or closed, never wrong, and what it keeps must stay bounded.
 /// </summary>
-public sealed class SqliteWritingConnectionTests : IAsyncLifetime
+public sealed class SqliteKeptConnectionTests : IAsyncLifetime
 {
     private const string Wuhan = "420100";
 
@@ -35,6 +36,7 @@ public sealed class SqliteWritingConnectionTests : IAsyncLifetime
 
     public ValueTask DisposeAsync()
     {
+        _store.Dispose();
         SqliteConnection.ClearAllPools();
         try
         {
@@ -68,7 +70,7 @@ public sealed class SqliteWritingConnectionTests : IAsyncLifetime
     {
         // Arrange
         var kept = (await WriteNoteAsync(1)).Connection;
-        var connection = await _store.OpenForWritingAsync(Ct);
+        var connection = await _store.OpenAsync(Ct);
         var transaction = await _store.BeginWriteAsync(connection, Ct);
         await connection.ExecuteAsync("INSERT INTO notes (id, text) VALUES (2, 'never committed')", transaction: transaction);
 
@@ -77,9 +79,8 @@ public sealed class SqliteWritingConnectionTests : IAsyncLifetime
 
         // Assert
         Assert.Same(kept, connection);
-        Assert.Equal(System.Data.ConnectionState.Closed, connection.State);
-        await using var next = await _store.OpenForWritingAsync(Ct);
-        Assert.NotSame(connection, next);
+        Assert.Equal(ConnectionState.Closed, connection.State);
+        Assert.Empty(_store.IdleConnections);
         Assert.Equal(["note 1"], await NotesAsync());
     }
 
@@ -92,7 +93,7 @@ public sealed class SqliteWritingConnectionTests : IAsyncLifetime
         // Act
         var failure = await Assert.ThrowsAsync<SqliteException>(async () =>
         {
-            await using var connection = await _store.OpenForWritingAsync(Ct);
+            await using var connection = await _store.OpenAsync(Ct);
             await using var transaction = await _store.BeginWriteAsync(connection, Ct);
             await connection.ExecuteAsync("INSERT INTO notes (id, text) VALUES (@Id, @Text)", new { Id = 5, Text = "in the failed transaction" }, transaction);
             await connection.ExecuteAsync("INSERT INTO notes (id, text) VALUES (@Id, @Text)", new { Id = 1, Text = "a key already taken" }, transaction);
@@ -109,15 +110,15 @@ public sealed class SqliteWritingConnectionTests : IAsyncLifetime
     [Fact]
     public async Task KeptStatements_AfterAQueryReadToItsEnd_HoldNoSnapshotAgainstACheckpoint()
     {
-        // Arrange: a read through the kept connection, which keeps the SELECT compiled
+        // Arrange: a read through a kept connection, which keeps the SELECT compiled
         await WriteNoteAsync(1);
-        await using (var connection = await _store.OpenForWritingAsync(Ct))
-        {
-            Assert.Equal(["note 1"], (await connection.QueryAsync<string>("SELECT text FROM notes ORDER BY id")).AsList());
-        }
+        var reader = await _store.OpenAsync(Ct);
+        await using var other = await _store.OpenAsync(Ct);
+        Assert.Equal(["note 1"], (await reader.QueryAsync<string>("SELECT text FROM notes ORDER BY id")).AsList());
+        await reader.DisposeAsync();
+        Assert.Contains(reader, _store.IdleConnections);
 
         // Act: a checkpoint that must copy the whole log back and empty it, which an open snapshot would stop
-        await using var other = await _store.OpenAsync(Ct);
         var (busy, logFrames, checkpointed) = await other.QuerySingleAsync<(long, long, long)>("PRAGMA wal_checkpoint(TRUNCATE)");
 
         // Assert
@@ -126,38 +127,120 @@ public sealed class SqliteWritingConnectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Texts_BeyondTheLimit_RunUncompiledKeepsAndStillWork()
+    public async Task Texts_BeyondTheLimit_PushOutTheLeastRecentlyUsed()
     {
         // Arrange
-        await using var connection = await _store.OpenForWritingAsync(Ct);
+        await using var connection = await _store.OpenAsync(Ct);
         var keeping = Assert.IsType<StatementKeepingSqliteConnection>(connection);
+        var texts = StatementKeepingSqliteConnection.MaxKeptTexts + 10;
+        var before = keeping.Compilations;   // the set-up's own script
 
         // Act
         var values = new List<long>();
-        for (var k = 0; k < StatementKeepingSqliteConnection.MaxKeptTexts + 10; k++)
+        for (var k = 0; k < texts; k++)
         {
             values.Add(await connection.ExecuteScalarAsync<long>($"SELECT {k} + @One", new { One = 1 }));
         }
+        var afterAll = keeping.Compilations;
+        await connection.ExecuteScalarAsync<long>($"SELECT {texts - 1} + @One", new { One = 1 });   // the most recent: still kept
+        var afterRecent = keeping.Compilations;
+        await connection.ExecuteScalarAsync<long>("SELECT 0 + @One", new { One = 1 });   // the first: pushed out long ago
+        var afterFirst = keeping.Compilations;
 
         // Assert
-        Assert.Equal(Enumerable.Range(1, StatementKeepingSqliteConnection.MaxKeptTexts + 10).Select(v => (long)v), values);
-        Assert.Equal(StatementKeepingSqliteConnection.MaxKeptTexts, keeping.Compilations);
+        Assert.Equal(Enumerable.Range(1, texts).Select(v => (long)v), values);
+        Assert.Equal(before + texts, afterAll);
+        Assert.Equal(before + texts, afterRecent);
+        Assert.Equal(before + texts + 1, afterFirst);
+        Assert.Equal(StatementKeepingSqliteConnection.MaxKeptTexts, keeping.KeptTexts);
     }
 
     [Fact]
-    public async Task Dispose_OfTheStore_ClosesTheKeptConnectionAndKeepsNoneAfter()
+    public async Task LargeParameter_RunsOnStatementsOfItsOwn()
+    {
+        // Arrange
+        await using var connection = await _store.OpenAsync(Ct);
+        var keeping = Assert.IsType<StatementKeepingSqliteConnection>(connection);
+        var large = new string('x', StatementKeepingSqliteConnection.MaxKeptParameterLength + 1);
+        var before = keeping.Compilations;
+
+        // Act
+        var length = await connection.ExecuteScalarAsync<long>("SELECT length(@Text)", new { Text = large });
+        var small = await connection.ExecuteScalarAsync<long>("SELECT length(@Text)", new { Text = "xyz" });
+
+        // Assert
+        Assert.Equal(large.Length, length);
+        Assert.Equal(3, small);
+        Assert.Equal(before + 1, keeping.Compilations);   // only the small call's
+    }
+
+    [Fact]
+    public async Task SameText_WhileItsReaderIsOpen_RunsBesideIt()
+    {
+        // Arrange
+        await WriteNoteAsync(1);
+        await WriteNoteAsync(2);
+        await using var connection = await _store.OpenAsync(Ct);
+        const string Sql = "SELECT text FROM notes WHERE id >= @From ORDER BY id";
+
+        // Act
+        var first = new List<string>();
+        await using (var open = await connection.ExecuteReaderAsync(Sql, new { From = 1 }))
+        {
+            Assert.True(await open.ReadAsync(Ct));
+            first.Add(open.GetString(0));
+            var beside = (await connection.QueryAsync<string>(Sql, new { From = 2 })).AsList();
+            Assert.Equal(["note 2"], beside);
+            while (await open.ReadAsync(Ct))
+            {
+                first.Add(open.GetString(0));
+            }
+        }
+        var again = (await connection.QueryAsync<string>(Sql, new { From = 1 })).AsList();
+
+        // Assert
+        Assert.Equal(["note 1", "note 2"], first);
+        Assert.Equal(["note 1", "note 2"], again);
+    }
+
+    [Fact]
+    public async Task Connections_OpenAtOnce_AreKeptUpToTheLimit()
+    {
+        // Arrange
+        var count = SqliteStore.MaxIdleConnections + 2;
+        var first = new List<DbConnection>();
+        for (var k = 0; k < count; k++)
+        {
+            first.Add(await _store.OpenAsync(Ct));
+        }
+
+        // Act
+        foreach (var connection in first)
+        {
+            await connection.DisposeAsync();
+        }
+
+        // Assert
+        Assert.Equal(SqliteStore.MaxIdleConnections, _store.IdleConnections.Count);
+        Assert.Equal(2, first.Count(c => c.State == ConnectionState.Closed));
+        Assert.All(_store.IdleConnections, c => Assert.Contains(c, first));
+    }
+
+    [Fact]
+    public async Task Dispose_OfTheStore_ClosesTheIdleConnectionsAndKeepsNoneAfter()
     {
         // Arrange
         var kept = (await WriteNoteAsync(1)).Connection;
-        Assert.Equal(System.Data.ConnectionState.Open, kept.State);
+        Assert.Equal(ConnectionState.Open, kept.State);
 
         // Act
         _store.Dispose();
 
         // Assert
-        Assert.Equal(System.Data.ConnectionState.Closed, kept.State);
+        Assert.Equal(ConnectionState.Closed, kept.State);
         var late = (await WriteNoteAsync(2)).Connection;
-        Assert.Equal(System.Data.ConnectionState.Closed, late.State);
+        Assert.Equal(ConnectionState.Closed, late.State);
+        Assert.Empty(_store.IdleConnections);
         Assert.Equal(["note 1", "note 2"], await NotesAsync());
     }
 
@@ -166,22 +249,23 @@ public sealed class SqliteWritingConnectionTests : IAsyncLifetime
     {
         // Arrange
         await using var store = await TestStore.CreateAsync();
+        var sqlite = Assert.IsType<SqliteStore>(store.Database);
         var communities = await WuhanCommunitiesAsync(store);
         await SubmitAsync(store, communities[0]);
-        var afterFirst = await CompilationsAsync(store.Database);
+        var afterFirst = Compilations(sqlite);
 
         // Act
         await SubmitAsync(store, communities[1]);
 
         // Assert
-        Assert.True(afterFirst > 2, $"{afterFirst} texts compiled for the first report: more than BEGIN and COMMIT");
-        Assert.Equal(afterFirst, await CompilationsAsync(store.Database));
+        Assert.True(afterFirst > 5, $"{afterFirst} texts compiled for the first report: its judgement's and its transaction's");
+        Assert.Equal(afterFirst, Compilations(sqlite));
         Assert.Equal(2L, await store.CountAsync("stage_events"));
     }
 
     private async Task<(DbConnection Connection, int Compilations)> WriteNoteAsync(int id)
     {
-        await using var connection = await _store.OpenForWritingAsync(Ct);
+        await using var connection = await _store.OpenAsync(Ct);
         await using (var transaction = await _store.BeginWriteAsync(connection, Ct))
         {
             await connection.ExecuteAsync("INSERT INTO notes (id, text) VALUES (@Id, @Text)", new { Id = id, Text = $"note {id}" }, transaction);
@@ -196,11 +280,7 @@ public sealed class SqliteWritingConnectionTests : IAsyncLifetime
         return (await connection.QueryAsync<string>("SELECT text FROM notes ORDER BY id")).AsList();
     }
 
-    private static async Task<int> CompilationsAsync(StoreDatabase database)
-    {
-        await using var connection = await database.OpenForWritingAsync(Ct);   // the kept one, handed back when disposed
-        return Assert.IsType<StatementKeepingSqliteConnection>(connection).Compilations;
-    }
+    private static int Compilations(SqliteStore store) => store.IdleConnections.Sum(c => c.Compilations);
 
     private static async Task<IReadOnlyList<string>> WuhanCommunitiesAsync(TestStore store)
     {
