@@ -47,7 +47,7 @@ internal sealed class SqliteStatementProbe(SqliteStore inner) : StoreDatabase
     /// <summary>Every statement seen since the reset, the costliest first, and the connection opens (calls, milliseconds in all).</summary>
     public IReadOnlyList<(string Statement, long Calls, double Ms)> Read() =>
         _statements.Select(s => (s.Key, s.Value.Calls, s.Value.Ms))
-            .Append(("(opening a connection: pool and PRAGMAs)", _opens.Calls, _opens.Ms))
+            .Append(("(opening a connection: a kept one, or the pool and PRAGMAs)", _opens.Calls, _opens.Ms))
             .OrderByDescending(s => s.Item3).ToList();
 
     private sealed class Tally
