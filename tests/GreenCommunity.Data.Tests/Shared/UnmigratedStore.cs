@@ -5,8 +5,8 @@ using Microsoft.Data.Sqlite;
 namespace GreenCommunity.Data.Tests.Shared;
 
 /// <summary>
-/// A SQLite store in a folder of its own with no schema yet, brought to where it was before a migration: for the tests
-/// of what a migration does to the rows it finds.
+/// A SQLite store in a folder of its own with no schema yet: for the tests of what a migration does to the rows it finds
+/// (brought to where it was before the migration), and of the store's own connections.
 /// </summary>
 internal sealed class UnmigratedStore : IAsyncDisposable
 {
@@ -37,6 +37,7 @@ internal sealed class UnmigratedStore : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        Database.Dispose();   // its idle connections
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
         return ValueTask.CompletedTask;

@@ -21,33 +21,19 @@ public sealed class SqliteKeptConnectionTests : IAsyncLifetime
 
     private static readonly DateTimeOffset s_received = new(2022, 5, 20, 10, 0, 0, TimeSpan.FromHours(8));
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "gc-tests-" + Guid.NewGuid().ToString("N"));
-    private SqliteStore _store = null!;
+    private readonly UnmigratedStore _empty = new();
+
+    private SqliteStore Store => _empty.Database;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        Directory.CreateDirectory(_directory);
-        _store = SqliteStore.ForDirectory(_directory);
-        await using var connection = await _store.OpenAsync(Ct);
+        await using var connection = await Store.OpenAsync(Ct);
         await connection.ExecuteAsync("PRAGMA journal_mode = WAL; CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)");
     }
 
-    public ValueTask DisposeAsync()
-    {
-        _store.Dispose();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless.
-        }
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _empty.DisposeAsync();
 
     [Fact]
     public async Task Writes_OneAfterAnother_ShareOneConnectionAndCompileEachTextOnce()
@@ -70,8 +56,8 @@ public sealed class SqliteKeptConnectionTests : IAsyncLifetime
     {
         // Arrange
         var kept = (await WriteNoteAsync(1)).Connection;
-        var connection = await _store.OpenAsync(Ct);
-        var transaction = await _store.BeginWriteAsync(connection, Ct);
+        var connection = await Store.OpenAsync(Ct);
+        var transaction = await Store.BeginWriteAsync(connection, Ct);
         await connection.ExecuteAsync("INSERT INTO notes (id, text) VALUES (2, 'never committed')", transaction: transaction);
 
         // Act
@@ -80,7 +66,7 @@ public sealed class SqliteKeptConnectionTests : IAsyncLifetime
         // Assert
         Assert.Same(kept, connection);
         Assert.Equal(ConnectionState.Closed, connection.State);
-        Assert.Empty(_store.IdleConnections);
+        Assert.Empty(Store.IdleConnections);
         Assert.Equal(["note 1"], await NotesAsync());
     }
 
@@ -93,8 +79,8 @@ public sealed class SqliteKeptConnectionTests : IAsyncLifetime
         // Act
         var failure = await Assert.ThrowsAsync<SqliteException>(async () =>
         {
-            await using var connection = await _store.OpenAsync(Ct);
-            await using var transaction = await _store.BeginWriteAsync(connection, Ct);
+            await using var connection = await Store.OpenAsync(Ct);
+            await using var transaction = await Store.BeginWriteAsync(connection, Ct);
             await connection.ExecuteAsync("INSERT INTO notes (id, text) VALUES (@Id, @Text)", new { Id = 5, Text = "in the failed transaction" }, transaction);
             await connection.ExecuteAsync("INSERT INTO notes (id, text) VALUES (@Id, @Text)", new { Id = 1, Text = "a key already taken" }, transaction);
             await transaction.CommitAsync(Ct);
@@ -112,11 +98,11 @@ public sealed class SqliteKeptConnectionTests : IAsyncLifetime
     {
         // Arrange: a read through a kept connection, which keeps the SELECT compiled
         await WriteNoteAsync(1);
-        var reader = await _store.OpenAsync(Ct);
-        await using var other = await _store.OpenAsync(Ct);
+        var reader = await Store.OpenAsync(Ct);
+        await using var other = await Store.OpenAsync(Ct);
         Assert.Equal(["note 1"], (await reader.QueryAsync<string>("SELECT text FROM notes ORDER BY id")).AsList());
         await reader.DisposeAsync();
-        Assert.Contains(reader, _store.IdleConnections);
+        Assert.Contains(reader, Store.IdleConnections);
 
         // Act: a checkpoint that must copy the whole log back and empty it, which an open snapshot would stop
         var (busy, logFrames, checkpointed) = await other.QuerySingleAsync<(long, long, long)>("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -130,7 +116,7 @@ public sealed class SqliteKeptConnectionTests : IAsyncLifetime
     public async Task Texts_BeyondTheLimit_PushOutTheLeastRecentlyUsed()
     {
         // Arrange
-        await using var connection = await _store.OpenAsync(Ct);
+        await using var connection = await Store.OpenAsync(Ct);
         var keeping = Assert.IsType<StatementKeepingSqliteConnection>(connection);
         var texts = StatementKeepingSqliteConnection.MaxKeptTexts + 10;
         var before = keeping.Compilations;   // the set-up's own script
@@ -159,7 +145,7 @@ public sealed class SqliteKeptConnectionTests : IAsyncLifetime
     public async Task LargeParameter_RunsOnStatementsOfItsOwn()
     {
         // Arrange
-        await using var connection = await _store.OpenAsync(Ct);
+        await using var connection = await Store.OpenAsync(Ct);
         var keeping = Assert.IsType<StatementKeepingSqliteConnection>(connection);
         var large = new string('x', StatementKeepingSqliteConnection.MaxKeptParameterLength + 1);
         var before = keeping.Compilations;
@@ -182,7 +168,7 @@ public sealed class SqliteKeptConnectionTests : IAsyncLifetime
         // Arrange
         await WriteNoteAsync(1);
         await WriteNoteAsync(2);
-        await using var connection = await _store.OpenAsync(Ct);
+        await using var connection = await Store.OpenAsync(Ct);
         const string Sql = "SELECT text FROM notes WHERE id >= @From ORDER BY id";
 
         // Act
@@ -213,7 +199,7 @@ public sealed class SqliteKeptConnectionTests : IAsyncLifetime
         var first = new List<DbConnection>();
         for (var k = 0; k < count; k++)
         {
-            first.Add(await _store.OpenAsync(Ct));
+            first.Add(await Store.OpenAsync(Ct));
         }
 
         // Act
@@ -223,9 +209,9 @@ public sealed class SqliteKeptConnectionTests : IAsyncLifetime
         }
 
         // Assert
-        Assert.Equal(SqliteStore.MaxIdleConnections, _store.IdleConnections.Count);
+        Assert.Equal(SqliteStore.MaxIdleConnections, Store.IdleConnections.Count);
         Assert.Equal(2, first.Count(c => c.State == ConnectionState.Closed));
-        Assert.All(_store.IdleConnections, c => Assert.Contains(c, first));
+        Assert.All(Store.IdleConnections, c => Assert.Contains(c, first));
     }
 
     [Fact]
@@ -236,13 +222,13 @@ public sealed class SqliteKeptConnectionTests : IAsyncLifetime
         Assert.Equal(ConnectionState.Open, kept.State);
 
         // Act
-        _store.Dispose();
+        Store.Dispose();
 
         // Assert
         Assert.Equal(ConnectionState.Closed, kept.State);
         var late = (await WriteNoteAsync(2)).Connection;
         Assert.Equal(ConnectionState.Closed, late.State);
-        Assert.Empty(_store.IdleConnections);
+        Assert.Empty(Store.IdleConnections);
         Assert.Equal(["note 1", "note 2"], await NotesAsync());
     }
 
@@ -267,8 +253,8 @@ public sealed class SqliteKeptConnectionTests : IAsyncLifetime
 
     private async Task<(DbConnection Connection, int Compilations)> WriteNoteAsync(int id)
     {
-        await using var connection = await _store.OpenAsync(Ct);
-        await using (var transaction = await _store.BeginWriteAsync(connection, Ct))
+        await using var connection = await Store.OpenAsync(Ct);
+        await using (var transaction = await Store.BeginWriteAsync(connection, Ct))
         {
             await connection.ExecuteAsync("INSERT INTO notes (id, text) VALUES (@Id, @Text)", new { Id = id, Text = $"note {id}" }, transaction);
             await transaction.CommitAsync(Ct);
@@ -278,7 +264,7 @@ public sealed class SqliteKeptConnectionTests : IAsyncLifetime
 
     private async Task<IReadOnlyList<string>> NotesAsync()
     {
-        await using var connection = await _store.OpenAsync(Ct);
+        await using var connection = await Store.OpenAsync(Ct);
         return (await connection.QueryAsync<string>("SELECT text FROM notes ORDER BY id")).AsList();
     }
 
