@@ -27,6 +27,7 @@ internal sealed class StatementKeepingSqliteConnection(string connectionString, 
     private readonly Dictionary<string, (SqliteCommand Command, long LastUse)> _kept = new(StringComparer.Ordinal);
     private readonly HashSet<SqliteCommand> _running = [];   // kept commands whose caller has not disposed its command yet
     private long _uses;
+    private int _undisposedCommands;   // commands that ran here, kept or not, and are not disposed yet
 
     /// <summary>How many times a command text was taken in to be kept: for tests.</summary>
     internal int Compilations { get; private set; }
@@ -39,13 +40,18 @@ internal sealed class StatementKeepingSqliteConnection(string connectionString, 
         Transaction = Transaction,
     };
 
-    /// <summary>Clean enough for the next user: open, and no transaction left behind (SQLite's own autocommit, not just the object's).</summary>
-    internal bool IsReusable => State == ConnectionState.Open && Transaction is null && raw.sqlite3_get_autocommit(Handle) != 0;
+    /// <summary>
+    /// Clean enough for the next user: open, no transaction left behind (SQLite's own autocommit, not just the object's),
+    /// and every command that ran here disposed (a reader never disposed would hold its snapshot, and the log with it).
+    /// </summary>
+    internal bool IsReusable => State == ConnectionState.Open && Transaction is null && raw.sqlite3_get_autocommit(Handle) != 0 && _undisposedCommands == 0;
 
     public override void Close()
     {
         // Closing disposes every command of the connection, the kept ones too; they must not be found again.
         _kept.Clear();
+        _running.Clear();
+        _undisposedCommands = 0;
         base.Close();
     }
 
@@ -110,9 +116,15 @@ internal sealed class StatementKeepingSqliteConnection(string connectionString, 
     private sealed class KeptStatementCommand(StatementKeepingSqliteConnection owner) : SqliteCommand(null, owner)
     {
         private SqliteCommand? _ran;   // the kept command it runs as, until disposed
+        private bool _counted;
 
         public override SqliteDataReader ExecuteReader(CommandBehavior behavior)
         {
+            if (!_counted)
+            {
+                _counted = true;
+                owner._undisposedCommands++;
+            }
             if (Parameters.Cast<SqliteParameter>().Any(IsLarge))
             {
                 return base.ExecuteReader(behavior);
@@ -142,6 +154,11 @@ internal sealed class StatementKeepingSqliteConnection(string connectionString, 
             {
                 owner.Release(_ran);
                 _ran = null;
+            }
+            if (_counted)
+            {
+                _counted = false;
+                owner._undisposedCommands--;
             }
             base.Dispose(disposing);
         }

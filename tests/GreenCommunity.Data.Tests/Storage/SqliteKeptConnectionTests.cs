@@ -71,6 +71,24 @@ public sealed class SqliteKeptConnectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Dispose_WithAReaderStoppedMidway_ClosesTheConnection()
+    {
+        // Arrange
+        await WriteNoteAsync(1);
+        await WriteNoteAsync(2);
+        var connection = await Store.OpenAsync(Ct);
+        var reader = await connection.ExecuteReaderAsync("SELECT text FROM notes ORDER BY id");
+        Assert.True(await reader.ReadAsync(Ct));   // one row of two: its statement is still running
+
+        // Act
+        await connection.DisposeAsync();   // the reader left as it was
+
+        // Assert
+        Assert.Equal(ConnectionState.Closed, connection.State);
+        Assert.DoesNotContain(connection, Store.IdleConnections);
+    }
+
+    [Fact]
     public async Task Write_ThatFails_LeavesNothingAndTheKeptConnectionWritesNext()
     {
         // Arrange
