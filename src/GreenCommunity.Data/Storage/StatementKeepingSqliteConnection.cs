@@ -8,8 +8,8 @@ namespace GreenCommunity.Data.Storage;
 /// A SQLite connection that outlives its users and keeps each command text's compiled statements for the next command of
 /// the same text. Microsoft.Data.Sqlite compiles a command's statements again for every new command, and Dapper makes a
 /// new command for every call: for the report writer that was 0.5-0.6 ms of a 3.7 ms report (docs/PERFORMANCE.md,
-/// seventh round). Disposing it hands it back to its <see cref="SqliteStore"/> while it is clean (open, no transaction
-/// left); otherwise, or when the store keeps enough, it closes for good.
+/// seventh round). Disposing it hands it back to its <see cref="SqliteStore"/> while it is clean (<see cref="IsReusable"/>);
+/// otherwise, or when the store keeps enough, it closes for good.
 /// </summary>
 internal sealed class StatementKeepingSqliteConnection(string connectionString, Func<StatementKeepingSqliteConnection, bool> keep)
     : SqliteConnection(connectionString)
