@@ -48,10 +48,10 @@ internal sealed class StatementKeepingSqliteConnection(string connectionString, 
 
     public override void Close()
     {
-        // Closing disposes every command of the connection, the kept ones too; they must not be found again.
+        // Closing disposes every command of the connection, the kept ones too; they must not be found again. (The callers'
+        // commands it disposes count themselves out of _undisposedCommands.)
         _kept.Clear();
         _running.Clear();
-        _undisposedCommands = 0;
         base.Close();
     }
 
