@@ -59,7 +59,7 @@ internal sealed class EngineStore : IAsyncDisposable
                 {
                     Directory.Delete(directory, recursive: true);
                 }
-                var seeding = SqliteStore.ForDirectory(directory);
+                using var seeding = SqliteStore.ForDirectory(directory);
                 await SeedAsync(seeding, assets, campaign);
                 await using (var connection = await seeding.OpenAsync(CancellationToken.None))
                 {
@@ -68,7 +68,8 @@ internal sealed class EngineStore : IAsyncDisposable
                 SqliteConnection.ClearAllPools();
                 await File.WriteAllTextAsync(Path.Combine(directory, ".complete"), key);
             }
-            return new EngineStore(engine, file, null, campaign, await StoreFacts.ReadAsync(new SqliteStore(file)));
+            using var templateStore = new SqliteStore(file);
+            return new EngineStore(engine, file, null, campaign, await StoreFacts.ReadAsync(templateStore));
         }
 
         var postgres = await BenchPostgres.SharedAsync();
@@ -125,6 +126,7 @@ internal sealed class EngineStore : IAsyncDisposable
             switch (copy)
             {
                 case SqliteStore sqlite:
+                    sqlite.Dispose();   // its kept connections, before their files go
                     Directory.Delete(sqlite.FilesDirectory, recursive: true);
                     break;
                 case PostgresStore postgres:

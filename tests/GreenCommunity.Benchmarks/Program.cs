@@ -3,9 +3,14 @@ using GreenCommunity.Benchmarks;
 
 // dotnet run -c Release --project tests/GreenCommunity.Benchmarks -- --filter '*'
 // dotnet run -c Release --project tests/GreenCommunity.Benchmarks -- profile-write [--reports 100]   (where the write path's time goes)
+// dotnet run -c Release --project tests/GreenCommunity.Benchmarks -- ingest-paired [--rounds 15] [--engine sqlite|postgres|both] [--control]
 if (args is ["profile-write", .. var options])
 {
     return await WriteProfile.RunAsync(options);
+}
+if (args is ["ingest-paired", .. var pairedOptions])
+{
+    return await PairedIngest.RunAsync(pairedOptions);
 }
 
 // The benchmarks on PostgreSQL share one durable server, started here (unless GC_BENCH_POSTGRES names one) and handed

@@ -162,7 +162,7 @@ internal static class WriteProfile
         return clock.Elapsed.TotalMilliseconds / reports;
     }
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -7,6 +7,7 @@ using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Reports;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace GreenCommunity.Data.Tests.Storage;
 
@@ -18,6 +19,8 @@ namespace GreenCommunity.Data.Tests.Storage;
 public sealed class SqliteKeptConnectionTests : IAsyncLifetime
 {
     private const string Wuhan = "420100";
+
+    private const int StatementStatusRun = 6;   // SQLITE_STMTSTATUS_RUN (sqlite3.h), which SQLitePCLRaw does not name
 
     private static readonly DateTimeOffset s_received = new(2022, 5, 20, 10, 0, 0, TimeSpan.FromHours(8));
 
@@ -269,6 +272,49 @@ public sealed class SqliteKeptConnectionTests : IAsyncLifetime
         Assert.Equal(2L, await store.CountAsync("stage_events"));
     }
 
+    [Fact]
+    public async Task SameText_RunAgain_RunsOnTheStatementCompiledTheFirstTime()
+    {
+        // Arrange: one run to its end (SQLite counts a run at its first step)
+        await WriteNoteAsync(1);
+        await using var connection = await Store.OpenAsync(Ct);
+        var (firstStatement, firstRuns) = RunNoteQuery(connection);
+
+        // Act
+        var (secondStatement, secondRuns) = RunNoteQuery(connection);
+
+        // Assert: SQLite's own statement, run twice; a new compilation of the same text would count its one run
+        Assert.Equal(1, firstRuns);
+        Assert.Equal(firstStatement, secondStatement);
+        Assert.Equal(2, secondRuns);
+    }
+
+    [Fact]
+    public async Task Parameters_NamedWithoutPrefix_BindAsTheTextWritesThemAndKeepTheirNames()
+    {
+        // Arrange: Dapper's way (no prefix), against a text that writes @ and one that writes $
+        await WriteNoteAsync(1);
+        await using var connection = await Store.OpenAsync(Ct);
+        await using var at = connection.CreateCommand();
+        at.CommandText = "SELECT text FROM notes WHERE id = @id";
+        var atId = new SqliteParameter("id", 1);
+        at.Parameters.Add(atId);
+        await using var dollar = connection.CreateCommand();
+        dollar.CommandText = "SELECT text FROM notes WHERE id = $id";
+        var dollarId = new SqliteParameter("id", 1);
+        dollar.Parameters.Add(dollarId);
+
+        // Act
+        var viaAt = (string?)await at.ExecuteScalarAsync(Ct);
+        var viaDollar = (string?)await dollar.ExecuteScalarAsync(Ct);
+        await at.DisposeAsync();
+
+        // Assert
+        Assert.Equal("note 1", viaAt);
+        Assert.Equal("note 1", viaDollar);
+        Assert.Equal("id", atId.ParameterName);
+    }
+
     private async Task<(DbConnection Connection, int Compilations)> WriteNoteAsync(int id)
     {
         await using var connection = await Store.OpenAsync(Ct);
@@ -278,6 +324,18 @@ public sealed class SqliteKeptConnectionTests : IAsyncLifetime
             await transaction.CommitAsync(Ct);
         }
         return (connection, ((StatementKeepingSqliteConnection)connection).Compilations);
+    }
+
+    /// <summary>Runs one note's query; returns its statement and how many runs SQLite has counted on it, this one included.</summary>
+    private static (IntPtr Statement, int Runs) RunNoteQuery(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT text FROM notes WHERE id = @id";
+        command.Parameters.Add(new SqliteParameter("id", 1));
+        using var reader = (SqliteDataReader)command.ExecuteReader();
+        Assert.True(reader.Read());
+        var statement = reader.Handle!;
+        return (statement.DangerousGetHandle(), raw.sqlite3_stmt_status(statement, StatementStatusRun, 0));
     }
 
     private async Task<IReadOnlyList<string>> NotesAsync()

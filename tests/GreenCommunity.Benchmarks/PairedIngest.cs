@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using GreenCommunity.Data.Storage;
+
+namespace GreenCommunity.Benchmarks;
+
+/// <summary>
+/// The durable-ingest comparison of <see cref="IngestBenchmarks"/> (the same scenario: 200 realistic reports of 3 updates
+/// on a fresh copy of the store after one warm-up report, the writer against bare inserts of the same rows), with the
+/// writer's and the bare inserts' iterations taken in turns (writer, bare; then bare, writer) instead of one after the
+/// other. BenchmarkDotNet measures all of one method's iterations before the other's, and on this shared machine the
+/// speed drifts over minutes, so the two means of one run were taken under different conditions (the writer's fifteen
+/// iterations read 2.4 then 3.3 ms in one run, 4.8 then 2.9 in another). Here each round's two measurements are seconds
+/// apart, and each round gives a ratio of its own. Not a BenchmarkDotNet job; printed as Markdown and written to
+/// docs/perf-results/ingest-paired-&lt;time&gt;.md.
+/// </summary>
+internal static class PairedIngest
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> options)
+    {
+        var rounds = Option(options, "--rounds", 15);
+        var control = options.Contains("--control", StringComparer.Ordinal);   // bare inserts in both turns: how far apart two equal runs read
+        var engines = Option(options, "--engine", "both") switch
+        {
+            "sqlite" => [StoreEngine.Sqlite],
+            "postgres" => [StoreEngine.Postgres],
+            _ => new[] { StoreEngine.Sqlite, StoreEngine.Postgres },
+        };
+        await using var server = engines.Contains(StoreEngine.Postgres) ? await BenchPostgres.StartOrUseAsync(statementStatistics: false) : null;
+        if (server is not null)
+        {
+            Environment.SetEnvironmentVariable(BenchPostgres.ConnectionVariable, server.AdminConnectionString);
+        }
+
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"### Durable ingest, paired: {rounds} rounds of {IngestBenchmarks.Reports} reports (3 updates each), {(control ? "control: the bare inserts in both turns (the writer's columns are bare inserts too)" : "the writer and the bare inserts in turns")}").AppendLine();
+        var postgresNote = server is null ? "" : $"; PostgreSQL: {await server.DurabilityAsync()}";
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores; load average at start {File.ReadAllText("/proc/loadavg").Split(' ')[0]}{postgresNote}.").AppendLine();
+        md.AppendLine("| engine | writer, mean ms | bare, mean ms | **ratio of the means** | rounds' ratios: median | lowest | highest | writer reports/s ÷ bare (goal ≥ 0.7) |")
+            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        var detail = new StringBuilder();
+        foreach (var engine in engines)
+        {
+            var (writer, bare) = await MeasureAsync(engine, rounds, control);
+            var ratios = writer.Zip(bare, (w, b) => w / b).Order().ToList();
+            var ratio = writer.Average() / bare.Average();
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {engine} | {writer.Average():F3} | {bare.Average():F3} | **{ratio:F2}** | {Median(ratios):F2} | {ratios[0]:F2} | {ratios[^1]:F2} | {1 / ratio:F2} |");
+            detail.AppendLine(CultureInfo.InvariantCulture, $"{engine}, ms per report in each round (writer / bare):").AppendLine();
+            detail.AppendLine(string.Join(", ", writer.Zip(bare, (w, b) => string.Create(CultureInfo.InvariantCulture, $"{w:F2} / {b:F2}")))).AppendLine();
+        }
+        md.AppendLine().Append(detail);
+
+        var text = md.ToString();
+        Console.WriteLine(text);
+        var path = Path.Combine(WriteProfile.FindRepositoryRoot(), "docs", "perf-results", $"ingest-paired-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.md");
+        await File.WriteAllTextAsync(path, text);
+        Console.WriteLine($"(written to {path})");
+        return 0;
+    }
+
+    private static async Task<(List<double> Writer, List<double> Bare)> MeasureAsync(StoreEngine engine, int rounds, bool control)
+    {
+        await using var scenario = await IngestScenario.CreateAsync(engine, facts => IngestPlans.Realistic(facts, 1 + IngestBenchmarks.Reports, 3));
+        List<double> writer = [], bare = [];
+        // One round of each unmeasured first, as BenchmarkDotNet's warm-up iterations: the code compiled and tiered.
+        Func<IngestScenario, Task<double>> measured = control ? TimeBareAsync : TimeWriterAsync;
+        await measured(scenario);
+        await TimeBareAsync(scenario);
+        for (var round = 0; round < rounds; round++)
+        {
+            if (round % 2 == 0)
+            {
+                writer.Add(await measured(scenario));
+                bare.Add(await TimeBareAsync(scenario));
+            }
+            else
+            {
+                bare.Add(await TimeBareAsync(scenario));
+                writer.Add(await measured(scenario));
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// {engine} round {round + 1}: writer {writer[^1]:F3} ms, bare {bare[^1]:F3} ms"));
+        }
+        return (writer, bare);
+    }
+
+    private static async Task<double> TimeWriterAsync(IngestScenario scenario)
+    {
+        var writer = await scenario.NewWriterAsync();
+        Settle();
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            for (var k = 1; k <= IngestBenchmarks.Reports; k++)
+            {
+                await ApiWrite.SubmitAsync(writer, scenario.Plan[k]);
+            }
+            return clock.Elapsed.TotalMilliseconds / IngestBenchmarks.Reports;
+        }
+        finally
+        {
+            await scenario.CleanUpAsync(writer, null);
+        }
+    }
+
+    private static async Task<double> TimeBareAsync(IngestScenario scenario)
+    {
+        var bare = await scenario.NewBareAsync();
+        Settle();
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            for (var k = 1; k <= IngestBenchmarks.Reports; k++)
+            {
+                await bare.WriteAsync(scenario.Rows[k]);
+            }
+            return clock.Elapsed.TotalMilliseconds / IngestBenchmarks.Reports;
+        }
+        finally
+        {
+            await scenario.CleanUpAsync(null, bare);
+        }
+    }
+
+    // As BenchmarkDotNet before each iteration: the garbage of the run before (the writer's mostly) is collected now, not
+    // during the next measurement, whichever it is.
+    private static void Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    private static double Median(IReadOnlyList<double> sorted) =>
+        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+
+    private static int Option(IReadOnlyList<string> options, string name, int fallback) =>
+        int.Parse(Option(options, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+    private static string Option(IReadOnlyList<string> options, string name, string fallback)
+    {
+        for (var i = 0; i < options.Count - 1; i++)
+        {
+            if (options[i] == name)
+            {
+                return options[i + 1];
+            }
+        }
+        return fallback;
+    }
+}
