@@ -11,9 +11,9 @@ namespace GreenCommunity.Benchmarks;
 /// writer's and the bare inserts' iterations taken in turns (writer, bare; then bare, writer) instead of one after the
 /// other. BenchmarkDotNet measures all of one method's iterations before the other's, and on this shared machine the
 /// speed drifts over minutes, so the two means of one run were taken under different conditions (the writer's fifteen
-/// iterations read 2.4 then 3.3 ms in one run, 4.8 then 2.9 in another). Here each round's two measurements are seconds
-/// apart, and each round gives a ratio of its own. Not a BenchmarkDotNet job; printed as Markdown and written to
-/// docs/perf-results/ingest-paired-&lt;time&gt;.md.
+/// iterations read 2.4 then 3.3 ms in one run, 4.8 then 2.9 in another). Here each arm runs in a process of its own, as
+/// there, kept between rounds; each round's two measurements are seconds apart, and each round gives a ratio of its own.
+/// Not a BenchmarkDotNet job; printed as Markdown and written to docs/perf-results/ingest-paired-&lt;time&gt;.md.
 /// </summary>
 internal static class PairedIngest
 {
@@ -62,29 +62,99 @@ internal static class PairedIngest
         return 0;
     }
 
+    // Each arm in a process of its own, as BenchmarkDotNet runs each method: the runtime tunes shared code (Microsoft.Data.
+    // Sqlite's) by what it sees run (dynamic PGO), and one process running both arms slowed the bare inserts by 0.3-0.45 ms
+    // a report (1.83 ms alone, 2.1-2.3 in turns with the writer; with DOTNET_TieredPGO=0, 2.03 and 2.04).
     private static async Task<(List<double> Writer, List<double> Bare)> MeasureAsync(StoreEngine engine, int rounds, bool control)
     {
-        await using var scenario = await IngestScenario.CreateAsync(engine, facts => IngestPlans.Realistic(facts, 1 + IngestBenchmarks.Reports, 3));
+        await using var writerArm = await Arm.StartAsync(engine, control ? "bare" : "writer");
+        await using var bareArm = await Arm.StartAsync(engine, "bare");
         List<double> writer = [], bare = [];
         // One round of each unmeasured first, as BenchmarkDotNet's warm-up iterations: the code compiled and tiered.
-        Func<IngestScenario, Task<double>> measured = control ? TimeBareAsync : TimeWriterAsync;
-        await measured(scenario);
-        await TimeBareAsync(scenario);
+        await writerArm.RunAsync();
+        await bareArm.RunAsync();
         for (var round = 0; round < rounds; round++)
         {
             if (round % 2 == 0)
             {
-                writer.Add(await measured(scenario));
-                bare.Add(await TimeBareAsync(scenario));
+                writer.Add(await writerArm.RunAsync());
+                bare.Add(await bareArm.RunAsync());
             }
             else
             {
-                bare.Add(await TimeBareAsync(scenario));
-                writer.Add(await measured(scenario));
+                bare.Add(await bareArm.RunAsync());
+                writer.Add(await writerArm.RunAsync());
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// {engine} round {round + 1}: writer {writer[^1]:F3} ms, bare {bare[^1]:F3} ms"));
         }
         return (writer, bare);
+    }
+
+    /// <summary>
+    /// One arm's process (<c>ingest-arm &lt;engine&gt; writer|bare</c>): it sets up the scenario, says "ready", then measures
+    /// one iteration for each "run" line it reads and answers its milliseconds per report.
+    /// </summary>
+    public static async Task<int> ArmAsync(IReadOnlyList<string> arguments)
+    {
+        var engine = Enum.Parse<StoreEngine>(arguments[0], ignoreCase: true);
+        Func<IngestScenario, Task<double>> measure = arguments[1] == "writer" ? TimeWriterAsync : TimeBareAsync;
+        await using var scenario = await IngestScenario.CreateAsync(engine, facts => IngestPlans.Realistic(facts, 1 + IngestBenchmarks.Reports, 3));
+        Console.WriteLine("ready");
+        while (await Console.In.ReadLineAsync() == "run")
+        {
+            Console.WriteLine((await measure(scenario)).ToString("R", CultureInfo.InvariantCulture));
+        }
+        return 0;
+    }
+
+    private sealed class Arm(Process process) : IAsyncDisposable
+    {
+        public static async Task<Arm> StartAsync(StoreEngine engine, string arm)
+        {
+            // Run as this process was: the app host, or dotnet with this assembly.
+            var host = Environment.ProcessPath!;
+            var start = new ProcessStartInfo(host) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+            if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+            {
+                start.ArgumentList.Add(typeof(PairedIngest).Assembly.Location);
+            }
+            foreach (var argument in new[] { "ingest-arm", engine.ToString(), arm })
+            {
+                start.ArgumentList.Add(argument);
+            }
+            var child = new Arm(Process.Start(start)!);
+            await child.ReadAnswerAsync("ready");
+            return child;
+        }
+
+        public async Task<double> RunAsync()
+        {
+            await process.StandardInput.WriteLineAsync("run");
+            await process.StandardInput.FlushAsync();
+            return double.Parse(await ReadAnswerAsync(null), CultureInfo.InvariantCulture);
+        }
+
+        // The arm's own lines (its scenario's notes) pass through; the answer is the first line that is a number, or "ready".
+        private async Task<string> ReadAnswerAsync(string? expected)
+        {
+            while (await process.StandardOutput.ReadLineAsync() is { } line)
+            {
+                if (expected is null ? double.TryParse(line, NumberStyles.Float, CultureInfo.InvariantCulture, out _) : line == expected)
+                {
+                    return line;
+                }
+                Console.WriteLine(line);
+            }
+            throw new InvalidOperationException($"The ingest arm (process {process.Id}) ended before answering; exit code {(process.HasExited ? process.ExitCode : -1)}.");
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await process.StandardInput.WriteLineAsync("exit");
+            await process.StandardInput.FlushAsync();
+            await process.WaitForExitAsync();
+            process.Dispose();
+        }
     }
 
     private static async Task<double> TimeWriterAsync(IngestScenario scenario)

@@ -12,6 +12,10 @@ if (args is ["ingest-paired", .. var pairedOptions])
 {
     return await PairedIngest.RunAsync(pairedOptions);
 }
+if (args is ["ingest-arm", .. var armArguments])
+{
+    return await PairedIngest.ArmAsync(armArguments);   // one arm of ingest-paired, started by it
+}
 
 // The benchmarks on PostgreSQL share one durable server, started here (unless GC_BENCH_POSTGRES names one) and handed
 // to the benchmark processes, so that the demo store the first of them seeds serves the others.
