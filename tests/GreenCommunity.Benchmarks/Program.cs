@@ -3,10 +3,15 @@ using GreenCommunity.Benchmarks;
 
 // dotnet run -c Release --project tests/GreenCommunity.Benchmarks -- --filter '*'
 // dotnet run -c Release --project tests/GreenCommunity.Benchmarks -- profile-write [--reports 100]   (where the write path's time goes)
+// dotnet run -c Release --project tests/GreenCommunity.Benchmarks -- large-report-variants [--rounds 3]   (PostgreSQL's large report without each index and key)
 // dotnet run -c Release --project tests/GreenCommunity.Benchmarks -- ingest-paired [--rounds 15] [--engine sqlite|postgres|both] [--control]
 if (args is ["profile-write", .. var options])
 {
     return await WriteProfile.RunAsync(options);
+}
+if (args is ["large-report-variants", .. var variantOptions])
+{
+    return await LargeReportVariants.RunAsync(variantOptions);
 }
 if (args is ["ingest-paired", .. var pairedOptions])
 {
