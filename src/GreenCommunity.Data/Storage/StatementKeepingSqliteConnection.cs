@@ -126,6 +126,7 @@ internal sealed class StatementKeepingSqliteConnection(string connectionString, 
                 _counted = true;
                 owner._undisposedCommands++;
             }
+            Restore();   // the last call's parameters, as their caller named them (Dapper's list of arguments makes new ones each time)
             if (Parameters.Cast<SqliteParameter>().Any(IsLarge))
             {
                 return base.ExecuteReader(behavior);
@@ -133,7 +134,6 @@ internal sealed class StatementKeepingSqliteConnection(string connectionString, 
             if (_ran is { } ran && !string.Equals(ran.CommandText, CommandText, StringComparison.Ordinal))
             {
                 owner.Release(ran);   // its text changed since it last ran
-                Restore();
                 _ran = null;
             }
             // Run again (Dapper's list of arguments), the same kept command serves.
@@ -156,7 +156,7 @@ internal sealed class StatementKeepingSqliteConnection(string connectionString, 
         // Dapper names its parameters without the @ the SQL writes, and Microsoft.Data.Sqlite then looks each one up in
         // each statement four times (as given, then with each of @, $ and :, to refuse an ambiguous name), a UTF-8 copy
         // each time: 0.1-0.2 ms of a report's many-statement command. Named as the text writes it, one lookup finds it.
-        // The names go back when the call is done (Restore), so the caller's parameters read as it made them.
+        // The names go back when the command runs again or is disposed (Restore), so the caller's parameters read as it made them.
         private void NameAsWritten(SqliteParameter parameter)
         {
             var name = parameter.ParameterName;

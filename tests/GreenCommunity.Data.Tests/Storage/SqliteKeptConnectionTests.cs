@@ -315,6 +315,29 @@ public sealed class SqliteKeptConnectionTests : IAsyncLifetime
         Assert.Equal("id", atId.ParameterName);
     }
 
+    [Fact]
+    public async Task Parameters_OfTheLastCall_GetTheirNamesBackWhenTheCommandRunsAgain()
+    {
+        // Arrange: as Dapper runs a list of arguments, the same command with new parameters for each
+        await using var connection = await Store.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO notes (id, text) VALUES (@id, @text)";
+        var first = new SqliteParameter("id", 1);
+        command.Parameters.Add(first);
+        command.Parameters.Add(new SqliteParameter("text", "note 1"));
+        await command.ExecuteNonQueryAsync(Ct);
+        command.Parameters.Clear();
+        command.Parameters.Add(new SqliteParameter("id", 2));
+        command.Parameters.Add(new SqliteParameter("text", "note 2"));
+
+        // Act
+        await command.ExecuteNonQueryAsync(Ct);
+
+        // Assert: the first call's parameter is not held renamed (nor held at all) until the command is disposed
+        Assert.Equal("id", first.ParameterName);
+        Assert.Equal(["note 1", "note 2"], await NotesAsync());
+    }
+
     private async Task<(DbConnection Connection, int Compilations)> WriteNoteAsync(int id)
     {
         await using var connection = await Store.OpenAsync(Ct);
