@@ -333,7 +333,7 @@ public sealed class SqliteKeptConnectionTests : IAsyncLifetime
         // Act
         await command.ExecuteNonQueryAsync(Ct);
 
-        // Assert: the first call's parameter is not held renamed (nor held at all) until the command is disposed
+        // Assert: the first call's parameter is not held renamed until the command is disposed
         Assert.Equal("id", first.ParameterName);
         Assert.Equal(["note 1", "note 2"], await NotesAsync());
     }
