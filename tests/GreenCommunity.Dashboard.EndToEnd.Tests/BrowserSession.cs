@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace GreenCommunity.Dashboard.EndToEnd.Tests;
@@ -64,6 +65,19 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>Where screenshots go: the test output's screenshots folder.</summary>
+    /// <summary>
+    /// Picks a community by its code in the report form's community field, and waits until the field shows the pick (its
+    /// name, then the code): under load the next field's typing otherwise landed in this one while the server was still
+    /// answering the pick (a clean-clone CI run read "…（西陵区·西陵街道）4205020010022026-12-05" there).
+    /// </summary>
+    public static async Task PickCommunityAsync(IPage page, string community)
+    {
+        var field = page.GetByLabel("社区（中文名称、街道或代码）");
+        await field.FillAsync(community);
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = community }).First.ClickAsync();
+        await Assertions.Expect(field).ToHaveValueAsync(new Regex("）" + Regex.Escape(community) + "$"), new() { Timeout = 10_000 });
+    }
+
     public static string ScreenshotPath(string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");

@@ -34,8 +34,7 @@ public sealed class NarrativeBrowserTests
         await BrowserSession.SignInAsync(page, app.BaseAddress, "wuhan", app.Password("wuhan"));
         await page.GotoAsync(new Uri(app.BaseAddress, "/reports/submit").ToString());
         await page.Locator(".submit-report[data-interactive='true']").WaitForAsync(new() { Timeout = 15_000 });
-        await page.GetByLabel("社区（中文名称、街道或代码）").FillAsync(community);
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = community }).First.ClickAsync();
+        await BrowserSession.PickCommunityAsync(page, community);
         await page.GetByLabel("阶段").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "创建中" }).First.ClickAsync();
         var field = page.GetByLabel("工作进展说明");

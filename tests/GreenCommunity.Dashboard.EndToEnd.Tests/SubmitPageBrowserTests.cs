@@ -23,8 +23,7 @@ public sealed class SubmitPageBrowserTests
         await page.GotoAsync(new Uri(app.BaseAddress, "/reports/submit").ToString());
         await page.Locator(".submit-report[data-interactive='true']").WaitForAsync(new() { Timeout = 15_000 });
         await Assertions.Expect(page.GetByTestId("submitting-as")).ToContainTextAsync("武汉市");
-        await page.GetByLabel("社区（中文名称、街道或代码）").FillAsync(community);
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = community }).First.ClickAsync();
+        await BrowserSession.PickCommunityAsync(page, community);
         await page.GetByLabel("阶段").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "创建中" }).First.ClickAsync();
         // Under load the click can land before the select takes it: submit only once the row holds the stage
@@ -74,8 +73,7 @@ public sealed class SubmitPageBrowserTests
         await BrowserSession.SignInAsync(page, app.BaseAddress, "yichang", app.Password("yichang"));
         await page.GotoAsync(new Uri(app.BaseAddress, "/reports/submit").ToString());
         await page.Locator(".submit-report[data-interactive='true']").WaitForAsync(new() { Timeout = 15_000 });
-        await page.GetByLabel("社区（中文名称、街道或代码）").FillAsync(community);
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = community }).First.ClickAsync();
+        await BrowserSession.PickCommunityAsync(page, community);
         await page.GetByLabel("生效日期").FillAsync(Reports.Today.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByLabel("生效日期").PressAsync("Tab");
         await page.GetByTestId("submit").ClickAsync();
