@@ -50,7 +50,7 @@ internal static class LargeReportVariants
         md.AppendLine(CultureInfo.InvariantCulture, $"### The 5,000-update report on PostgreSQL, without each of the history's indexes and keys in turn ({rounds} rounds)").AppendLine();
         var durability = await server.DurabilityAsync();
         md.AppendLine(CultureInfo.InvariantCulture,
-            $"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores; load average at start {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; PostgreSQL: {durability}.").AppendLine();
+            $"{PerfResults.Conditions()}; PostgreSQL: {durability}.").AppendLine();
         md.AppendLine("Command: `dotnet run -c Release --project tests/GreenCommunity.Benchmarks -- large-report-variants --rounds N`.").AppendLine();
         md.AppendLine("| the copy | ms, each round | mean ms | against as it is |").AppendLine("|---|---|---:|---:|");
         var baseline = times[s_variants[0].Name].Average();
@@ -59,11 +59,7 @@ internal static class LargeReportVariants
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {name} | {string.Join(" / ", list.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))} | {list.Average():F0} | {list.Average() - baseline:+0;-0;0} |");
         }
-        var text = md.ToString();
-        Console.WriteLine(text);
-        var path = Path.Combine(WriteProfile.FindRepositoryRoot(), "docs", "perf-results", $"large-report-variants-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.md");
-        await File.WriteAllTextAsync(path, text);
-        Console.WriteLine($"(written to {path})");
+        await PerfResults.SaveAsync("large-report-variants", md.ToString());
         return 0;
     }
 

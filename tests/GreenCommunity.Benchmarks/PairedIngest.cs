@@ -38,7 +38,7 @@ internal static class PairedIngest
             $"### Durable ingest, paired: {rounds} rounds of {IngestBenchmarks.Reports} reports (3 updates each), {(control ? "control: the bare inserts in both turns (the writer's columns are bare inserts too)" : "the writer and the bare inserts in turns")}").AppendLine();
         var postgresNote = server is null ? "" : $"; PostgreSQL: {await server.DurabilityAsync()}";
         md.AppendLine(CultureInfo.InvariantCulture,
-            $"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores; load average at start {File.ReadAllText("/proc/loadavg").Split(' ')[0]}{postgresNote}.").AppendLine();
+            $"{PerfResults.Conditions()}{postgresNote}.").AppendLine();
         md.AppendLine("| engine | writer, mean ms | bare, mean ms | **ratio of the means** | rounds' ratios: median | lowest | highest | writer reports/s ÷ bare (goal ≥ 0.7) |")
             .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         var detail = new StringBuilder();
@@ -54,11 +54,7 @@ internal static class PairedIngest
         }
         md.AppendLine().Append(detail);
 
-        var text = md.ToString();
-        Console.WriteLine(text);
-        var path = Path.Combine(WriteProfile.FindRepositoryRoot(), "docs", "perf-results", $"ingest-paired-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.md");
-        await File.WriteAllTextAsync(path, text);
-        Console.WriteLine($"(written to {path})");
+        await PerfResults.SaveAsync("ingest-paired", md.ToString());
         return 0;
     }
 

@@ -30,7 +30,7 @@ internal static class WriteProfile
         md.AppendLine(large
             ? string.Create(CultureInfo.InvariantCulture, $"### Write path profile: one report of {LargeReportBenchmarks.Updates:N0} updates (16 criteria each), after 5 warm-up reports of 3")
             : string.Create(CultureInfo.InvariantCulture, $"### Write path profile: {reports} reports of 3 updates, one after another")).AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores; load average at start {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; "
+        md.AppendLine(CultureInfo.InvariantCulture, $"{PerfResults.Conditions()}; "
             + $"PostgreSQL {(configured ? "from GC_BENCH_POSTGRES" : "started for this run")}: {await server.DurabilityAsync()}.").AppendLine();
 
         var times = new List<(string What, double MsPerReport)>();
@@ -97,12 +97,7 @@ internal static class WriteProfile
         md.AppendLine(CultureInfo.InvariantCulture,
             $"| **all** | {(double)sqliteStatements.Sum(s => s.Calls) / reports:F1} | {sqliteStatements.Sum(s => s.Ms) / reports:F3} |").AppendLine();
 
-        var text = md.ToString();
-        Console.WriteLine(text);
-        var root = FindRepositoryRoot();
-        var path = Path.Combine(root, "docs", "perf-results", $"write-profile-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.md");
-        await File.WriteAllTextAsync(path, text);
-        Console.WriteLine($"(written to {path})");
+        await PerfResults.SaveAsync("write-profile", md.ToString());
         return 0;
     }
 
@@ -160,18 +155,6 @@ internal static class WriteProfile
             await bare.WriteAsync(rows[k]);
         }
         return clock.Elapsed.TotalMilliseconds / reports;
-    }
-
-    internal static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GreenCommunity.Dashboard.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        return Directory.GetCurrentDirectory();
     }
 
     private sealed record Statement(string Query, double Calls, double ExecMs, double PlanMs);
