@@ -23,7 +23,7 @@ internal static class LargeReportVariants
         ("without ix_criterion_assessments_effective", "DROP INDEX ix_criterion_assessments_effective"),
         ("without ix_criterion_assessments_report", "DROP INDEX ix_criterion_assessments_report"),
         ("without ix_criterion_assessments_community", "DROP INDEX ix_criterion_assessments_community"),
-        ("without criterion_assessments' community_code key", "ALTER TABLE criterion_assessments DROP CONSTRAINT criterion_assessments_community_code_fkey"),
+        ("without criterion_assessments' community check", "DROP TRIGGER criterion_assessments_communities_known ON criterion_assessments"),
         ("without criterion_assessments' report key", "ALTER TABLE criterion_assessments DROP CONSTRAINT criterion_assessments_report_fkey"),
         ("without stage_events' two keys", "ALTER TABLE stage_events DROP CONSTRAINT stage_events_community_code_fkey, DROP CONSTRAINT stage_events_report_fkey"),
     ];
