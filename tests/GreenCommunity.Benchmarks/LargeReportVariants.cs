@@ -23,23 +23,29 @@ internal static class LargeReportVariants
         ("without ix_criterion_assessments_effective", "DROP INDEX ix_criterion_assessments_effective"),
         ("without ix_criterion_assessments_report", "DROP INDEX ix_criterion_assessments_report"),
         ("without ix_criterion_assessments_community", "DROP INDEX ix_criterion_assessments_community"),
-        ("without criterion_assessments' community check", "DROP TRIGGER criterion_assessments_communities_known ON criterion_assessments"),
-        ("without criterion_assessments' report key", "ALTER TABLE criterion_assessments DROP CONSTRAINT criterion_assessments_report_fkey"),
+        ("without criterion_assessments' reference checks", "DROP TRIGGER criterion_assessments_references_known ON criterion_assessments"),
+        ("with the per-row keys instead (as before 0018)",
+            "DROP TRIGGER criterion_assessments_references_known ON criterion_assessments; " +
+            "ALTER TABLE criterion_assessments ADD CONSTRAINT criterion_assessments_community_code_fkey FOREIGN KEY (community_code) REFERENCES communities (code), " +
+            "ADD CONSTRAINT criterion_assessments_report_fkey FOREIGN KEY (report) REFERENCES reports (id) DEFERRABLE INITIALLY DEFERRED"),
         ("without stage_events' two keys", "ALTER TABLE stage_events DROP CONSTRAINT stage_events_community_code_fkey, DROP CONSTRAINT stage_events_report_fkey"),
     ];
 
     public static async Task<int> RunAsync(IReadOnlyList<string> options)
     {
-        var rounds = options is ["--rounds", var n, ..] ? int.Parse(n, CultureInfo.InvariantCulture) : 3;
+        var rounds = Option(options, "--rounds") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 3;
+        // --only "per-row|stage_events": the variants whose names contain one of the parts, the first always kept as the baseline
+        var only = Option(options, "--only")?.Split('|');
+        var variants = s_variants.Where((v, i) => i == 0 || only is null || only.Any(part => v.Name.Contains(part, StringComparison.Ordinal))).ToArray();
         await using var server = await BenchPostgres.StartOrUseAsync(statementStatistics: false);
         Environment.SetEnvironmentVariable(BenchPostgres.ConnectionVariable, server.AdminConnectionString);
         await using var store = await EngineStore.OpenAsync(StoreEngine.Postgres);
         PlannedReport[] plan = [IngestPlans.Realistic(store.Facts, 1, 3)[0], IngestPlans.Large(store.Facts, LargeReportBenchmarks.Updates)];
 
-        var times = s_variants.ToDictionary(v => v.Name, _ => new List<double>());
+        var times = variants.ToDictionary(v => v.Name, _ => new List<double>());
         for (var round = 0; round < rounds; round++)
         {
-            foreach (var (name, sql) in s_variants)
+            foreach (var (name, sql) in variants)
             {
                 times[name].Add(await TimeAsync(store, plan, sql));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// round {round + 1}, {name}: {times[name][^1]:F0} ms"));
@@ -47,13 +53,13 @@ internal static class LargeReportVariants
         }
 
         var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"### The 5,000-update report on PostgreSQL, without each of the history's indexes and keys in turn ({rounds} rounds)").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"### The 5,000-update report on PostgreSQL, on copies whose indexes and keys differ one at a time ({rounds} rounds)").AppendLine();
         var durability = await server.DurabilityAsync();
         md.AppendLine(CultureInfo.InvariantCulture,
             $"{PerfResults.Conditions()}; PostgreSQL: {durability}.").AppendLine();
-        md.AppendLine("Command: `dotnet run -c Release --project tests/GreenCommunity.Benchmarks -- large-report-variants --rounds N`.").AppendLine();
+        md.AppendLine("Command: `dotnet run -c Release --project tests/GreenCommunity.Benchmarks -- large-report-variants --rounds N [--only \"part|part\"]`.").AppendLine();
         md.AppendLine("| the copy | ms, each round | mean ms | against as it is |").AppendLine("|---|---|---:|---:|");
-        var baseline = times[s_variants[0].Name].Average();
+        var baseline = times[variants[0].Name].Average();
         foreach (var (name, list) in times)
         {
             md.AppendLine(CultureInfo.InvariantCulture,
@@ -62,6 +68,9 @@ internal static class LargeReportVariants
         await PerfResults.SaveAsync("large-report-variants", md.ToString());
         return 0;
     }
+
+    private static string? Option(IReadOnlyList<string> options, string name) =>
+        options.Select((o, i) => (o, i)).Where(p => p.o == name && p.i + 1 < options.Count).Select(p => options[p.i + 1]).FirstOrDefault();
 
     /// <summary>The large report through the writer on a fresh copy altered by <paramref name="alter"/>, after the small warm-up report.</summary>
     private static async Task<double> TimeAsync(EngineStore store, IReadOnlyList<PlannedReport> plan, string alter)

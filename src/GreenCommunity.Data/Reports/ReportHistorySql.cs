@@ -56,7 +56,9 @@ internal static class ReportHistorySql
     /// <paramref name="transaction"/>, which <paramref name="start"/> was read in: its rows come after the history's end there.
     /// In the same command, <paramref name="before"/> (with <paramref name="beforeArgs"/>) goes first, the report's own rows, and
     /// <paramref name="after"/> last, queries over what was written (they may use <c>@report</c>), whose results are returned.
-    /// A large report on PostgreSQL goes by COPY first instead (<see cref="ReportHistoryCopy"/>), to the same rows.
+    /// A large report on PostgreSQL goes by COPY instead (<see cref="ReportHistoryCopy"/>), to the same rows: <paramref name="before"/>
+    /// in a command of its own, then the COPY, then the rest. The report's own row comes before its history either way,
+    /// as PostgreSQL's check of the history's references (migration 0018) wants it at the end of each statement.
     /// </summary>
     public static Task<SqlMapper.GridReader> AppendAsync(DbConnection connection, DbTransaction transaction, WriteStart start, ReportRows rows, string before,
         object beforeArgs, string after, CancellationToken cancellationToken) =>
@@ -67,21 +69,17 @@ internal static class ReportHistorySql
     internal static async Task<SqlMapper.GridReader> AppendAsync(DbConnection connection, DbTransaction transaction, WriteStart start, ReportRows rows, AppendWay way,
         string before, object beforeArgs, string after, CancellationToken cancellationToken)
     {
-        var args = new DynamicParameters(beforeArgs);
-        string sql;
         if (way == AppendWay.Copy)
         {
+            await connection.ExecuteAsync(new CommandDefinition(before, beforeArgs, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             await ReportHistoryCopy.CopyAsync(connection, transaction, start, rows, cancellationToken).ConfigureAwait(false);
-            args.AddDynamicParams(ReportHistoryCopy.Arguments(start, rows));
-            sql = ReportHistoryCopy.PresentSql;
+            return await connection.QueryMultipleAsync(new CommandDefinition($"{ReportHistoryCopy.PresentSql}\n{after}", ReportHistoryCopy.Arguments(start, rows), transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
-        else
-        {
-            args.AddDynamicParams(CommunityListUpkeepSql.Arguments(connection, rows, start.Report, start.StageEvent, start.Assessment));
-            sql = s_appendSql.For(connection);
-        }
-        return await connection.QueryMultipleAsync(new CommandDefinition($"{before};\n{sql}\n{after}", args, transaction, cancellationToken: cancellationToken))
-            .ConfigureAwait(false);
+        var args = new DynamicParameters(beforeArgs);
+        args.AddDynamicParams(CommunityListUpkeepSql.Arguments(connection, rows, start.Report, start.StageEvent, start.Assessment));
+        return await connection.QueryMultipleAsync(new CommandDefinition($"{before};\n{s_appendSql.For(connection)}\n{after}", args, transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 }
 

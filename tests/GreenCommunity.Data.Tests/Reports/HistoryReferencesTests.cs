@@ -9,12 +9,12 @@ using GreenCommunity.Domain.Reports;
 namespace GreenCommunity.Data.Tests.Reports;
 
 /// <summary>
-/// The history's reference to its community holds on both engines: a foreign key on SQLite; on PostgreSQL, since
-/// migration 0018, a check once a statement over the appended rows and a guard on communities (the per-row key cost a
-/// 5,000-update report 0.25-0.3 s). An assessment of an unknown community is refused, by either way of appending, and a
-/// community with history can be neither deleted nor given another code.
+/// The history's references to its community and its report hold on both engines: foreign keys on SQLite; on
+/// PostgreSQL, since migration 0018, a check once a statement over the appended rows and a guard on communities (the
+/// per-row keys cost a 5,000-update report about half a second). An assessment of an unknown community or report is
+/// refused, by either way of appending, and a community with history can be neither deleted nor given another code.
 /// </summary>
-public sealed class HistoryCommunityReferenceTests
+public sealed class HistoryReferencesTests
 {
     private const string Wuhan = "420100";
     private const string Unknown = "420100999999";
@@ -57,6 +57,29 @@ public sealed class HistoryCommunityReferenceTests
 
         // Assert
         Assert.Equal(2, await store.CountAsync("criterion_assessments"));
+    }
+
+    [Fact]
+    public async Task Append_AnAssessmentOfAnUnknownReport_RefusedAndNothingWritten()
+    {
+        // Arrange: a known community; the report number is past any report's (refused at once on PostgreSQL, at COMMIT on SQLite)
+        await using var store = await TestStore.CreateAsync();
+        var code = await FirstWuhanCommunityAsync(store);
+        await using var connection = await store.Database.OpenAsync(Ct);
+
+        // Act
+        var refused = await Assert.ThrowsAnyAsync<DbException>(async () =>
+        {
+            await using var transaction = await store.Database.BeginWriteAsync(connection, Ct);
+            await connection.ExecuteAsync(
+                "INSERT INTO criterion_assessments (community_code, criterion, value, met, effective, report) VALUES (@code, 1, 1, 1, '2022-05-10', 999999)",
+                new { code }, transaction);
+            await transaction.CommitAsync(Ct);
+        });
+
+        // Assert
+        Assert.True(IsReferenceViolation(refused), refused.Message);
+        Assert.Equal(0, await store.CountAsync("criterion_assessments"));
     }
 
     [Theory]
@@ -103,13 +126,15 @@ public sealed class HistoryCommunityReferenceTests
     [Fact]
     public async Task Append_Uncommitted_HoldsItsCommunitiesAgainstDeletion()
     {
-        // Arrange: a report's assessments appended and not yet committed; the community's present row already gone
+        // Arrange: an assessment of a report already stored appended and not yet committed; the community's present row already gone
         await using var store = await TestStore.CreateAsync();
         var code = await FirstWuhanCommunityAsync(store);
+        var outcome = await store.Writer.SubmitAsync(Monthly(CriteriaOnly(await LastWuhanCommunityAsync(store))), SubmitterScope.ForLocality(Wuhan), s_received, Ct);
+        Assert.True(outcome.IsStored);
         await using var appending = await store.Database.OpenAsync(Ct);
         await using var report = await store.Database.BeginWriteAsync(appending, Ct);
         await appending.ExecuteAsync(
-            "INSERT INTO criterion_assessments (community_code, criterion, value, met, effective, report) VALUES (@code, 1, 1, 1, '2022-05-10', 1)",
+            "INSERT INTO criterion_assessments (community_code, criterion, value, met, effective, report) VALUES (@code, 1, 1, 1, '2022-05-10', (SELECT MAX(id) FROM reports))",
             new { code }, report);
         await using var deleting = await store.Database.OpenAsync(Ct);
         await using var deletion = await deleting.BeginTransactionAsync(Ct);
@@ -153,6 +178,14 @@ public sealed class HistoryCommunityReferenceTests
         await using var connection = await store.Database.OpenAsync(Ct);
         return await connection.ExecuteScalarAsync<string>("SELECT MIN(code) FROM communities WHERE locality_code = @Wuhan", new { Wuhan }) ?? "";
     }
+
+#if POSTGRES_STORE
+    private static async Task<string> LastWuhanCommunityAsync(TestStore store)
+    {
+        await using var connection = await store.Database.OpenAsync(Ct);
+        return await connection.ExecuteScalarAsync<string>("SELECT MAX(code) FROM communities WHERE locality_code = @Wuhan", new { Wuhan }) ?? "";
+    }
+#endif
 
     private static CommunityUpdate CriteriaOnly(string community) =>
         new(community, null, new DateOnly(2022, 5, 10), new Dictionary<int, double> { [1] = 1, [12] = 0.4 });
