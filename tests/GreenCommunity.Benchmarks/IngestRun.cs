@@ -166,6 +166,8 @@ internal static class RowRecorder
 /// per report, with the same durability (SQLite synchronous=FULL in WAL; PostgreSQL synchronous_commit=on) and no
 /// reading, checking or locking. On SQLite each row is one execution of a prepared statement; on PostgreSQL a
 /// report's statements go to the server as one batch (auto-prepared), the fewest round trips plain statements allow.
+/// PostgreSQL's history checks its references once a statement (migration 0018), which for statements of one row each
+/// costs more than a key; the bare inserts' copy has the keys instead, the cheaper check for their way of inserting.
 /// </summary>
 internal sealed class BareWriter : IAsyncDisposable
 {
@@ -174,6 +176,15 @@ internal sealed class BareWriter : IAsyncDisposable
     private readonly DbConnection _connection;
     private readonly Dictionary<string, DbCommand> _prepared = new(StringComparer.Ordinal);
     private readonly NpgsqlDataSource? _dataSource;
+
+    /// <summary>The history's references as they were before 0018: a key per row, the report's deferred.</summary>
+    internal const string PerRowKeysSql =
+        """
+        DROP TRIGGER criterion_assessments_references_known ON criterion_assessments;
+        ALTER TABLE criterion_assessments
+          ADD CONSTRAINT criterion_assessments_community_code_fkey FOREIGN KEY (community_code) REFERENCES communities (code),
+          ADD CONSTRAINT criterion_assessments_report_fkey FOREIGN KEY (report) REFERENCES reports (id) DEFERRABLE INITIALLY DEFERRED
+        """;
 
     private BareWriter(DbConnection connection, NpgsqlDataSource? dataSource) => (_connection, _dataSource) = (connection, dataSource);
 
@@ -184,7 +195,9 @@ internal sealed class BareWriter : IAsyncDisposable
             // The copy's connection string carries synchronous_commit=on (PostgresStore adds it); auto-prepare keeps each statement parsed once.
             var builder = new NpgsqlConnectionStringBuilder(postgres.DataSource.ConnectionString) { MaxAutoPrepare = 32, AutoPrepareMinUsages = 2 };
             var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
-            return new BareWriter(await dataSource.OpenConnectionAsync(), dataSource);
+            var connection = await dataSource.OpenConnectionAsync();
+            await connection.ExecuteAsync(PerRowKeysSql);
+            return new BareWriter(connection, dataSource);
         }
         // The product's own connection: synchronous=FULL, foreign keys on, the file in WAL mode.
         return new BareWriter(await copy.OpenAsync(CancellationToken.None), null);
