@@ -52,6 +52,12 @@ PROBES = [
     "VALUES (1, '420100-1', '420100', '', 'd', 't', 'user:admin')",
     "INSERT INTO stage_events (id, community_code, stage, effective, report) VALUES (9, '420102001001', 4, '2025-05-01', 1)",
     "INSERT INTO stage_events (id, community_code, stage, effective, report) VALUES (10, '420102001001', 3, '2025-05-01', 99)",
+    "INSERT INTO criterion_assessments (id, community_code, criterion, value, met, effective, report) "
+    "VALUES (90, '420102001002', 2, 1, 1, '2025-05-01', 1), (91, '420102999999', 2, 1, 1, '2025-05-01', 1)",
+    "INSERT INTO criterion_assessments (id, community_code, criterion, value, met, effective, report) VALUES (92, '420102001002', 2, 1, 1, '2025-05-01', 99)",
+    "INSERT INTO criterion_assessments (id, community_code, criterion, value, met, effective, report) VALUES (93, '420502001001', 2, 1, 1, '2025-05-01', 1)",
+    "DELETE FROM communities WHERE code = '420102001001'",
+    "UPDATE communities SET code = '420102001009' WHERE code = '420102001002'",
     "INSERT INTO api_tokens (id, name, scope, token_hash, created_at, kind) VALUES (1, 'wall', 'province', 'h', 't', 'wall')",
     "INSERT INTO api_tokens (id, name, scope, token_hash, created_at) VALUES (2, 'api', 'province', 'h2', 't')",
     "INSERT INTO acceptance_requests (id, request_id, locality_code, requested_at, requested_by) VALUES (1, 'a-1', '420100', 't', 'user:wuhan')",

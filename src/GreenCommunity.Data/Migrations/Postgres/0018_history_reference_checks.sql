@@ -27,7 +27,7 @@ BEGIN
         SELECT a.community_code INTO unknown
           FROM appended a WHERE NOT EXISTS (SELECT 1 FROM communities c WHERE c.code = a.community_code) LIMIT 1;
         RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', TABLE = 'criterion_assessments',
-            MESSAGE = format('criterion_assessments: community %s is not in communities', unknown);
+            MESSAGE = format('insert on table "criterion_assessments" violates its foreign key check: community %s is not in "communities"', unknown);
     END IF;
 
     SELECT COUNT(*) INTO named FROM (SELECT DISTINCT report FROM appended) AS d;
@@ -37,7 +37,7 @@ BEGIN
         SELECT CAST(a.report AS TEXT) INTO unknown
           FROM appended a WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.id = a.report) LIMIT 1;
         RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', TABLE = 'criterion_assessments',
-            MESSAGE = format('criterion_assessments: report %s is not in reports', unknown);
+            MESSAGE = format('insert on table "criterion_assessments" violates its foreign key check: report %s is not in "reports"', unknown);
     END IF;
     RETURN NULL;
 END;
@@ -51,7 +51,7 @@ BEGIN
     IF (TG_OP = 'DELETE' OR NEW.code IS DISTINCT FROM OLD.code)
        AND EXISTS (SELECT 1 FROM criterion_assessments WHERE community_code = OLD.code) THEN
         RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', TABLE = 'communities',
-            MESSAGE = format('communities: %s has criterion assessments in the history', OLD.code);
+            MESSAGE = format('delete or update on table "communities" violates the foreign key check of "criterion_assessments": %s has history', OLD.code);
     END IF;
     RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
 END;
