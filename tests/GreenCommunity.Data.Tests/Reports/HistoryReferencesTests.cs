@@ -36,7 +36,7 @@ public sealed class HistoryReferencesTests
         var rows = ReportRows.From(Monthly(CriteriaOnly(known), CriteriaOnly(Unknown)), body: null);
 
         // Act
-        var refused = await Assert.ThrowsAnyAsync<DbException>(() => AppendAsync(store, rows, byCopy ? AppendWay.Copy : AppendWay.OneCommand));
+        var refused = await Assert.ThrowsAnyAsync<DbException>(() => HistoryAppend.AppendAsync(store, rows, byCopy ? AppendWay.Copy : AppendWay.OneCommand, "SELECT 1", Ct));
 
         // Assert
         Assert.True(IsReferenceViolation(refused), refused.Message);
@@ -53,7 +53,7 @@ public sealed class HistoryReferencesTests
         var rows = ReportRows.From(Monthly(CriteriaOnly(known)), body: null);
 
         // Act
-        await AppendAsync(store, rows, AppendWay.OneCommand);
+        await HistoryAppend.AppendAsync(store, rows, AppendWay.OneCommand, "SELECT 1", Ct);
 
         // Assert
         Assert.Equal(2, await store.CountAsync("criterion_assessments"));
@@ -154,24 +154,6 @@ public sealed class HistoryReferencesTests
         Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 787,   // SQLITE_CONSTRAINT_FOREIGNKEY
         _ => false,
     };
-
-    /// <summary>Appends <paramref name="rows"/> as the writer would, the way given, with the report's own row for the deferred keys.</summary>
-    private static async Task AppendAsync(TestStore store, ReportRows rows, AppendWay way)
-    {
-        await using var connection = await store.Database.OpenAsync(Ct);
-        await using var transaction = await store.Database.BeginWriteAsync(connection, Ct);
-        var start = await WriteStart.ReadAsync(connection, transaction, writeLock: "", claim: null, sender: null, Ct);
-        const string reportRow =
-            """
-            INSERT INTO reports (id, report_id, locality_code, kind, period, submitted_by, submitter_scope, narrative, received_at, deadline, on_time, applied, body)
-            VALUES (@Sequence, 'reference', '420100', 'monthly', '2022-05', 'test', '420100', NULL, '2022-05-20T02:00:00.000+00:00', '2022-05-25T23:59:59.000+08:00', 1, 0, @Body)
-            """;
-        await using (await ReportHistorySql.AppendAsync(connection, transaction, start, rows, way, reportRow, new { Sequence = start.Report, rows.Body },
-            "SELECT 1", Ct))
-        {
-        }
-        await transaction.CommitAsync(Ct);
-    }
 
     private static async Task<string> FirstWuhanCommunityAsync(TestStore store)
     {

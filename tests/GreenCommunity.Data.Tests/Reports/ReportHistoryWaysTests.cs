@@ -60,24 +60,9 @@ public sealed class ReportHistoryWaysTests
         Assert.Contains(expected["community_state"], row => row.EndsWith("|last_change=2022-05-12", StringComparison.Ordinal));
     }
 
-    /// <summary>Appends <paramref name="rows"/> as the writer would, the way given, with the report's own row for the deferred foreign keys.</summary>
-    private static async Task AppendAsync(TestStore store, ReportRows rows, AppendWay way)
-    {
-        await using var connection = await store.Database.OpenAsync(Ct);
-        await using var transaction = await store.Database.BeginWriteAsync(connection, Ct);
-        var start = await WriteStart.ReadAsync(connection, transaction, writeLock: "", claim: null, sender: null, Ct);
-        const string reportRow =
-            """
-            INSERT INTO reports (id, report_id, locality_code, kind, period, submitted_by, submitter_scope, narrative, received_at, deadline, on_time, applied, body)
-            VALUES (@Sequence, 'ways', '420100', 'monthly', '2022-05', 'test', '420100', NULL, '2022-05-20T02:00:00.000+00:00', '2022-05-25T23:59:59.000+08:00', 1, 0, @Body)
-            """;
-        await using (var read = await ReportHistorySql.AppendAsync(connection, transaction, start, rows, way, reportRow, new { Sequence = start.Report, rows.Body },
-            "SELECT COUNT(*) FROM stage_events WHERE report = @report", Ct))
-        {
-            Assert.Equal(rows.EventRows.Count, await read.ReadSingleAsync<long>());   // the query after the writes sees them
-        }
-        await transaction.CommitAsync(Ct);
-    }
+    /// <summary>Appends <paramref name="rows"/> the way given; the query after the writes sees them.</summary>
+    private static async Task AppendAsync(TestStore store, ReportRows rows, AppendWay way) =>
+        Assert.Equal(rows.EventRows.Count, await HistoryAppend.AppendAsync(store, rows, way, "SELECT COUNT(*) FROM stage_events WHERE report = @report", Ct));
 
     /// <summary>Every row of the four tables a report writes, each as text, by table.</summary>
     private static async Task<Dictionary<string, IReadOnlyList<string>>> RowsAsync(TestStore store)
