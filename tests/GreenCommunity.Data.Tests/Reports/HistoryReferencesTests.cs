@@ -129,7 +129,7 @@ public sealed class HistoryReferencesTests
         // Arrange: an assessment of a report already stored appended and not yet committed; the community's present row already gone
         await using var store = await TestStore.CreateAsync();
         var code = await FirstWuhanCommunityAsync(store);
-        var outcome = await store.Writer.SubmitAsync(Monthly(CriteriaOnly(await LastWuhanCommunityAsync(store))), SubmitterScope.ForLocality(Wuhan), s_received, Ct);
+        var outcome = await store.Writer.SubmitAsync(Monthly(CriteriaOnly(await FirstWuhanCommunityAsync(store, last: true))), SubmitterScope.ForLocality(Wuhan), s_received, Ct);
         Assert.True(outcome.IsStored);
         await using var appending = await store.Database.OpenAsync(Ct);
         await using var report = await store.Database.BeginWriteAsync(appending, Ct);
@@ -155,19 +155,12 @@ public sealed class HistoryReferencesTests
         _ => false,
     };
 
-    private static async Task<string> FirstWuhanCommunityAsync(TestStore store)
+    /// <summary>Wuhan's first community by code, or its last.</summary>
+    private static async Task<string> FirstWuhanCommunityAsync(TestStore store, bool last = false)
     {
         await using var connection = await store.Database.OpenAsync(Ct);
-        return await connection.ExecuteScalarAsync<string>("SELECT MIN(code) FROM communities WHERE locality_code = @Wuhan", new { Wuhan }) ?? "";
+        return await connection.ExecuteScalarAsync<string>($"SELECT {(last ? "MAX" : "MIN")}(code) FROM communities WHERE locality_code = @Wuhan", new { Wuhan }) ?? "";
     }
-
-#if POSTGRES_STORE
-    private static async Task<string> LastWuhanCommunityAsync(TestStore store)
-    {
-        await using var connection = await store.Database.OpenAsync(Ct);
-        return await connection.ExecuteScalarAsync<string>("SELECT MAX(code) FROM communities WHERE locality_code = @Wuhan", new { Wuhan }) ?? "";
-    }
-#endif
 
     private static CommunityUpdate CriteriaOnly(string community) =>
         new(community, null, new DateOnly(2022, 5, 10), new Dictionary<int, double> { [1] = 1, [12] = 0.4 });
