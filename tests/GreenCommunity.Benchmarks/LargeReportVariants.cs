@@ -30,9 +30,9 @@ internal static class LargeReportVariants
 
     public static async Task<int> RunAsync(IReadOnlyList<string> options)
     {
-        var rounds = Option(options, "--rounds") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 3;
+        var rounds = CommandOptions.Get(options, "--rounds", 3);
         // --only "per-row|stage_events": the variants whose names contain one of the parts, the first always kept as the baseline
-        var only = Option(options, "--only")?.Split('|');
+        var only = CommandOptions.Get(options, "--only")?.Split('|');
         var variants = s_variants.Where((v, i) => i == 0 || only is null || only.Any(part => v.Name.Contains(part, StringComparison.Ordinal))).ToArray();
         await using var server = await BenchPostgres.StartOrUseAsync(statementStatistics: false);
         Environment.SetEnvironmentVariable(BenchPostgres.ConnectionVariable, server.AdminConnectionString);
@@ -65,9 +65,6 @@ internal static class LargeReportVariants
         await PerfResults.SaveAsync("large-report-variants", md.ToString());
         return 0;
     }
-
-    private static string? Option(IReadOnlyList<string> options, string name) =>
-        options.Select((o, i) => (o, i)).Where(p => p.o == name && p.i + 1 < options.Count).Select(p => options[p.i + 1]).FirstOrDefault();
 
     /// <summary>The large report through the writer on a fresh copy altered by <paramref name="alter"/>, after the small warm-up report.</summary>
     private static async Task<double> TimeAsync(EngineStore store, IReadOnlyList<PlannedReport> plan, string alter)

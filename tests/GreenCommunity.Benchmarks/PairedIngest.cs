@@ -19,9 +19,9 @@ internal static class PairedIngest
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> options)
     {
-        var rounds = Option(options, "--rounds", 15);
+        var rounds = CommandOptions.Get(options, "--rounds", 15);
         var control = options.Contains("--control", StringComparer.Ordinal);   // bare inserts in both turns: how far apart two equal runs read
-        var engines = Option(options, "--engine", "both") switch
+        var engines = CommandOptions.Get(options, "--engine", "both") switch
         {
             "sqlite" => [StoreEngine.Sqlite],
             "postgres" => [StoreEngine.Postgres],
@@ -202,19 +202,4 @@ internal static class PairedIngest
 
     private static double Median(IReadOnlyList<double> sorted) =>
         sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-
-    private static int Option(IReadOnlyList<string> options, string name, int fallback) =>
-        int.Parse(Option(options, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
-
-    private static string Option(IReadOnlyList<string> options, string name, string fallback)
-    {
-        for (var i = 0; i < options.Count - 1; i++)
-        {
-            if (options[i] == name)
-            {
-                return options[i + 1];
-            }
-        }
-        return fallback;
-    }
 }
