@@ -31,9 +31,10 @@ internal sealed record HistoryMark(long StageEvent, long Assessment)
 }
 
 /// <summary>
-/// Where a write transaction starts, read in one query (one round trip where there were five): the idempotency key's
-/// earlier claim and the sender's right, which the writer checks first, the number the report will get and where the
-/// history ends (the recheck's mark to compare, and the first rows the report's own statements will have written after).
+/// Where a write transaction starts, read in one command (one round trip where there were five): the idempotency key's
+/// earlier claim and the sender's right, which the writer checks first, the number the report will get, where the
+/// history ends (the recheck's mark to compare, and the first rows the report's own statements will have written after),
+/// and what the report's stage events will move in the timelines (<see cref="Progress.ReportTimelineSql.BasisSql"/>).
 /// </summary>
 internal sealed class WriteStart
 {
@@ -69,20 +70,36 @@ internal sealed class WriteStart
     /// <summary>Where the history ends now.</summary>
     public HistoryMark History => new(StageEvent, Assessment);
 
+    /// <summary>What the report's stage events will move in the timelines; null when it has none, or none was asked for.</summary>
+    public Progress.TimelineBasis? Timeline { get; private set; }
+
     /// <summary>
-    /// Reads the start; <paramref name="claim"/> and <paramref name="sender"/> null when the caller has none to check.
+    /// Reads the start; <paramref name="claim"/> and <paramref name="sender"/> null when the caller has none to check, and
+    /// <paramref name="rows"/> null when the caller moves no timeline (<see cref="Timeline"/> is then null too).
     /// <paramref name="writeLock"/> (<see cref="Storage.StoreDatabase.WriteLockStatement"/>, or empty) goes first in the same command.
     /// </summary>
     public static async Task<WriteStart> ReadAsync(DbConnection connection, DbTransaction transaction, string writeLock, IdempotencyClaim? claim,
-        SubmittingAccount? sender, CancellationToken cancellationToken)
+        SubmittingAccount? sender, ReportRows? rows, CancellationToken cancellationToken)
     {
-        var sql = writeLock + HeadsSql + (claim is null ? "" : ClaimSql) + (sender is null ? "" : $",\n       ({sender.AllowedSql}) AS Allowed");
-        await using var read = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { claim?.Client, claim?.Key, sender?.Name, sender?.TokenId },
-            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var engine = Storage.StoreSql.EngineOf(connection);
+        var timeline = rows is { EventRows.Count: > 0 };
+        var sql = writeLock + HeadsSql + (claim is null ? "" : ClaimSql) + (sender is null ? "" : $",\n       ({sender.AllowedSql}) AS Allowed")
+            + (timeline ? ";\n" + Progress.ReportTimelineSql.BasisSql(engine) : "");
+        var args = new DynamicParameters(new { claim?.Client, claim?.Key, sender?.Name, sender?.TokenId });
+        if (timeline)
+        {
+            Progress.ReportTimelineSql.AddBasisArguments(args, engine, rows!);
+        }
+        await using var read = await connection.QueryMultipleAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (writeLock.Length > 0)
         {
             await read.ReadAsync().ConfigureAwait(false);   // the lock statement's row
         }
-        return await read.ReadSingleAsync<WriteStart>().ConfigureAwait(false);
+        var start = await read.ReadSingleAsync<WriteStart>().ConfigureAwait(false);
+        if (timeline)
+        {
+            start.Timeline = await Progress.ReportTimelineSql.ReadBasisAsync(read).ConfigureAwait(false);
+        }
+        return start;
     }
 }

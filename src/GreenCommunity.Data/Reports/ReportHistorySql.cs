@@ -54,32 +54,35 @@ internal static class ReportHistorySql
     /// <summary>
     /// Writes every update of the report numbered <paramref name="start"/>.Report (each one already judged allowed) in
     /// <paramref name="transaction"/>, which <paramref name="start"/> was read in: its rows come after the history's end there.
-    /// In the same command, <paramref name="before"/> (with <paramref name="beforeArgs"/>) goes first, the report's own rows, and
-    /// <paramref name="after"/> last, queries over what was written (they may use <c>@report</c>), whose results are returned.
-    /// A large report on PostgreSQL goes by COPY instead (<see cref="ReportHistoryCopy"/>), to the same rows: <paramref name="before"/>
-    /// in a command of its own, then the COPY, then the rest. The report's own row comes before its history either way,
-    /// as PostgreSQL's check of the history's references (migration 0018) wants it at the end of each statement.
+    /// In the same command, <paramref name="before"/> goes first, the report's own rows, and <paramref name="after"/> last,
+    /// further writes (the timelines'); <paramref name="args"/> are the arguments of both. A large report on PostgreSQL goes
+    /// by COPY instead (<see cref="ReportHistoryCopy"/>), to the same rows: <paramref name="before"/> in a command of its own,
+    /// then the COPY, then the rest. The report's own row comes before its history either way, as PostgreSQL's check of
+    /// the history's references (migration 0018) wants it at the end of each statement.
     /// </summary>
-    public static Task<SqlMapper.GridReader> AppendAsync(DbConnection connection, DbTransaction transaction, WriteStart start, ReportRows rows, string before,
-        object beforeArgs, string after, CancellationToken cancellationToken) =>
-        AppendAsync(connection, transaction, start, rows, ReportHistoryCopy.Suits(connection, rows) ? AppendWay.Copy : AppendWay.OneCommand, before, beforeArgs, after,
+    public static Task AppendAsync(DbConnection connection, DbTransaction transaction, WriteStart start, ReportRows rows, string before, string after,
+        DynamicParameters args, CancellationToken cancellationToken) =>
+        AppendAsync(connection, transaction, start, rows, ReportHistoryCopy.Suits(connection, rows) ? AppendWay.Copy : AppendWay.OneCommand, before, after, args,
             cancellationToken);
 
     /// <summary>As the overload without <paramref name="way"/>, the way given (COPY on PostgreSQL only).</summary>
-    internal static async Task<SqlMapper.GridReader> AppendAsync(DbConnection connection, DbTransaction transaction, WriteStart start, ReportRows rows, AppendWay way,
-        string before, object beforeArgs, string after, CancellationToken cancellationToken)
+    internal static async Task AppendAsync(DbConnection connection, DbTransaction transaction, WriteStart start, ReportRows rows, AppendWay way,
+        string before, string after, DynamicParameters args, CancellationToken cancellationToken)
     {
         if (way == AppendWay.Copy)
         {
-            await connection.ExecuteAsync(new CommandDefinition(before, beforeArgs, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(before, args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             await ReportHistoryCopy.CopyAsync(connection, transaction, start, rows, cancellationToken).ConfigureAwait(false);
-            return await connection.QueryMultipleAsync(new CommandDefinition($"{ReportHistoryCopy.PresentSql}\n{after}", ReportHistoryCopy.Arguments(start, rows), transaction,
-                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var rest = new DynamicParameters(ReportHistoryCopy.Arguments(start, rows));
+            rest.AddDynamicParams(args);
+            await connection.ExecuteAsync(new CommandDefinition($"{ReportHistoryCopy.PresentSql}\n{after}", rest, transaction, cancellationToken: cancellationToken))
+                .ConfigureAwait(false);
+            return;
         }
-        var args = new DynamicParameters(beforeArgs);
-        args.AddDynamicParams(CommunityListUpkeepSql.Arguments(connection, rows, start.Report, start.StageEvent, start.Assessment));
-        return await connection.QueryMultipleAsync(new CommandDefinition($"{before};\n{s_appendSql.For(connection)}\n{after}", args, transaction,
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var all = new DynamicParameters(args);
+        all.AddDynamicParams(CommunityListUpkeepSql.Arguments(connection, rows, start.Report, start.StageEvent, start.Assessment));
+        await connection.ExecuteAsync(new CommandDefinition($"{before};\n{s_appendSql.For(connection)}\n{after}", all, transaction, cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
     }
 }
 

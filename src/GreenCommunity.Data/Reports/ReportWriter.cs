@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 using GreenCommunity.Data.Storage;
 using GreenCommunity.Domain.Campaigns;
 using GreenCommunity.Domain.Reports;
@@ -63,7 +64,7 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await database.BeginWriteLockedByCallerAsync(connection, cancellationToken).ConfigureAwait(false);
 
-        var start = await WriteStart.ReadAsync(connection, transaction, database.WriteLockStatement, receipt.Idempotency, receipt.Sender, cancellationToken)
+        var start = await WriteStart.ReadAsync(connection, transaction, database.WriteLockStatement, receipt.Idempotency, receipt.Sender, rows, cancellationToken)
             .ConfigureAwait(false);
         if (receipt.Idempotency is { } claim && start is { ClaimHash: { } hash, ClaimReport: { } earlier })
         {
@@ -77,7 +78,6 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
         {
             return ReportOutcome.Rejected(changed);   // disposing the transaction leaves the store as it was
         }
-
         var stored = await AppendAsync(connection, transaction, start, report, receipt, validation, rows, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ReportOutcome.Accepted(stored);
@@ -100,25 +100,24 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
             return ReportOutcome.Rejected(validation.Errors);
         }
         var rows = ReportRows.From(report, receipt.Body);
-        var start = await WriteStart.ReadAsync(connection, transaction, writeLock: "", claim: null, sender: null, cancellationToken).ConfigureAwait(false);   // the caller's transaction holds the lock
+        var start = await WriteStart.ReadAsync(connection, transaction, writeLock: "", claim: null, sender: null, rows, cancellationToken).ConfigureAwait(false);   // the caller's transaction holds the lock
         return ReportOutcome.Accepted(await AppendAsync(connection, transaction, start, report, receipt, validation, rows, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
-    /// Appends the report in the transaction <paramref name="start"/> was read in: its own rows, its history and the
-    /// present in one command, which also reads what the timelines need; then the timelines it moves.
+    /// Appends the report in the transaction <paramref name="start"/> was read in: its own rows, its history, the present
+    /// and the timelines it moves (from what the start read of them) in one command.
     /// </summary>
     private async Task<StoredReport> AppendAsync(DbConnection connection, DbTransaction transaction, WriteStart start, ReportSubmission report, ReportReceipt receipt,
         ReportValidation validation, ReportRows rows, CancellationToken cancellationToken)
     {
         var (stored, storeSql, storeArgs) = Store(start.Report, report, receipt, rows.Body, validation.Changes);
-        Progress.ReportHistory history;
-        await using (var read = await ReportHistorySql.AppendAsync(connection, transaction, start, rows, storeSql, storeArgs, Progress.ReportTimelineSql.HistorySql(connection),
-            cancellationToken).ConfigureAwait(false))
-        {
-            history = await Progress.ReportTimelineSql.ReadHistoryAsync(read).ConfigureAwait(false);
-        }
-        await Progress.ReportTimelineSql.ApplyAsync(connection, transaction, start.Report, history, cancellationToken).ConfigureAwait(false);
+        var timeline = start.Timeline is { } basis
+            ? Progress.ReportTimelineSql.Plan(basis, rows, start.StageEvent, StoreSql.EngineOf(connection))
+            : Progress.TimelineWrite.None;
+        var args = new DynamicParameters(storeArgs);
+        args.AddDynamicParams(timeline.Args);
+        await ReportHistorySql.AppendAsync(connection, transaction, start, rows, storeSql, timeline.Sql, args, cancellationToken).ConfigureAwait(false);
         return stored;
     }
 

@@ -90,9 +90,7 @@ public sealed class WritePathPlanTests
         var sql = ReportTimelineSql.Statements(StoreEngine.Sqlite)[statement];
         var args = new
         {
-            report = 1L,
-            counties = """[["420102", "2022-04-01"]]""",
-            regions = """[[2, "420100", "2022-04-01"]]""",
+            timelineEvents = """[["420102002003", 2, "2022-04-01"]]""",
             goneCounties = """[["420102", "2022-05-01"]]""",
             goneRegions = """[[2, "420100", "2022-05-01"]]""",
             upCounties = """[["420102", "2022-04-01", 10, 9, 1, 0, 0, 1]]""",
