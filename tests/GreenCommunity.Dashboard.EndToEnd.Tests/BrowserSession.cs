@@ -76,6 +76,7 @@ public sealed class BrowserSession : IAsyncDisposable
         await field.FillAsync(community);
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = community }).First.ClickAsync();
         await Assertions.Expect(field).ToHaveValueAsync(new Regex("）" + Regex.Escape(community) + "$"), new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0, new() { Timeout = 10_000 });   // the list closed
     }
 
     public static string ScreenshotPath(string name)
