@@ -212,7 +212,7 @@ public static class ReportTimelineSql
             args.Add("upCounties", JsonSerializer.Serialize(upCounties.Select(r => (object[])[r.Code, r.Day, .. Numbers(r.Figures)])));
             args.Add("upRegions", JsonSerializer.Serialize(upRegions.Select(r => (object[])[(long)r.Level, r.Code, r.Day, .. Numbers(r.Figures)])));
         }
-        return new TimelineWrite(string.Join(";\n", parts) + ";", args, upserts.Count + deletes.Count);
+        return new TimelineWrite(string.Join(";\n", parts) + ";", args);
     }
 
     /// <summary>PostgreSQL: the rows' codes, days and six figures as one array each (<c>{prefix}Codes</c>, <c>{prefix}Days</c>, <c>{prefix}N0</c>…<c>N5</c>).</summary>
@@ -296,8 +296,8 @@ public static class ReportTimelineSql
 internal sealed record TimelineBasis(IReadOnlyDictionary<string, string> Counties, IReadOnlyList<TimelineEvent> History, IReadOnlyList<Region> Regions,
     IReadOnlyDictionary<RegionKey, List<RegionTimelineRow>> Stored);
 
-/// <summary>The statements that write a report's timeline rows (empty when none moves), their arguments, and how many rows they write or remove.</summary>
-internal sealed record TimelineWrite(string Sql, DynamicParameters Args, int Rows)
+/// <summary>The statements that write a report's timeline rows (empty when none moves), and their arguments.</summary>
+internal sealed record TimelineWrite(string Sql, DynamicParameters Args)
 {
-    public static TimelineWrite None => new("", new DynamicParameters(), 0);
+    public static TimelineWrite None => new("", new DynamicParameters());
 }
