@@ -9,6 +9,7 @@ using GreenCommunity.Domain.Communities;
 using GreenCommunity.Domain.Progress;
 using GreenCommunity.Domain.Regions;
 using GreenCommunity.Domain.Reports;
+using GreenCommunity.Domain.Standard;
 
 namespace GreenCommunity.Data.Tests.Progress;
 
@@ -73,6 +74,39 @@ public sealed class RegionTimelineStoreTests(DemoStoreFixture fixture) : IClassF
             rows.Where(r => r.Code == Wuhan).Select(r => r.Day));
         Assert.Equal(new ProgressFigures(5222, 5220, 1, 1, 0, 2), rows.Single(r => r is { Code: Hubei, Day: "2022-05-12" }).Figures);
         for (var day = new DateOnly(2022, 4, 13); day <= new DateOnly(2022, 5, 27); day = day.AddDays(1))
+        {
+            await RegionTimelineAssert.AssertEqualsOracleAsync(store.Database, day);
+        }
+    }
+
+    [Fact]
+    public async Task Submit_ReportLargeEnoughForCopy_KeepsEachAncestorEqualToAFullRebuildAndTheHistory()
+    {
+        // Arrange: a pilot from 05-10 to move later; then a report of 120 communities with all 16 criteria, past the rows from
+        // which PostgreSQL writes a report by COPY (its timeline rows then go with the present's statements, not one command)
+        await using var store = await TestStore.CreateAsync();
+        await SubmitAsync(store, SubmitterScope.ForLocality(Wuhan), s_received, Update(Baocheng, Stage.Pilot, 2022, 5, 10));
+        var criteria = GreenCommunityStandard.Criteria.ToDictionary(c => c.Number, c => c.IsShare ? 0.42 : 1.0);
+        List<string> codes;
+        await using (var connection = await store.Database.OpenAsync(Ct))
+        {
+            codes = (await connection.QueryAsync<string>(new CommandDefinition(
+                "SELECT code FROM communities WHERE locality_code = @Wuhan AND code <> @Baocheng ORDER BY code LIMIT 119", new { Wuhan, Baocheng },
+                cancellationToken: Ct))).AsList();
+        }
+        CommunityUpdate[] updates =
+        [
+            new(Baocheng, Stage.InProgress, new DateOnly(2022, 5, 15), criteria),
+            .. codes.Select((code, i) => new CommunityUpdate(code, i % 3 == 0 ? Stage.Pilot : Stage.InProgress, new DateOnly(2022, 5, 1 + (i % 19)), criteria)),
+        ];
+        Assert.True(updates.Length * 17 >= GreenCommunity.Data.Reports.ReportHistoryCopy.FromRows, $"{updates.Length * 17} rows");
+
+        // Act
+        await SubmitAsync(store, SubmitterScope.ForLocality(Wuhan), s_received, updates);
+
+        // Assert
+        Assert.Equal(await RegionTimelineAssert.RebuiltRowsAsync(store.Database), await RegionTimelineAssert.RowsAsync(store.Database));
+        for (var day = new DateOnly(2022, 4, 30); day <= new DateOnly(2022, 5, 21); day = day.AddDays(1))
         {
             await RegionTimelineAssert.AssertEqualsOracleAsync(store.Database, day);
         }
