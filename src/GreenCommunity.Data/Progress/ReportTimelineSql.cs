@@ -32,6 +32,16 @@ public static class ReportTimelineSql
     private static string CountyFroms(StoreEngine engine) =>
         $"SELECT c.county_code AS code, MIN(k.day) AS from_day FROM ({EventDays(engine)}) AS k JOIN communities c ON c.code = k.code GROUP BY c.county_code";
 
+    // Each of those counties and every region above it (a code's every level: 429004 is a county and the prefecture above
+    // it), each with the earliest day of the report's events under it.
+    private static string RegionsAbove(StoreEngine engine) =>
+        $"""
+        WITH RECURSIVE up(code, from_day) AS (
+            SELECT f.code, f.from_day FROM ({CountyFroms(engine)}) AS f
+            UNION
+            SELECT r.parent_code, up.from_day FROM regions r JOIN up ON r.code = up.code WHERE r.parent_code IS NOT NULL)
+        """;
+
     // A unit k's stored rows t from the last one before k.from_day on, by the primary key. On PostgreSQL a lateral query per
     // unit (OFFSET 0 keeping it one): over the units' recursive estimate the write transaction's one plan hashed the whole
     // table instead (2.3 ms a report for region_timeline).
@@ -62,19 +72,13 @@ public static class ReportTimelineSql
               SELECT e.community_code AS Community, e.stage AS Stage, e.effective AS Day, e.id AS Id
                 FROM stage_events e WHERE e.community_code IN (SELECT j.value ->> 0 FROM json_each(@timelineEvents) AS j);
               """)}
-        WITH RECURSIVE up(code) AS (
-            SELECT f.code FROM ({CountyFroms(engine)}) AS f
-            UNION
-            SELECT r.parent_code FROM regions r JOIN up ON r.code = up.code WHERE r.parent_code IS NOT NULL)
+        {RegionsAbove(engine)}
         SELECT code AS Code, level AS Level, parent_code AS ParentCode FROM regions WHERE code IN (SELECT code FROM up);
         SELECT COUNT(*) FROM (SELECT 1 FROM regions WHERE parent_code IS NULL LIMIT 2) AS roots;
         SELECT CAST({(int)RegionLevel.County} AS BIGINT) AS Level, t.county_code AS Code, t.day AS Day, {Figures}
           FROM ({CountyFroms(engine)}) AS k
           {RowsFrom(engine, "county_timeline", "t.county_code = k.code", "m.county_code = k.code")};
-        WITH RECURSIVE up(code, from_day) AS (
-            SELECT f.code, f.from_day FROM ({CountyFroms(engine)}) AS f
-            UNION
-            SELECT r.parent_code, up.from_day FROM regions r JOIN up ON r.code = up.code WHERE r.parent_code IS NOT NULL),
+        {RegionsAbove(engine)},
         units(level, code, from_day) AS (
             SELECT r.level, r.code, (SELECT MIN(u.from_day) FROM up u WHERE u.code = r.code) FROM regions r WHERE r.code IN (SELECT code FROM up)
             UNION ALL
