@@ -81,22 +81,41 @@ internal sealed class WriteStart
     public static async Task<WriteStart> ReadAsync(DbConnection connection, DbTransaction transaction, string writeLock, IdempotencyClaim? claim,
         SubmittingAccount? sender, ReportRows? rows, CancellationToken cancellationToken)
     {
-        var engine = Storage.StoreSql.EngineOf(connection);
+        var args = new DynamicParameters();
+        var sql = Sql(Storage.StoreSql.EngineOf(connection), writeLock, claim, sender, rows, args);
+        await using var read = await connection.QueryMultipleAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return await ReadAsync(read, writeLock, rows).ConfigureAwait(false);
+    }
+
+    /// <summary>The start's statements, for a command that may read more after them; their arguments added to <paramref name="args"/>.</summary>
+    public static string Sql(Storage.StoreEngine engine, string writeLock, IdempotencyClaim? claim, SubmittingAccount? sender, ReportRows? rows, DynamicParameters args)
+    {
+        if (claim is not null)
+        {
+            args.AddDynamicParams(new { claim.Client, claim.Key });
+        }
+        if (sender is not null)
+        {
+            args.AddDynamicParams(new { sender.Name, sender.TokenId });
+        }
         var timeline = rows is { EventRows.Count: > 0 };
-        var sql = writeLock + HeadsSql + (claim is null ? "" : ClaimSql) + (sender is null ? "" : $",\n       ({sender.AllowedSql}) AS Allowed")
-            + (timeline ? ";\n" + Progress.ReportTimelineSql.BasisSql(engine) : "");
-        var args = new DynamicParameters(new { claim?.Client, claim?.Key, sender?.Name, sender?.TokenId });
         if (timeline)
         {
             Progress.ReportTimelineSql.AddBasisArguments(args, engine, rows!);
         }
-        await using var read = await connection.QueryMultipleAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return writeLock + HeadsSql + (claim is null ? "" : ClaimSql) + (sender is null ? "" : $",\n       ({sender.AllowedSql}) AS Allowed")
+            + (timeline ? ";\n" + Progress.ReportTimelineSql.BasisSql(engine) : "");
+    }
+
+    /// <summary>The start from the results of <see cref="Sql"/>'s statements, the next ones <paramref name="read"/> holds.</summary>
+    public static async Task<WriteStart> ReadAsync(SqlMapper.GridReader read, string writeLock, ReportRows? rows)
+    {
         if (writeLock.Length > 0)
         {
             await read.ReadAsync().ConfigureAwait(false);   // the lock statement's row
         }
         var start = await read.ReadSingleAsync<WriteStart>().ConfigureAwait(false);
-        if (timeline)
+        if (rows is { EventRows.Count: > 0 })
         {
             start.Timeline = await Progress.ReportTimelineSql.ReadBasisAsync(read).ConfigureAwait(false);
         }

@@ -29,13 +29,16 @@ internal sealed class ReportValidation
         ? "SELECT code AS Code, locality_code AS Locality FROM communities WHERE code = ANY(@codes)"
         : $"SELECT code AS Code, locality_code AS Locality FROM communities WHERE code IN (SELECT w.value FROM {StoreSql.JsonTexts(engine, "@codes", "w")})");
 
-    // Everything the judgement reads, one command (one round trip on PostgreSQL where there were six): the head, where
-    // each community is, and every update's community's state on its day (read for all of them, judged for those in place).
-    // On PostgreSQL first one plan per prepared statement for the rest of the command, as in the write transaction
-    // (PostgresStore.WriteLockStatement): outside a transaction block a command is one implicit transaction, where the
-    // setting ends with it.
-    private static readonly EngineText s_readsSql = new(engine =>
-        $"{(engine == StoreEngine.Postgres ? $"SELECT {PostgresStore.GenericPlansForTransaction};\n" : "")}{HeadSql};\n{s_communitiesSql.For(engine)};\n{CommunityHistorySql.Queries(engine)}");
+    // Everything the judgement reads: the head, where each community is, and every update's community's state on its day
+    // (read for all of them, judged for those in place). A command of its own (one round trip on PostgreSQL where there
+    // were six), or the end of the write transaction's first command when the writer judges there (ReportWriter).
+    private static readonly EngineText s_readsSql = new(engine => $"{HeadSql};\n{s_communitiesSql.For(engine)};\n{CommunityHistorySql.Queries(engine)}");
+
+    // As a command of its own on PostgreSQL first one plan per prepared statement for the rest of the command, as in the
+    // write transaction (PostgresStore.WriteLockStatement): outside a transaction block a command is one implicit
+    // transaction, where the setting ends with it.
+    private static readonly EngineText s_ownCommandSql = new(engine =>
+        $"{(engine == StoreEngine.Postgres ? $"SELECT {PostgresStore.GenericPlansForTransaction};\n" : "")}{s_readsSql.For(engine)}");
 
     private readonly ReportSubmission _report;
     private readonly SubmitterScope _scope;
@@ -66,38 +69,60 @@ internal sealed class ReportValidation
     public static async Task<ReportValidation> RunAsync(DbConnection connection, DbTransaction? transaction, ReportSubmission report, ReportReceipt receipt,
         Campaign campaign, ReportWritePauses pauses, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        ReportRules.CheckShape(report, receipt.Scope, campaign, receipt.ReceivedAt, errors);
+        var errors = CheckShape(report, receipt, campaign);
         var engine = StoreSql.EngineOf(connection);
-        var codes = report.Updates.Select(u => u.Community).Distinct(StringComparer.Ordinal).ToArray();
-        var args = new DynamicParameters(new { locality = report.Locality, client = receipt.Idempotency?.Client, key = receipt.Idempotency?.Key });
-        args.Add("codes", engine == StoreEngine.Postgres ? codes : System.Text.Json.JsonSerializer.Serialize(codes));
-        CommunityHistorySql.AddArguments(args, engine, report.Updates.Select(u => (u.Community, u.Effective)).ToList());
-
-        Head head;
-        IReadOnlyList<CommunityState> states;
-        IReadOnlySet<int> misplaced;
-        await using (var read = await connection.QueryMultipleAsync(new CommandDefinition(s_readsSql.For(connection), args, transaction,
+        var args = new DynamicParameters();
+        AddReadArguments(args, engine, report, receipt.Idempotency);
+        Reads reads;
+        await using (var read = await connection.QueryMultipleAsync(new CommandDefinition(s_ownCommandSql.For(engine), args, transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false))
         {
             if (engine == StoreEngine.Postgres)
             {
                 await read.ReadAsync().ConfigureAwait(false);   // the setting's row
             }
-            head = await read.ReadSingleAsync<Head>().ConfigureAwait(false);
-            var places = (await read.ReadAsync<CommunityPlace>().ConfigureAwait(false)).ToDictionary(r => r.Code, r => r.Locality, StringComparer.Ordinal);
-            misplaced = ReportRules.CheckPlaces(report, head.Locality != 0, places, errors);
-            // Every result set read, even for a report without updates: Dapper cancels the command when a reader is left
-            // with results unread, and on PostgreSQL a cancel request can reach the connection's next command.
-            states = await CommunityHistorySql.ReadAsync(read, report.Updates.Count).ConfigureAwait(false);
+            reads = await ReadAsync(read, report, errors).ConfigureAwait(false);
         }
-        var repeated = ReportRules.RepeatedCommunities(report.Updates);
-        var judged = Enumerable.Range(0, report.Updates.Count).Where(i => !misplaced.Contains(i) && !repeated.ContainsKey(i)).ToList();
-        var earlier = head is { ClaimHash: { } hash, ClaimReport: { } stored } ? new EarlierClaim(hash, stored) : null;
-        var validation = new ReportValidation(report, receipt.Scope, judged, new HistoryMark(head.StageEvent, head.Assessment), earlier, errors);
         await pauses.Validating(report, cancellationToken).ConfigureAwait(false);
-        validation.Judge(judged, judged.Select(i => states[i]).ToList(), errors);
-        return validation;
+        return reads.Judge(report, receipt.Scope, errors);
+    }
+
+    /// <summary>The report's shape, judged without the store (what <see cref="ReportRules.CheckShape"/> finds); its rows can be built when there is no problem.</summary>
+    public static ValidationErrors CheckShape(ReportSubmission report, ReportReceipt receipt, Campaign campaign)
+    {
+        var errors = new ValidationErrors();
+        ReportRules.CheckShape(report, receipt.Scope, campaign, receipt.ReceivedAt, errors);
+        return errors;
+    }
+
+    /// <summary>The judgement's reads, for the end of a command that also reads other things (<see cref="JudgeAsync"/> reads their results).</summary>
+    public static string ReadsSql(StoreEngine engine) => s_readsSql.For(engine);
+
+    /// <summary>The arguments of <see cref="ReadsSql"/>, added to <paramref name="args"/>.</summary>
+    public static void AddReadArguments(DynamicParameters args, StoreEngine engine, ReportSubmission report, IdempotencyClaim? claim)
+    {
+        var codes = report.Updates.Select(u => u.Community).Distinct(StringComparer.Ordinal).ToArray();
+        args.AddDynamicParams(new { locality = report.Locality, client = claim?.Client, key = claim?.Key });
+        args.Add("codes", engine == StoreEngine.Postgres ? codes : System.Text.Json.JsonSerializer.Serialize(codes));
+        CommunityHistorySql.AddArguments(args, engine, report.Updates.Select(u => (u.Community, u.Effective)).ToList());
+    }
+
+    /// <summary>
+    /// Judges the report on <see cref="ReadsSql"/>'s results, the next ones <paramref name="read"/> holds; <paramref name="errors"/>
+    /// holds what <see cref="CheckShape"/> found.
+    /// </summary>
+    public static async Task<ReportValidation> JudgeAsync(SqlMapper.GridReader read, ReportSubmission report, ReportReceipt receipt, ValidationErrors errors) =>
+        (await ReadAsync(read, report, errors).ConfigureAwait(false)).Judge(report, receipt.Scope, errors);
+
+    private static async Task<Reads> ReadAsync(SqlMapper.GridReader read, ReportSubmission report, ValidationErrors errors)
+    {
+        var head = await read.ReadSingleAsync<Head>().ConfigureAwait(false);
+        var places = (await read.ReadAsync<CommunityPlace>().ConfigureAwait(false)).ToDictionary(r => r.Code, r => r.Locality, StringComparer.Ordinal);
+        var misplaced = ReportRules.CheckPlaces(report, head.Locality != 0, places, errors);
+        // Every result set read, even for a report without updates: Dapper cancels the command when a reader is left
+        // with results unread, and on PostgreSQL a cancel request can reach the connection's next command.
+        var states = await CommunityHistorySql.ReadAsync(read, report.Updates.Count).ConfigureAwait(false);
+        return new Reads(head, misplaced, states);
     }
 
     /// <summary>
@@ -132,6 +157,20 @@ internal sealed class ReportValidation
     }
 
     private sealed record CommunityPlace(string Code, string Locality);
+
+    /// <summary>What the judgement read: the head, the updates not in the locality, each update's community's state before it.</summary>
+    private sealed record Reads(Head Head, IReadOnlySet<int> Misplaced, IReadOnlyList<CommunityState> States)
+    {
+        public ReportValidation Judge(ReportSubmission report, SubmitterScope scope, ValidationErrors errors)
+        {
+            var repeated = ReportRules.RepeatedCommunities(report.Updates);
+            var judged = Enumerable.Range(0, report.Updates.Count).Where(i => !Misplaced.Contains(i) && !repeated.ContainsKey(i)).ToList();
+            var earlier = Head is { ClaimHash: { } hash, ClaimReport: { } stored } ? new EarlierClaim(hash, stored) : null;
+            var validation = new ReportValidation(report, scope, judged, new HistoryMark(Head.StageEvent, Head.Assessment), earlier, errors);
+            validation.Judge(judged, judged.Select(i => States[i]).ToList(), errors);
+            return validation;
+        }
+    }
 
     // Settable: the columns are expressions, whose SQLite type Dapper cannot match to a constructor.
     private sealed class Head

@@ -29,11 +29,27 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
             return ReportOutcome.Forbidden(forbidden);
         }
 
+        // An idle writer judges a well-formed report in its write transaction's first command: no other report waits for
+        // the lock meanwhile, and the judgement's own connection and round trip are saved. A busy one judges it without
+        // the lock, while another is written. A writer built with pauses (a test's) always judges without the lock,
+        // where its pauses are.
+        if (_pauses == ReportWritePauses.None && ReportValidation.CheckShape(report, receipt, campaign) is { IsEmpty: true } shape && _writeLock.Wait(0, CancellationToken.None))
+        {
+            try
+            {
+                return await JudgeAndWriteAsync(report, receipt, shape, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _writeLock.Release();
+            }
+        }
+
         ReportValidation validation;
         await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
         {
             // No transaction: the judgement's reads are one command that first reads where the history ends, so each later
-            // statement sees at least that much, and whatever is written after it is judged again in the write transaction.
+            // statement sees at least that, and whatever is written after it is judged again in the write transaction.
             validation = await ReportValidation.RunAsync(connection, null, report, receipt, campaign, _pauses, cancellationToken).ConfigureAwait(false);
             if (receipt.Idempotency is { } claim && validation.Earlier is { } earlier)
             {
@@ -70,6 +86,46 @@ public sealed class ReportWriter(StoreDatabase database, Campaign campaign, Repo
         {
             return await AnswerAsync(connection, transaction, claim, new EarlierClaim(hash, earlier), cancellationToken).ConfigureAwait(false);
         }
+        return await StoreAsync(connection, transaction, start, report, receipt, validation, rows, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Judges a well-formed report (<paramref name="shape"/>: what its shape check found, nothing) and applies it if valid, in one
+    /// transaction whose first command takes the write lock and reads both the write's start and the judgement's reads:
+    /// nothing can change between them, so the write needs no recheck.
+    /// </summary>
+    private async Task<ReportOutcome> JudgeAndWriteAsync(ReportSubmission report, ReportReceipt receipt, ValidationErrors shape, CancellationToken cancellationToken)
+    {
+        var rows = ReportRows.From(report, receipt.Body);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await database.BeginWriteLockedByCallerAsync(connection, cancellationToken).ConfigureAwait(false);
+
+        var engine = StoreSql.EngineOf(connection);
+        var args = new DynamicParameters();
+        var sql = WriteStart.Sql(engine, database.WriteLockStatement, claim: null, receipt.Sender, rows, args) + ";\n" + ReportValidation.ReadsSql(engine);
+        ReportValidation.AddReadArguments(args, engine, report, receipt.Idempotency);
+        WriteStart start;
+        ReportValidation validation;
+        await using (var read = await connection.QueryMultipleAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
+        {
+            start = await WriteStart.ReadAsync(read, database.WriteLockStatement, rows).ConfigureAwait(false);
+            validation = await ReportValidation.JudgeAsync(read, report, receipt, shape).ConfigureAwait(false);
+        }
+        if (receipt.Idempotency is { } claim && validation.Earlier is { } earlier)
+        {
+            return await AnswerAsync(connection, transaction, claim, earlier, cancellationToken).ConfigureAwait(false);   // its first answer, whatever this body holds
+        }
+        if (!validation.Errors.IsEmpty)
+        {
+            return ReportOutcome.Rejected(validation.Errors);
+        }
+        return await StoreAsync(connection, transaction, start, report, receipt, validation, rows, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stores a valid report in the write transaction <paramref name="start"/> was read in, if its sender may still write and nothing it judged changed meanwhile.</summary>
+    private async Task<ReportOutcome> StoreAsync(DbConnection connection, DbTransaction transaction, WriteStart start, ReportSubmission report, ReportReceipt receipt,
+        ReportValidation validation, ReportRows rows, CancellationToken cancellationToken)
+    {
         if (start.Allowed == 0)
         {
             return ReportOutcome.Forbidden([new ReportProblem("sender", ReportProblemCodes.SenderRevoked, [])]);

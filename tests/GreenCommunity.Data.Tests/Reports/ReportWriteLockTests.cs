@@ -183,6 +183,61 @@ public sealed class ReportWriteLockTests
         Assert.Equal(1L, await store.CountAsync("reports"));
     }
 
+    [Fact]
+    public async Task Submit_IdleWriterWhileAnotherServerWritesTheSameCommunity_IsJudgedOnWhatThatServerWrote()
+    {
+        Assert.SkipWhen(TestDatabases.Engine == StoreEngine.Sqlite, "The lock between servers is PostgreSQL's advisory lock; SQLite's is its BEGIN IMMEDIATE.");
+
+        // Arrange: another server holds the write lock. The report (not started -> not started, one criterion) is valid now.
+        await using var store = await TestStore.CreateAsync();
+        await using var other = await store.Database.OpenAsync(Ct);
+        await using var held = await store.Database.BeginWriteAsync(other, Ct);
+        using var otherServer = new ReportWriter(store.Database, TestStore.Campaign);
+
+        // Act: this server's writer is idle, so it judges the report in its write transaction, which waits for the lock;
+        // meanwhile the other server moves the community to in progress and commits.
+        var outcome = store.Writer.SubmitAsync(Monthly(Wuhan, Update(Baocheng, Stage.NotStarted, 5, 10, (1, 1))), SubmitterScope.ForLocality(Wuhan), s_received, Ct);
+        var waited = await WaitsForTheLockAsync(store, outcome);
+        var moved = await otherServer.AppendWithinAsync(other, held, Monthly(Wuhan, Update(Baocheng, Stage.InProgress, 5, 1)), new ReportReceipt(SubmitterScope.ForLocality(Wuhan), s_received), Ct);
+        await held.CommitAsync(Ct);
+        var refused = await outcome.WaitAsync(TimeSpan.FromSeconds(60), Ct);   // a guard against a hang, not a measure
+
+        // Assert: judged on the other server's write (in progress -> not started is not allowed), nothing of it written.
+        Assert.True(waited, "the writer never waited for the write lock");
+        Assert.True(moved.IsStored);
+        Assert.Equal(ReportOutcomeKind.Rejected, refused.Kind);
+        var problem = Assert.Single(refused.Errors.Problems);
+        Assert.Equal(("updates[0].stage", ReportProblemCodes.StageNotAllowed), (problem.Path, problem.Code));
+        Assert.Equal(1L, await store.CountAsync("reports"));
+        Assert.Equal(0L, await store.CountAsync("criterion_assessments"));
+    }
+
+    [Fact]
+    public async Task Submit_IdleWriter_JudgesAndWritesOnOneConnection()
+    {
+        // Arrange
+        await using var store = await TestStore.CreateAsync();
+        var counted = new ConnectionCountingStore(store.Database);
+        using var writer = new ReportWriter(counted, TestStore.Campaign);
+
+        // Act: a valid report, then one refused by the store's state (in progress -> not started), then a misshapen one.
+        var stored = await writer.SubmitAsync(Monthly(Wuhan, Update(Baocheng, Stage.InProgress, 5, 1)), SubmitterScope.ForLocality(Wuhan), s_received, Ct);
+        var afterStored = counted.Opened;
+        var refused = await writer.SubmitAsync(Monthly(Wuhan, Update(Baocheng, Stage.NotStarted, 5, 10)), SubmitterScope.ForLocality(Wuhan), s_received, Ct);
+        var afterRefused = counted.Opened;
+        var misshapen = await writer.SubmitAsync(Monthly(Wuhan, Update(Baocheng, Stage.InProgress, 5, 11, (17, 1))), SubmitterScope.ForLocality(Wuhan), s_received, Ct);
+
+        // Assert: the judgement read in the write transaction's first command, not on a connection of its own; a report
+        // whose shape is wrong is judged without the lock, as when the writer is busy (two connections: judged, not written).
+        Assert.True(stored.IsStored);
+        Assert.Equal(1, afterStored);
+        Assert.Equal(ReportOutcomeKind.Rejected, refused.Kind);
+        Assert.Equal(2, afterRefused);
+        Assert.Equal(ReportOutcomeKind.Rejected, misshapen.Kind);
+        Assert.Equal(3, counted.Opened);
+        Assert.Equal(1L, await store.CountAsync("reports"));
+    }
+
     /// <summary>Whether a session waits for the store's advisory write lock before <paramref name="outcome"/> ends (PostgreSQL splits the bigint key into classid and objid).</summary>
     private static async Task<bool> WaitsForTheLockAsync(TestStore store, Task outcome)
     {
@@ -200,6 +255,36 @@ public sealed class ReportWriteLockTests
             await Task.Delay(20, Ct);
         }
         return false;
+    }
+
+    /// <summary>The store as it is, counting the connections opened on it.</summary>
+    private sealed class ConnectionCountingStore(StoreDatabase inner) : StoreDatabase
+    {
+        private int _opened;
+
+        public int Opened => _opened;
+
+        public override StoreEngine Engine => inner.Engine;
+
+        public override string Location => inner.Location;
+
+        public override string FilesDirectory => inner.FilesDirectory;
+
+        public override string WriteLockStatement => inner.WriteLockStatement;
+
+        public override Task<System.Data.Common.DbConnection> OpenAsync(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _opened);
+            return inner.OpenAsync(cancellationToken);
+        }
+
+        public override Task<System.Data.Common.DbTransaction> BeginWriteAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken) =>
+            inner.BeginWriteAsync(connection, cancellationToken);
+
+        public override Task<System.Data.Common.DbTransaction> BeginWriteLockedByCallerAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken) =>
+            inner.BeginWriteLockedByCallerAsync(connection, cancellationToken);
+
+        public override Task PrepareAsync(CancellationToken cancellationToken) => inner.PrepareAsync(cancellationToken);
     }
 
     private static async Task<IReadOnlyList<string>> WuhanCommunitiesAsync(TestStore store)
