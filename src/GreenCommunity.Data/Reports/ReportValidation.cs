@@ -7,9 +7,10 @@ using GreenCommunity.Domain.Reports;
 namespace GreenCommunity.Data.Reports;
 
 /// <summary>
-/// A report judged whole against what one command reads of the store, without the write lock: its shape, its places and
-/// every update against its community's state before the report. The write transaction then only judges again the
-/// updates whose communities another report changed since those reads (<see cref="RecheckAsync"/>).
+/// A report judged whole against what one command reads of the store: its shape, its places and every update against
+/// its community's state before the report. Read without the write lock (<see cref="RunAsync"/>), the write transaction
+/// then only judges again the updates whose communities another report changed since those reads (<see cref="RecheckAsync"/>);
+/// read in the write transaction (<see cref="ReadsSql"/>), nothing can have changed.
 /// </summary>
 internal sealed class ReportValidation
 {

@@ -8,7 +8,8 @@ namespace GreenCommunity.Data.Reports;
 
 /// <summary>
 /// The one write path for reports: the API, the UI and the demo history all come through here.
-/// A report is judged whole without any lock, its reads one command; only a valid one takes the write lock, and its one
+/// A report is judged whole, its reads one command: in the write transaction's first command when the writer is idle,
+/// else without any lock while another report is written. Then only a valid one takes the write lock, and its one
 /// transaction checks again what could have changed meanwhile (the idempotency key, the sender's right, the history
 /// of its communities) before it stores the report with all its updates, or nothing.
 /// </summary>
