@@ -4,7 +4,8 @@
 -- the whole table and hashed the appended rows. For a report of three communities the reports' lookup took 0.31 ms
 -- (pg_stat_statements.track = all, docs/PERFORMANCE.md "Eleventh round") and grew with the history. The distinct keys
 -- are now gathered into an array first, and each table is searched by its primary key for the array's members, whatever
--- the plan. The guarantee and the messages are 0018's.
+-- the plan. The guarantee and the messages' wording are 0018's; where several keys are unknown, the one a message
+-- names is the first of the distinct keys, where 0018 named the first appended row's.
 CREATE OR REPLACE FUNCTION criterion_assessments_references_known() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     codes TEXT[];
